@@ -1,0 +1,65 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { LoginResponse } from '@giftshop/shared';
+import request from 'supertest';
+import { createApp } from '../../server/src/app.factory';
+import { loadConfig } from '../../server/src/config/config';
+import { databaseUrl, workerDatabase } from './databases';
+
+export interface Session {
+  token: string;
+  userId: string;
+  nickname: string;
+  auth: { Authorization: string };
+}
+
+/**
+ * A real server on a real PostgreSQL database (this worker's), with test hooks on, reset to the
+ * demo seed. `http()` is supertest bound to its URL.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: INestApplication,
+    readonly url: string,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl(workerDatabase()),
+      TEST_HOOKS: '1',
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'silent',
+      JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+      ...env,
+    });
+    const app = await createApp(config);
+    await app.listen(0, '127.0.0.1');
+    const testApp = new TestApp(app, await app.getUrl());
+    await testApp.reset();
+    return testApp;
+  }
+
+  http(): ReturnType<typeof request> {
+    return request(this.url.replace('[::1]', '127.0.0.1'));
+  }
+
+  async reset(): Promise<void> {
+    await this.http().post('/api/test/reset').expect(200);
+  }
+
+  async login(openId: string, nickname?: string): Promise<Session> {
+    const res = await this.http().post('/api/auth/login').send({ openId, nickname }).expect(200);
+    const body = res.body as LoginResponse;
+    return {
+      token: body.token,
+      userId: body.user.id,
+      nickname: body.user.nickname,
+      auth: { Authorization: `Bearer ${body.token}` },
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+  }
+}

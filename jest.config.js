@@ -1,0 +1,31 @@
+/**
+ * One jest run, three projects: `unit` (shared rules and server services, no database),
+ * `api` (the HTTP API against real PostgreSQL, one database per jest worker) and `smoke`
+ * (starts the built server the way the README does, on the embedded database).
+ */
+const transform = {
+  '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }],
+};
+const moduleNameMapper = {
+  '^@giftshop/shared$': '<rootDir>/shared/src',
+  '^@giftshop/migrations$': '<rootDir>/migrations/src',
+};
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/server/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'api',
+      testMatch: ['<rootDir>/e2e/api/**/*.spec.ts'],
+      globalSetup: '<rootDir>/e2e/support/global-setup.ts',
+      slowTestThreshold: 30,
+    },
+    { ...common, displayName: 'smoke', testMatch: ['<rootDir>/e2e/smoke/**/*.spec.ts'] },
+  ],
+};

@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { HttpErrorFilter } from './common/http-error.filter';
+import { createValidationPipe } from './common/validation';
+import { AppConfig } from './config/config';
+import { MigrationService } from './database/migration.service';
+import { SeedService } from './seed/seed.service';
+
+/**
+ * Builds the app the same way for `main.ts` and for the tests: API under /api, validation,
+ * one error filter, OpenAPI at /api/docs, migrations applied, demo data when configured.
+ */
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.enableShutdownHooks();
+  serveClient(app, config.clientDist);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gift shop API')
+      .setDescription('A WeChat-Shop-style shop with gifting. Money is integer fen; times are ISO-8601 UTC.')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.get(MigrationService).migrate();
+  if (config.seedDemoWhenEmpty) await app.get(SeedService).seedIfEmpty();
+  return app;
+}
+
+/**
+ * The built H5 client at `/`, with every other non-API GET answered by its index.html so the
+ * client's own routes survive a reload.
+ */
+function serveClient(app: NestExpressApplication, clientDist: string): void {
+  const indexHtml = join(clientDist, 'index.html');
+  app.useStaticAssets(clientDist);
+  app.use((req: { method: string; path: string }, res: { sendFile(path: string): void }, next: () => void) => {
+    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/') || !existsSync(indexHtml))
+      return next();
+    res.sendFile(indexHtml);
+  });
+}

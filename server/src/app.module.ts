@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { CatalogModule } from './catalog/catalog.module';
+import { ClockModule } from './clock/clock.module';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthController } from './health/health.controller';
+import { IdentityModule } from './identity/identity.module';
+import { SeedModule } from './seed/seed.module';
+import { SocialModule } from './social/social.module';
+import { TestHooksModule } from './testing/test-hooks.module';
+
+@Module({})
+export class AppModule {
+  /** The whole app for one validated configuration; test routes only when it enables them. */
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace',
+            transport: process.stdout.isTTY && !config.production ? { target: 'pino-pretty' } : undefined,
+          },
+        }),
+        ClockModule,
+        DatabaseModule,
+        IdentityModule,
+        SocialModule,
+        CatalogModule,
+        SeedModule,
+        ...(config.testHooks ? [TestHooksModule] : []),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

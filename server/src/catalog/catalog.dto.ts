@@ -1,0 +1,238 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CATEGORIES, SCENE_CODES } from '@giftshop/shared';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsSpecs, NoBannedClaim } from '../common/validation';
+
+const CATEGORY_CODES = CATEGORIES.map((c) => c.code);
+const MAX_PRICE_FEN = 1_000_000_000;
+const MAX_STOCK = 10_000_000;
+const IMAGE_URL = /^(https?:\/\/|\/)\S+$/;
+
+export class CreateShopDto {
+  @ApiProperty({ example: '山茶小馆' })
+  @IsString()
+  @Length(1, 30)
+  @NoBannedClaim()
+  name!: string;
+}
+
+export class CreateSkuDto {
+  @ApiProperty({ example: { 规格: '250g 礼盒' }, description: 'Up to 5 spec names to values' })
+  @IsSpecs()
+  specs!: Record<string, string>;
+
+  @ApiProperty({ example: 16800, description: 'Selling price in fen' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PRICE_FEN)
+  priceFen!: number;
+
+  @ApiProperty({ example: 19800, description: 'List price (原价) in fen; gifts need at most 1,000,000' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PRICE_FEN)
+  listPriceFen!: number;
+
+  @ApiProperty({ example: 100 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_STOCK)
+  stock!: number;
+}
+
+export class CreateProductDto {
+  @ApiProperty({ example: '明前龙井礼盒' })
+  @IsString()
+  @Length(1, 60)
+  @NoBannedClaim()
+  title!: string;
+
+  @ApiProperty({ example: '西湖产区，春茶头采。' })
+  @IsString()
+  @MaxLength(2000)
+  @NoBannedClaim()
+  description!: string;
+
+  @ApiProperty({ enum: CATEGORY_CODES })
+  @IsIn(CATEGORY_CODES, { message: `categoryCode must be one of ${CATEGORY_CODES.join(', ')}` })
+  categoryCode!: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @Matches(IMAGE_URL, { each: true, message: 'imageUrls must hold http(s) URLs or absolute paths' })
+  imageUrls?: string[];
+
+  @ApiProperty({ type: [CreateSkuDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'skus must hold at least one SKU' })
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CreateSkuDto)
+  skus!: CreateSkuDto[];
+}
+
+export class UpdateSkuDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PRICE_FEN)
+  priceFen?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_STOCK)
+  stock?: number;
+}
+
+export class UpdateProductDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  @NoBannedClaim()
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  @NoBannedClaim()
+  description?: string;
+
+  @ApiPropertyOptional({ enum: ['listed', 'delisted'] })
+  @IsOptional()
+  @IsIn(['listed', 'delisted'])
+  status?: 'listed' | 'delisted';
+
+  @ApiPropertyOptional({ type: [UpdateSkuDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => UpdateSkuDto)
+  skus?: UpdateSkuDto[];
+}
+
+export class ReadProductQuery {
+  @ApiPropertyOptional({ enum: SCENE_CODES, description: 'Where the visit came from; records a view' })
+  @IsOptional()
+  @IsIn(SCENE_CODES, { message: `scene must be one of ${SCENE_CODES.join(', ')}` })
+  scene?: (typeof SCENE_CODES)[number];
+
+  @ApiPropertyOptional({ description: 'The user who shared the link' })
+  @IsOptional()
+  @IsUUID('all', { message: 'sharer must be a UUID' })
+  sharer?: string;
+}
+
+export class ListProductsQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'shopId must be a UUID' })
+  shopId?: string;
+
+  @ApiPropertyOptional({ enum: CATEGORY_CODES })
+  @IsOptional()
+  @IsIn(CATEGORY_CODES, { message: `categoryCode must be one of ${CATEGORY_CODES.join(', ')}` })
+  categoryCode?: string;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class SkuDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() specs!: Record<string, string>;
+  @ApiProperty() priceFen!: number;
+  @ApiProperty() listPriceFen!: number;
+  @ApiProperty() stock!: number;
+  @ApiProperty() giftable!: boolean;
+  @ApiPropertyOptional({ description: 'Why the SKU cannot be a gift' }) giftReason?: string;
+}
+
+export class ProductDto {
+  @ApiProperty({ description: 'The unified product ID every scene links to' }) id!: string;
+  @ApiProperty() shopId!: string;
+  @ApiProperty() shopName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() categoryCode!: string;
+  @ApiProperty({ type: [String] }) imageUrls!: string[];
+  @ApiProperty({ enum: ['listed', 'delisted'] }) status!: string;
+  @ApiProperty() giftable!: boolean;
+  @ApiProperty({ description: 'Lowest SKU price' }) priceFen!: number;
+  @ApiProperty({ type: [SkuDto] }) skus!: SkuDto[];
+  @ApiPropertyOptional({ enum: SCENE_CODES }) scene?: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class ProductSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() shopId!: string;
+  @ApiProperty() shopName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() categoryCode!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) imageUrl!: string | null;
+  @ApiProperty() priceFen!: number;
+  @ApiProperty() giftable!: boolean;
+}
+
+export class ProductPageDto {
+  @ApiProperty({ type: [ProductSummaryDto] }) items!: ProductSummaryDto[];
+  @ApiProperty() total!: number;
+}
+
+export class ShopDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() ownerId!: string;
+  @ApiProperty() openedAt!: string;
+  @ApiProperty() followerCount!: number;
+  @ApiPropertyOptional() following?: boolean;
+}
+
+export class CategoryDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() nameEn!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) parentCode!: string | null;
+  @ApiProperty({ description: 'Technical service fee rate in basis points' }) feeRateBps!: number;
+  @ApiProperty() giftable!: boolean;
+}

@@ -1,0 +1,46 @@
+/**
+ * Typed domain errors. Services throw these; one filter maps them to HTTP with the API's error
+ * shape `{statusCode, error, message, code}`. `code` is a stable SNAKE_CASE name for clients.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 400: the input is wrong; the message names the field. */
+export class InvalidInputError extends DomainError {
+  readonly status = 400;
+}
+
+/** 401: no caller, or a bad token. */
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401;
+  constructor(message = 'a valid Bearer token is required') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+/** 403: the thing exists and the caller may know it, but it is not theirs. */
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+}
+
+/** 404: missing, or hidden from this caller. */
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  constructor(what: string, code = `${what.toUpperCase().replace(/\s+/g, '_')}_NOT_FOUND`) {
+    super(code, `${what} not found`);
+  }
+}
+
+/** 409: the request is well formed but the current state does not allow it. */
+export class ConflictError extends DomainError {
+  readonly status = 409;
+}

@@ -1,0 +1,69 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { ApiError } from '@giftshop/shared';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-errors';
+
+const STATUS_NAMES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** PostgreSQL errors that can only come from input the validators let through. */
+const PG_INPUT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  '22P02': { status: 400, code: 'INVALID_INPUT', message: 'a value has the wrong format' },
+  '22003': { status: 400, code: 'NUMBER_OUT_OF_RANGE', message: 'a number is out of range' },
+  '23514': { status: 409, code: 'CONSTRAINT_VIOLATED', message: 'the change would break a rule of the data' },
+};
+
+/** Maps every error to the API's error shape; unknown errors become a logged 500. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ApiError {
+    if (exception instanceof DomainError) {
+      return this.body(exception.status, exception.code, exception.message);
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const payload = typeof res === 'object' && res !== null ? (res as Record<string, unknown>) : {};
+      const message = Array.isArray(payload.message)
+        ? payload.message.join('; ')
+        : String(payload.message ?? exception.message);
+      const code = typeof payload.code === 'string' ? payload.code : defaultCode(status);
+      return this.body(status, code, message);
+    }
+    if (exception instanceof QueryFailedError) {
+      const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
+      const known = pgCode ? PG_INPUT_ERRORS[pgCode] : undefined;
+      if (known) return this.body(known.status, known.code, known.message);
+    }
+    return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'internal error');
+  }
+
+  private body(statusCode: number, code: string, message: string): ApiError {
+    return { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', message, code };
+  }
+}
+
+function defaultCode(status: number): string {
+  return (STATUS_NAMES[status] ?? 'ERROR').toUpperCase().replace(/\s+/g, '_');
+}

@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+
+/** An arbitrary constant naming the advisory lock that serialises migration runs. */
+const MIGRATION_LOCK_KEY = 4_242_001;
+
+@Injectable()
+export class MigrationService {
+  private readonly logger = new Logger('Migrations');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Brings the schema up to date. On PostgreSQL several app processes may start at once, so the
+   * run holds an advisory lock on a session of its own; PGlite has one session and one process.
+   */
+  async migrate(): Promise<void> {
+    if (this.config.database.kind === 'pglite') {
+      await this.run();
+      return;
+    }
+    const lockHolder = this.dataSource.createQueryRunner();
+    try {
+      await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      await this.run();
+    } finally {
+      await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+      await lockHolder.release();
+    }
+  }
+
+  private async run(): Promise<void> {
+    const applied = await this.dataSource.runMigrations({ transaction: 'each' });
+    for (const m of applied) this.logger.log(`applied ${m.name}`);
+  }
+}

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { UnauthenticatedError } from '../common/domain-errors';
+import { AuthedRequest, IS_PUBLIC } from './auth.decorators';
+import { User } from './user.entity';
+
+/** Every route needs a valid Bearer token unless it is marked @Public(). */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly reflector: Reflector,
+    @InjectRepository(User) private readonly users: Repository<User>,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const header = request.headers.authorization;
+    if (!header) {
+      if (isPublic) return true;
+      throw new UnauthenticatedError();
+    }
+    const [scheme, token] = header.split(' ');
+    if (scheme !== 'Bearer' || !token) throw new UnauthenticatedError('Authorization must be "Bearer <token>"');
+    let userId: string;
+    try {
+      userId = this.jwt.verify<{ sub: string }>(token).sub;
+    } catch {
+      throw new UnauthenticatedError('the token is invalid or expired');
+    }
+    // A token outlives a database reset; a user that is gone is no caller.
+    if (!(await this.users.existsBy({ id: userId }))) {
+      throw new UnauthenticatedError('the token names a user that no longer exists');
+    }
+    request.caller = { userId };
+    return true;
+  }
+}

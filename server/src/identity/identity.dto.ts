@@ -1,0 +1,32 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ description: 'The WeChat openId the emulated wx.login exchange yields', example: 'o_alice' })
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'openId may hold only letters, digits, _ and -' })
+  openId!: string;
+
+  @ApiPropertyOptional({ example: 'Alice' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 32)
+  nickname?: string;
+}
+
+export class UserDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() openId!: string;
+  @ApiProperty() nickname!: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) avatarUrl?: string | null;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() token!: string;
+  @ApiProperty({ type: UserDto }) user!: UserDto;
+}
+
+export class MeDto extends UserDto {
+  @ApiProperty({ type: [String] }) shopIds!: string[];
+}

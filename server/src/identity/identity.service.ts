@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { LoginResponse, MeView, UserView } from '@giftshop/shared';
+import { In, Repository } from 'typeorm';
+import { Shop } from '../catalog/shop.entity';
+import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
+import { User } from './user.entity';
+
+export function toUserView(user: User): UserView {
+  return { id: user.id, openId: user.openId, nickname: user.nickname, avatarUrl: user.avatarUrl };
+}
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Shop) private readonly shops: Repository<Shop>,
+    private readonly jwt: JwtService,
+  ) {}
+
+  /**
+   * Emulates wx.login's code exchange: the same openId is always the same user. A nickname given
+   * at login renames the user.
+   */
+  async login(openId: string, nickname?: string): Promise<LoginResponse> {
+    await this.users
+      .createQueryBuilder()
+      .insert()
+      .values({ openId, nickname: nickname ?? `微信用户${openId.slice(-4)}` })
+      .orIgnore()
+      .execute();
+    if (nickname) await this.users.update({ openId }, { nickname });
+    const user = await this.users.findOneByOrFail({ openId });
+    return { token: this.jwt.sign({ sub: user.id }), user: toUserView(user) };
+  }
+
+  async me(userId: string): Promise<MeView> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw new UnauthenticatedError('the token names a user that no longer exists');
+    const shops = await this.shops.find({
+      where: { ownerId: userId },
+      select: { id: true },
+      order: { openedAt: 'ASC' },
+    });
+    return { ...toUserView(user), shopIds: shops.map((s) => s.id) };
+  }
+
+  async getUser(userId: string): Promise<User> {
+    const user = await this.users.findOneBy({ id: userId });
+    if (!user) throw new NotFoundError('user');
+    return user;
+  }
+
+  async usersByIds(ids: string[]): Promise<Map<string, User>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.users.findBy({ id: In(ids) });
+    return new Map(found.map((u) => [u.id, u]));
+  }
+}

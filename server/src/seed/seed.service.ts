@@ -1,0 +1,112 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Product } from '../catalog/product.entity';
+import { Shop } from '../catalog/shop.entity';
+import { Sku } from '../catalog/sku.entity';
+import { ClockService } from '../clock/clock.service';
+import { User } from '../identity/user.entity';
+import { Chat, ChatMember, Friendship } from '../social/chat.entity';
+import { Message } from '../social/message.entity';
+import { DEMO_FRIENDSHIPS, DEMO_GROUPS, DEMO_SHOPS, DEMO_USERS } from './demo-data';
+
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger('Seed');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  async isEmpty(): Promise<boolean> {
+    return (await this.db.getRepository(User).count()) === 0;
+  }
+
+  /** Loads the demo data into an empty database; does nothing when users exist. */
+  async seedIfEmpty(): Promise<boolean> {
+    if (!(await this.isEmpty())) return false;
+    await this.db.transaction((tx) => this.load(tx));
+    return true;
+  }
+
+  /** Empties every table (the migration history stays) and loads the demo data again. */
+  async reset(): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const tables = this.db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
+      await tx.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
+      await this.load(tx);
+    });
+  }
+
+  private async load(tx: EntityManager): Promise<void> {
+    const now = this.clock.now();
+    const users = await tx.save(
+      User,
+      DEMO_USERS.map((u) => tx.create(User, { ...u, avatarUrl: null })),
+    );
+    const idOf = new Map(users.map((u) => [u.openId, u.id]));
+    const id = (openId: string): string => {
+      const found = idOf.get(openId);
+      if (!found) throw new Error(`demo data names an unknown user ${openId}`);
+      return found;
+    };
+
+    for (const [a, b] of DEMO_FRIENDSHIPS) {
+      const [userA, userB] = [id(a), id(b)].sort();
+      const chat = await tx.save(
+        Chat,
+        tx.create(Chat, { type: 'direct', directKey: `${userA}:${userB}`, name: null, ownerId: null }),
+      );
+      await tx.insert(ChatMember, [
+        { chatId: chat.id, userId: userA },
+        { chatId: chat.id, userId: userB },
+      ]);
+      await tx.insert(Friendship, { userA, userB, chatId: chat.id });
+    }
+
+    for (const group of DEMO_GROUPS) {
+      const ownerId = id(group.ownerOpenId);
+      const chat = await tx.save(Chat, tx.create(Chat, { type: 'group', name: group.name, ownerId, directKey: null }));
+      await tx.insert(
+        ChatMember,
+        [group.ownerOpenId, ...group.memberOpenIds].map((openId) => ({ chatId: chat.id, userId: id(openId) })),
+      );
+      await tx.insert(Message, {
+        chatId: chat.id,
+        senderId: ownerId,
+        type: 'system',
+        text: `群聊「${group.name}」已创建`,
+        createdAt: now,
+      });
+    }
+
+    let count = 0;
+    for (const demoShop of DEMO_SHOPS) {
+      const shop = await tx.save(
+        Shop,
+        tx.create(Shop, { name: demoShop.name, ownerId: id(demoShop.ownerOpenId), openedAt: now }),
+      );
+      // Newest first in lists: give the first product of each shop the latest time.
+      for (const [i, p] of demoShop.products.entries()) {
+        const createdAt = new Date(now.getTime() - (count + i) * 60_000);
+        await tx.save(
+          Product,
+          tx.create(Product, {
+            shopId: shop.id,
+            title: p.title,
+            description: p.description,
+            categoryCode: p.categoryCode,
+            imageUrls: [],
+            status: 'listed',
+            createdAt,
+            updatedAt: createdAt,
+            skus: p.skus.map((s, position) => tx.create(Sku, { ...s, position })),
+          }),
+        );
+      }
+      count += demoShop.products.length;
+    }
+    this.logger.log(`demo data loaded: ${users.length} users, ${DEMO_SHOPS.length} shops, ${count} products`);
+  }
+}

@@ -1,0 +1,30 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { MessageType } from '@giftshop/shared';
+
+@Entity('messages')
+@Index(['chatId', 'createdAt'])
+export class Message {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  chatId!: string;
+
+  @Column({ type: 'uuid' })
+  senderId!: string;
+
+  @Column({ type: 'text' })
+  type!: MessageType;
+
+  @Column({ type: 'text', nullable: true })
+  text!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  giftId!: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  productId!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+} from 'class-validator';
+
+export class AddFriendDto {
+  @ApiProperty({ description: 'The user to befriend' })
+  @IsUUID('all', { message: 'userId must be a UUID' })
+  userId!: string;
+}
+
+export class CreateGroupDto {
+  @ApiProperty({ example: '相亲相爱一家人' })
+  @IsString()
+  @Length(1, 30)
+  name!: string;
+
+  @ApiProperty({ type: [String], description: 'Friends to add; the caller joins as owner' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(499)
+  @ArrayUnique({ message: 'memberIds must not repeat a user' })
+  @IsUUID('all', { each: true, message: 'memberIds must hold UUIDs' })
+  memberIds!: string[];
+}
+
+export class SendMessageDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(1, 1000)
+  text?: string;
+
+  @ApiPropertyOptional({ description: 'Share a product card' })
+  @IsOptional()
+  @IsUUID('all', { message: 'productId must be a UUID' })
+  productId?: string;
+}
+
+export class ChatDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['direct', 'group'] }) type!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [String] }) memberIds!: string[];
+}
+
+export class MessageDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() chatId!: string;
+  @ApiProperty() senderId!: string;
+  @ApiProperty({ enum: ['text', 'gift', 'product', 'system'] }) type!: string;
+  @ApiPropertyOptional() text?: string;
+  @ApiPropertyOptional() giftId?: string;
+  @ApiPropertyOptional() productId?: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class FriendAddedDto {
+  @ApiProperty() chatId!: string;
+}

@@ -1,0 +1,6 @@
+export * from './money';
+export * from './scenes';
+export * from './categories';
+export * from './gift-eligibility';
+export * from './compliance';
+export * from './api';
