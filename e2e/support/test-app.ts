@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { LoginResponse } from '@giftshop/shared';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory';
 import { loadConfig } from '../../server/src/config/config';
 import { databaseUrl, workerDatabase } from './databases';
@@ -23,7 +24,7 @@ export class TestApp {
     readonly url: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApp> {
+  static async start(env: Record<string, string> = {}, options: { reset?: boolean } = {}): Promise<TestApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl(workerDatabase()),
@@ -36,7 +37,7 @@ export class TestApp {
     const app = await createApp(config);
     await app.listen(0, '127.0.0.1');
     const testApp = new TestApp(app, await app.getUrl());
-    await testApp.reset();
+    if (options.reset !== false) await testApp.reset();
     return testApp;
   }
 
@@ -57,6 +58,18 @@ export class TestApp {
       nickname: body.user.nickname,
       auth: { Authorization: `Bearer ${body.token}` },
     };
+  }
+
+  /** The recorded views of a product, oldest first (read straight from the database). */
+  async viewsOf(
+    productId: string,
+  ): Promise<{ scene: string; domain: string; sharerId: string | null; viewerId: string | null }[]> {
+    return this.app
+      .get(DataSource)
+      .query(
+        'SELECT scene, domain, sharer_id AS "sharerId", viewer_id AS "viewerId" FROM product_views WHERE product_id = $1 ORDER BY viewed_at, id',
+        [productId],
+      );
   }
 
   async close(): Promise<void> {

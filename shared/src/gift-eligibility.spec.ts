@@ -118,3 +118,9 @@ describe('skuGiftEligibility: every category at 1 fen follows its giftable flag'
     if (!result.giftable) expect(result.code).toBe('CATEGORY_NOT_GIFTABLE');
   });
 });
+
+describe('skuGiftEligibility: list prices that are not fen', () => {
+  it.each([NaN, -5, 1.5, Infinity])('throws a RangeError for %p instead of calling it giftable', (listPriceFen) => {
+    expect(() => skuGiftEligibility({ categoryCode: 'tea', listPriceFen })).toThrow(RangeError);
+  });
+});

@@ -1,5 +1,5 @@
 import { findCategory } from './categories';
-import { formatFen } from './money';
+import { formatFen, isFen } from './money';
 
 /** A SKU's list price (原价) must be at most ¥10,000 to be sent as a gift. */
 export const MAX_GIFT_LIST_PRICE_FEN = 1_000_000;
@@ -14,6 +14,9 @@ export type GiftEligibility = { giftable: true } | { giftable: false; code: Gift
  * The reason is written for the shopper ("not giftable: list price over ¥10,000").
  */
 export function skuGiftEligibility(sku: { categoryCode: string; listPriceFen: number }): GiftEligibility {
+  if (!isFen(sku.listPriceFen)) {
+    throw new RangeError(`skuGiftEligibility: list price ${sku.listPriceFen} is not a whole number of fen`);
+  }
   const category = findCategory(sku.categoryCode);
   if (!category) {
     return { giftable: false, code: 'UNKNOWN_CATEGORY', reason: `unknown category ${sku.categoryCode}` };

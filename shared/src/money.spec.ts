@@ -157,6 +157,7 @@ describe('applyBps', () => {
     ['negative rate', 100, -1],
     ['fractional rate', 100, 2.5],
     ['NaN rate', 100, NaN],
+    ['rate over 100%', 100, 10_001],
   ])('throws RangeError for a %s', (_label, amount, rate) => {
     expect(() => applyBps(amount, rate)).toThrow(RangeError);
   });

@@ -50,9 +50,10 @@ export const BPS_DENOMINATOR = 10_000;
 /** round-half-up(amountFen × rateBps / 10,000), exact. */
 export function applyBps(amountFen: Fen, rateBps: number): Fen {
   if (!isFen(amountFen)) throw new RangeError(`applyBps: ${amountFen} is not a whole number of fen`);
-  if (!Number.isSafeInteger(rateBps) || rateBps < 0) {
-    throw new RangeError(`applyBps: rate ${rateBps} must be a non-negative integer of basis points`);
+  if (!Number.isSafeInteger(rateBps) || rateBps < 0 || rateBps > BPS_DENOMINATOR) {
+    throw new RangeError(`applyBps: rate ${rateBps} must be a whole number of basis points from 0 to 10,000`);
   }
+  // rate ≤ 100%, so the result never exceeds the (safe) amount.
   const n = BigInt(amountFen) * BigInt(rateBps);
   const d = BigInt(BPS_DENOMINATOR);
   return Number((2n * n + d) / (2n * d));

@@ -143,7 +143,8 @@ export class SocialService {
     chatId: string,
     input: { text?: string; productId?: string },
   ): Promise<MessageView> {
-    if ((input.text === undefined) === (input.productId === undefined)) {
+    // null counts as absent: {text: null} is neither a text nor a product.
+    if ((input.text == null) === (input.productId == null)) {
       throw new InvalidInputError('INVALID_MESSAGE', 'send exactly one of text or productId');
     }
     await this.assertMember(userId, chatId);

@@ -1,0 +1,70 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+
+/**
+ * Taro build config (webpack5). Output goes to dist/<platform> (dist/h5, dist/weapp).
+ * In H5 the API is same-origin (`/api`); the mini program needs an absolute base, taken from
+ * GIFTSHOP_API_BASE at build time (default http://localhost:3000).
+ */
+const platform = process.env.TARO_ENV ?? 'h5';
+const apiBase = platform === 'h5' ? '' : (process.env.GIFTSHOP_API_BASE ?? 'http://localhost:3000');
+
+export default defineConfig<'webpack5'>(() => {
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'giftshop-client',
+    date: '2025-11-24',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    defineConstants: {
+      API_BASE: JSON.stringify(apiBase),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'browser' },
+      // Only used by `npm run dev:h5`; the API server listens on 3000.
+      devServer: {
+        host: '127.0.0.1',
+        port: 10086,
+        open: false,
+        proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: true } },
+      },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      webpackChain(chain) {
+        // React + Taro runtime alone exceed webpack's 244 KiB hint; the warning is noise here.
+        chain.performance.hints(false);
+      },
+    },
+  };
+  return config;
+});

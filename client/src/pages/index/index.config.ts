@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '礼物小店',
+  enablePullDownRefresh: true,
+});
