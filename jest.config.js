@@ -24,6 +24,7 @@ module.exports = {
       displayName: 'api',
       testMatch: ['<rootDir>/e2e/api/**/*.spec.ts'],
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
+      globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
       slowTestThreshold: 30,
     },
     { ...common, displayName: 'smoke', testMatch: ['<rootDir>/e2e/smoke/**/*.spec.ts'] },

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../server/src/database/options';
-import { databaseUrl, MAX_WORKERS, serverUrl, TEMPLATE_DB } from './databases';
+import { databaseUrl, MAX_WORKERS, serverUrl, templateDatabase, workerDatabaseName } from './databases';
 
 /** Migrates a template database once, then clones one database per jest worker from it. */
 export default async function globalSetup(): Promise<void> {
+  process.env.GIFTSHOP_TEST_RUN = randomBytes(4).toString('hex');
   const admin = new Client({ connectionString: serverUrl() });
   try {
     await admin.connect();
@@ -15,18 +17,14 @@ export default async function globalSetup(): Promise<void> {
     );
   }
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-    const template = new DataSource(
-      dataSourceOptions({ kind: 'postgres', url: databaseUrl(TEMPLATE_DB), poolSize: 2 }),
-    );
-    await template.initialize();
-    await template.runMigrations({ transaction: 'each' });
-    await template.destroy();
+    const template = templateDatabase();
+    await admin.query(`CREATE DATABASE ${template}`);
+    const source = new DataSource(dataSourceOptions({ kind: 'postgres', url: databaseUrl(template), poolSize: 2 }));
+    await source.initialize();
+    await source.runMigrations({ transaction: 'each' });
+    await source.destroy();
     for (let worker = 1; worker <= MAX_WORKERS; worker++) {
-      const name = `giftshop_test_${worker}`;
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+      await admin.query(`CREATE DATABASE ${workerDatabaseName(worker)} TEMPLATE ${template}`);
     }
   } finally {
     await admin.end();

@@ -7,6 +7,8 @@ import { createApp } from '../../server/src/app.factory';
 import { loadConfig } from '../../server/src/config/config';
 import { databaseUrl, workerDatabase } from './databases';
 
+export const TEST_NOTIFY_SECRET = 'test-notify-secret-0123456789';
+
 export interface Session {
   token: string;
   userId: string;
@@ -32,6 +34,8 @@ export class TestApp {
       SEED_DEMO: '0',
       LOG_LEVEL: 'silent',
       JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+      PAYMENT_NOTIFY_SECRET: TEST_NOTIFY_SECRET,
+      JOBS_POLL_MS: '0',
       ...env,
     });
     const app = await createApp(config);
@@ -70,6 +74,16 @@ export class TestApp {
         'SELECT scene, domain, sharer_id AS "sharerId", viewer_id AS "viewerId" FROM product_views WHERE product_id = $1 ORDER BY viewed_at, id',
         [productId],
       );
+  }
+
+  /** Moves the server clock and runs the jobs that became due. */
+  async advance(ms: number): Promise<{ now: string; jobsRun: number }> {
+    return (await this.http().post('/api/test/clock/advance').send({ ms }).expect(200)).body;
+  }
+
+  /** Runs a query on the test database (to check what the API cannot show). */
+  sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
+    return this.app.get(DataSource).query(query, params);
   }
 
   async close(): Promise<void> {

@@ -6,7 +6,11 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
+import { JobsModule } from './jobs/jobs.module';
+import { OrdersModule } from './orders/orders.module';
+import { PaymentsModule } from './payments/payments.module';
 import { SeedModule } from './seed/seed.module';
 import { SocialModule } from './social/social.module';
 import { TestHooksModule } from './testing/test-hooks.module';
@@ -32,6 +36,10 @@ export class AppModule {
         IdentityModule,
         SocialModule,
         CatalogModule,
+        JobsModule,
+        IdempotencyModule,
+        PaymentsModule,
+        OrdersModule,
         SeedModule,
         ...(config.testHooks ? [TestHooksModule] : []),
       ],

@@ -2,6 +2,7 @@
  * The shapes of the HTTP API (see docs/API.md and /api/docs). The server maps its entities to
  * these and the client reads them, so both sides agree at compile time.
  */
+import type { OrderStatus } from './orders';
 import type { Scene } from './scenes';
 
 export interface ApiError {
@@ -119,4 +120,64 @@ export interface HealthView {
   status: 'ok';
   database: 'postgres' | 'pglite';
   version: string;
+}
+
+export interface AddressView {
+  name: string;
+  phone: string;
+  region: string;
+  detail: string;
+}
+
+export interface OrderItemView {
+  skuId: string;
+  productId: string;
+  title: string;
+  specs: Record<string, string>;
+  unitPriceFen: number;
+  quantity: number;
+}
+
+export interface AfterSaleView {
+  id: string;
+  orderId: string;
+  type: 'refund' | 'return';
+  status: 'requested' | 'refunded' | 'rejected';
+  reason: string;
+  createdAt: string;
+  resolvedAt: string | null;
+}
+
+export interface OrderView {
+  id: string;
+  kind: 'normal' | 'gift';
+  status: OrderStatus;
+  shopId: string;
+  buyerId: string;
+  items: OrderItemView[];
+  goodsFen: number;
+  freightFen: number;
+  totalFen: number;
+  refundedFen: number;
+  scene: Scene;
+  sharerId: string | null;
+  address: AddressView | null;
+  carrier: string | null;
+  trackingNo: string | null;
+  createdAt: string;
+  paidAt: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+  completedAt: string | null;
+  cancelledAt: string | null;
+  refundedAt: string | null;
+  payment: { id: string; transactionId: string | null; status: 'pending' | 'succeeded' } | null;
+  /** The latest after-sales case; `open` when it still freezes the order. */
+  afterSale: (AfterSaleView & { open: boolean }) | null;
+}
+
+export interface PayResponse {
+  id: string;
+  status: OrderStatus;
+  payment: { id: string; transactionId: string | null };
 }

@@ -4,3 +4,5 @@ export * from './categories';
 export * from './gift-eligibility';
 export * from './compliance';
 export * from './api';
+export * from './state-machine';
+export * from './orders';

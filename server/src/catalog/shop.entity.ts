@@ -14,6 +14,13 @@ export class Shop {
   /** When the shop opened: the start of its new-merchant fee window. */
   @Column({ type: 'timestamptz' })
   openedAt!: Date;
+
+  /** Flat freight per order, waived at or above the free-shipping threshold. */
+  @Column({ type: 'integer', default: 1000 })
+  freightFen!: number;
+
+  @Column({ type: 'integer', default: 9900 })
+  freeShippingThresholdFen!: number;
 }
 
 @Entity('shop_follows')

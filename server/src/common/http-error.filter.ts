@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { ApiError } from '@giftshop/shared';
+import { ApiError, IllegalTransitionError } from '@giftshop/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-errors';
@@ -40,6 +40,9 @@ export class HttpErrorFilter implements ExceptionFilter {
   private toBody(exception: unknown): ApiError {
     if (exception instanceof DomainError) {
       return this.body(exception.status, exception.code, exception.message);
+    }
+    if (exception instanceof IllegalTransitionError) {
+      return this.body(409, 'ILLEGAL_TRANSITION', exception.message);
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();

@@ -73,6 +73,20 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   CLIENT_DIST?: string;
+
+  /** How often the job worker looks for due jobs; 0 turns it off (tests drive the clock). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  JOBS_POLL_MS?: number;
+
+  /** The secret the sandbox payment provider signs its notifications with. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'PAYMENT_NOTIFY_SECRET must be at least 16 characters' })
+  PAYMENT_NOTIFY_SECRET?: string;
 }
 
 export interface AppConfig {
@@ -87,6 +101,8 @@ export interface AppConfig {
   seedDemoWhenEmpty: boolean;
   logLevel: string;
   clientDist: string;
+  jobsPollMs: number;
+  paymentNotifySecret: string;
 }
 
 export class ConfigError extends Error {}
@@ -116,6 +132,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoWhenEmpty: vars.SEED_DEMO ?? database.kind === 'pglite',
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     clientDist: resolve(vars.CLIENT_DIST ?? resolve(REPO_ROOT, 'client', 'dist', 'h5')),
+    jobsPollMs: vars.JOBS_POLL_MS ?? 1000,
+    paymentNotifySecret: vars.PAYMENT_NOTIFY_SECRET ?? randomBytes(24).toString('hex'),
   };
 }
 

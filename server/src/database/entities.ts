@@ -2,9 +2,33 @@ import { ProductView } from '../catalog/product-view.entity';
 import { Product } from '../catalog/product.entity';
 import { Shop, ShopFollow } from '../catalog/shop.entity';
 import { Sku } from '../catalog/sku.entity';
+import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { User } from '../identity/user.entity';
+import { Job } from '../jobs/job.entity';
+import { Order, OrderItem } from '../orders/order.entity';
+import { Payment, PaymentNotification, Refund } from '../payments/payment.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
 import { Message } from '../social/message.entity';
 
 /** Every entity, listed once for the app's DataSource and the migration CLI. */
-export const ENTITIES = [User, Chat, ChatMember, Friendship, Message, Shop, ShopFollow, Product, Sku, ProductView];
+export const ENTITIES = [
+  User,
+  Chat,
+  ChatMember,
+  Friendship,
+  Message,
+  Shop,
+  ShopFollow,
+  Product,
+  Sku,
+  ProductView,
+  Order,
+  OrderItem,
+  Payment,
+  PaymentNotification,
+  Refund,
+  AfterSaleCase,
+  IdempotencyKey,
+  Job,
+];

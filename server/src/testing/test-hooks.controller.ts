@@ -1,14 +1,29 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsInt, Max, Min } from 'class-validator';
+import { ClockService } from '../clock/clock.service';
 import { Public } from '../identity/auth.decorators';
+import { JobsService } from '../jobs/jobs.service';
 import { SeedService } from '../seed/seed.service';
+
+class AdvanceClockDto {
+  @ApiProperty({ description: 'Milliseconds to move the clock forward (at most a year)' })
+  @IsInt()
+  @Min(0)
+  @Max(366 * 24 * 3_600_000)
+  ms!: number;
+}
 
 /** Routes for testers; the module exists only when the server runs with TEST_HOOKS=1. */
 @ApiTags('test hooks (TEST_HOOKS=1 only)')
 @Public()
 @Controller('test')
 export class TestHooksController {
-  constructor(private readonly seed: SeedService) {}
+  constructor(
+    private readonly seed: SeedService,
+    private readonly clock: ClockService,
+    private readonly jobs: JobsService,
+  ) {}
 
   @Post('reset')
   @HttpCode(200)
@@ -16,5 +31,14 @@ export class TestHooksController {
   async reset(): Promise<{ ok: true }> {
     await this.seed.reset();
     return { ok: true };
+  }
+
+  @Post('clock/advance')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{now, jobsRun}: moves the clock and runs every job that became due before answering' })
+  async advance(@Body() body: AdvanceClockDto): Promise<{ now: string; jobsRun: number }> {
+    const now = this.clock.advance(body.ms);
+    const jobsRun = await this.jobs.runDue();
+    return { now: now.toISOString(), jobsRun };
   }
 }

@@ -1,0 +1,33 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { AfterSaleStatus, AfterSaleType } from '@giftshop/shared';
+
+/** 售后: a refund before shipment, or a no-reason return after delivery. */
+@Entity('after_sale_cases')
+export class AfterSaleCase {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  orderId!: string;
+
+  @Column({ type: 'uuid' })
+  openedBy!: string;
+
+  @Column({ type: 'text' })
+  type!: AfterSaleType;
+
+  @Column({ type: 'text' })
+  status!: AfterSaleStatus;
+
+  @Column({ type: 'text' })
+  reason!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  refundId!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  resolvedAt!: Date | null;
+}

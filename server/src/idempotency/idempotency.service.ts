@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ConflictError, InvalidInputError } from '../common/domain-errors';
+import { IdempotencyKey } from './idempotency-key.entity';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
+
+/** JSON with object keys sorted, so the same request always hashes the same. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Idempotency-Key for writes that move money. The key row is inserted in the same transaction as
+ * the work: a concurrent repeat waits on the key's unique index until the first commits, then
+ * replays its response. The same key with another request is a 409. A request that fails rolls
+ * its key back, so it may be retried.
+ */
+@Injectable()
+export class IdempotencyService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async run<T>(
+    call: { userId: string; scope: string; key: string | undefined; request: unknown },
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    const { userId, scope, key, request } = call;
+    if (key === undefined) return this.db.transaction(work);
+    if (!KEY_PATTERN.test(key)) {
+      throw new InvalidInputError(
+        'INVALID_IDEMPOTENCY_KEY',
+        'Idempotency-Key must be 1-128 printable ASCII characters',
+      );
+    }
+    const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
+    return this.db.transaction(async (tx) => {
+      const claimed: unknown[] = await tx.query(
+        `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, status_code, response)
+         VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT DO NOTHING RETURNING key`,
+        [userId, scope, key, requestHash],
+      );
+      if (claimed.length === 0) {
+        const first = await tx.findOneByOrFail(IdempotencyKey, { userId, scope, key });
+        if (first.requestHash !== requestHash) {
+          throw new ConflictError(
+            'IDEMPOTENCY_KEY_REUSED',
+            'Idempotency-Key was already used with a different request',
+          );
+        }
+        return first.response as T;
+      }
+      const result = await work(tx);
+      await tx.update(IdempotencyKey, { userId, scope, key }, { statusCode: 200, response: result as object });
+      return result;
+    });
+  }
+}

@@ -1,0 +1,148 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClockService } from '../clock/clock.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { Job } from './job.entity';
+
+export type JobHandler = (tx: EntityManager, payload: Record<string, unknown>) => Promise<void>;
+
+export interface NewJob {
+  kind: string;
+  runAt: Date;
+  payload?: Record<string, unknown>;
+  /** At most one job exists per unique key (e.g. one unpaid timeout per order). */
+  uniqueKey?: string;
+  maxAttempts?: number;
+}
+
+const BATCH = 20;
+const MAX_BACKOFF_MS = 60 * 60_000;
+
+/** 1 s, 2 s, 4 s … capped at an hour, after the attempt that failed. */
+export function backoffMs(attempts: number): number {
+  return Math.min(1000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
+}
+
+/**
+ * Durable jobs in PostgreSQL. A job is claimed, run and marked done in one transaction, holding
+ * its row with FOR UPDATE SKIP LOCKED: two processes on one database never run the same job, a
+ * crash before commit leaves it pending for the next poll, and the handler's writes commit with
+ * the mark. A handler that throws is rolled back to a savepoint and retried with backoff.
+ */
+@Injectable()
+export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Jobs');
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly instanceId = randomUUID().slice(0, 8);
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private polling: Promise<void> = Promise.resolve();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  register(kind: string, handler: JobHandler): void {
+    if (this.handlers.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
+    this.handlers.set(kind, handler);
+  }
+
+  /** Schedules a job in the caller's transaction, so it exists only if the cause commits. */
+  async enqueue(tx: EntityManager, job: NewJob): Promise<void> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Job)
+      .values({
+        kind: job.kind,
+        runAt: job.runAt,
+        payload: (job.payload ?? {}) as object,
+        uniqueKey: job.uniqueKey ?? null,
+        maxAttempts: job.maxAttempts ?? 5,
+        state: 'pending',
+        attempts: 0,
+        createdAt: this.clock.now(),
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  /** Runs every job due by the clock's now, batch after batch, until none is left. */
+  async runDue(maxBatches = 1000): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      const ran = await this.runBatch();
+      total += ran;
+      if (ran === 0) break;
+    }
+    return total;
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobsPollMs > 0) this.schedule();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.polling;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.polling = this.runDue(10)
+        .then(() => undefined)
+        .catch((err: unknown) => this.logger.error(`poll failed: ${String(err)}`))
+        .finally(() => this.schedule());
+    }, this.config.jobsPollMs);
+    this.timer.unref();
+  }
+
+  private async runBatch(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const jobs = await tx
+        .getRepository(Job)
+        .createQueryBuilder('j')
+        .where("j.state = 'pending' AND j.run_at <= :now", { now })
+        .orderBy('j.run_at', 'ASC')
+        .addOrderBy('j.id', 'ASC')
+        .limit(BATCH)
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      for (const job of jobs) await this.runOne(tx, job, now);
+      return jobs.length;
+    });
+  }
+
+  private async runOne(tx: EntityManager, job: Job, now: Date): Promise<void> {
+    const handler = this.handlers.get(job.kind);
+    const attempts = job.attempts + 1;
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await tx.transaction((savepoint) => handler(savepoint, job.payload));
+      await tx.update(Job, { id: job.id }, { state: 'done', attempts, finishedAt: now, finishedBy: this.instanceId });
+    } catch (err) {
+      const failed = attempts >= job.maxAttempts;
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.warn(`job ${job.id} ${job.kind} attempt ${attempts} failed: ${message}`);
+      await tx.update(
+        Job,
+        { id: job.id },
+        {
+          attempts,
+          lastError: message,
+          state: failed ? 'failed' : 'pending',
+          runAt: failed ? job.runAt : new Date(now.getTime() + backoffMs(attempts)),
+          finishedAt: failed ? now : null,
+        },
+      );
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { OPEN_AFTER_SALE_STATUSES, OrderView, Page } from '@giftshop/shared';
+import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
+import { Shop } from '../catalog/shop.entity';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { Payment } from '../payments/payment.entity';
+import { Order, OrderItem } from './order.entity';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/** Reading orders: who may see one, and what they see. */
+@Injectable()
+export class OrderViewsService {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The order if the caller is its buyer or its shop's owner; 404 for anyone else. */
+  async visibleOrder(userId: string, orderId: string, manager: EntityManager = this.db.manager): Promise<Order> {
+    const order = await manager.findOneBy(Order, { id: orderId });
+    if (!order) throw new NotFoundError('order');
+    if (order.buyerId === userId) return order;
+    if (await manager.existsBy(Shop, { id: order.shopId, ownerId: userId })) return order;
+    throw new NotFoundError('order');
+  }
+
+  async get(userId: string, orderId: string): Promise<OrderView> {
+    return this.view(this.db.manager, await this.visibleOrder(userId, orderId));
+  }
+
+  async list(
+    userId: string,
+    query: { role: 'buyer' | 'merchant'; shopId?: string; limit: number; offset: number },
+  ): Promise<Page<OrderView>> {
+    let where: FindOptionsWhere<Order>;
+    if (query.role === 'merchant') {
+      if (!query.shopId) throw new InvalidInputError('VALIDATION_FAILED', 'shopId is required with role=merchant');
+      const shop = await this.db.manager.findOneBy(Shop, { id: query.shopId });
+      if (!shop) throw new NotFoundError('shop');
+      if (shop.ownerId !== userId) throw new ForbiddenError('NOT_SHOP_OWNER', 'this shop is not yours');
+      where = { shopId: query.shopId };
+    } else {
+      where = { buyerId: userId, ...(query.shopId && { shopId: query.shopId }) };
+    }
+    const [orders, total] = await this.db.manager.findAndCount(Order, {
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items: await this.views(this.db.manager, orders), total };
+  }
+
+  async view(manager: EntityManager, order: Order): Promise<OrderView> {
+    const [view] = await this.views(manager, [order]);
+    return view;
+  }
+
+  async views(manager: EntityManager, orders: Order[]): Promise<OrderView[]> {
+    if (orders.length === 0) return [];
+    const ids = orders.map((o) => o.id);
+    const [items, payments, cases, refunds] = await Promise.all([
+      manager.find(OrderItem, { where: { orderId: In(ids) } }),
+      manager.find(Payment, { where: { orderId: In(ids) } }),
+      manager.find(AfterSaleCase, { where: { orderId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      manager.query(
+        'SELECT order_id AS "orderId", SUM(amount_fen)::int AS fen FROM refunds WHERE order_id = ANY($1) GROUP BY order_id',
+        [ids],
+      ) as Promise<{ orderId: string; fen: number }[]>,
+    ]);
+    return orders.map((order) => {
+      const payment = payments.find((p) => p.orderId === order.id);
+      const latestCase = cases.filter((c) => c.orderId === order.id).pop();
+      return {
+        id: order.id,
+        kind: order.kind,
+        status: order.status,
+        shopId: order.shopId,
+        buyerId: order.buyerId,
+        items: items
+          .filter((i) => i.orderId === order.id)
+          .map(({ skuId, productId, title, specs, unitPriceFen, quantity }) => ({
+            skuId,
+            productId,
+            title,
+            specs,
+            unitPriceFen,
+            quantity,
+          })),
+        goodsFen: order.goodsFen,
+        freightFen: order.freightFen,
+        totalFen: order.totalFen,
+        refundedFen: refunds.find((r) => r.orderId === order.id)?.fen ?? 0,
+        scene: order.scene,
+        sharerId: order.sharerId,
+        address: order.address,
+        carrier: order.carrier,
+        trackingNo: order.trackingNo,
+        createdAt: order.createdAt.toISOString(),
+        paidAt: iso(order.paidAt),
+        shippedAt: iso(order.shippedAt),
+        deliveredAt: iso(order.deliveredAt),
+        completedAt: iso(order.completedAt),
+        cancelledAt: iso(order.cancelledAt),
+        refundedAt: iso(order.refundedAt),
+        payment: payment ? { id: payment.id, transactionId: payment.transactionId, status: payment.status } : null,
+        afterSale: latestCase
+          ? {
+              id: latestCase.id,
+              orderId: latestCase.orderId,
+              type: latestCase.type,
+              status: latestCase.status,
+              reason: latestCase.reason,
+              createdAt: latestCase.createdAt.toISOString(),
+              resolvedAt: iso(latestCase.resolvedAt),
+              open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
+            }
+          : null,
+      };
+    });
+  }
+}

@@ -1,0 +1,109 @@
+import { Column, Entity, OneToMany, PrimaryGeneratedColumn, ManyToOne, JoinColumn } from 'typeorm';
+import type { OrderStatus, Scene } from '@giftshop/shared';
+
+export interface Address {
+  name: string;
+  phone: string;
+  region: string;
+  detail: string;
+}
+
+@Entity('orders')
+export class Order {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text' })
+  kind!: 'normal' | 'gift';
+
+  @Column({ type: 'uuid' })
+  buyerId!: string;
+
+  @Column({ type: 'uuid' })
+  shopId!: string;
+
+  @Column({ type: 'text' })
+  status!: OrderStatus;
+
+  @Column({ type: 'text' })
+  scene!: Scene;
+
+  @Column({ type: 'uuid', nullable: true })
+  sharerId!: string | null;
+
+  /** The delivery address; null for gift orders, whose recipients give their own. */
+  @Column({ type: 'jsonb', nullable: true })
+  address!: Address | null;
+
+  @Column({ type: 'integer' })
+  goodsFen!: number;
+
+  @Column({ type: 'integer' })
+  freightFen!: number;
+
+  /** goods + freight: what the buyer pays. */
+  @Column({ type: 'integer' })
+  totalFen!: number;
+
+  @Column({ type: 'text', nullable: true })
+  carrier!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  trackingNo!: string | null;
+
+  @OneToMany(() => OrderItem, (item) => item.order, { cascade: ['insert'] })
+  items!: OrderItem[];
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  paidAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  shippedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveredAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  refundedAt!: Date | null;
+}
+
+/** A line of an order, with the title, specs and price as they were when ordered. */
+@Entity('order_items')
+export class OrderItem {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  orderId!: string;
+
+  @ManyToOne(() => Order, (order) => order.items, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'order_id' })
+  order?: Order;
+
+  @Column({ type: 'uuid' })
+  skuId!: string;
+
+  @Column({ type: 'uuid' })
+  productId!: string;
+
+  @Column({ type: 'text' })
+  title!: string;
+
+  @Column({ type: 'jsonb' })
+  specs!: Record<string, string>;
+
+  @Column({ type: 'integer' })
+  unitPriceFen!: number;
+
+  @Column({ type: 'integer' })
+  quantity!: number;
+}

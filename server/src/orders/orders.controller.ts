@@ -1,0 +1,114 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { OrderView, Page, PayResponse } from '@giftshop/shared';
+import { AfterSalesService } from '../after-sales/after-sales.service';
+import { UuidParam } from '../common/validation';
+import { Caller, CurrentUser } from '../identity/auth.decorators';
+import { CreateOrderDto, ListOrdersQuery, RefundRequestDto, ShipDto } from './orders.dto';
+import { OrderViewsService } from './order-views.service';
+import { OrdersService } from './orders.service';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'The same key and body replays the first response; the same key with another body is a 409',
+};
+
+@ApiTags('orders')
+@ApiBearerAuth()
+@Controller()
+export class OrdersController {
+  constructor(
+    private readonly orders: OrdersService,
+    private readonly views: OrderViewsService,
+    private readonly afterSales: AfterSalesService,
+  ) {}
+
+  @Post('orders')
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ description: 'A pending order; stock is reserved. 409 SOLD_OUT when it is not there.' })
+  create(
+    @CurrentUser() caller: Caller,
+    @Body() body: CreateOrderDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<OrderView> {
+    return this.orders.create(caller.userId, body, key);
+  }
+
+  @Get('orders')
+  @ApiOkResponse({ description: "{items, total}: the caller's orders as buyer, or a shop's as its merchant" })
+  list(@CurrentUser() caller: Caller, @Query() query: ListOrdersQuery): Promise<Page<OrderView>> {
+    return this.views.list(caller.userId, {
+      role: query.role ?? 'buyer',
+      shopId: query.shopId,
+      limit: query.limit ?? 20,
+      offset: query.offset ?? 0,
+    });
+  }
+
+  @Get('orders/:id')
+  @ApiOkResponse({ description: 'Buyer or merchant only; shows the latest after-sales case' })
+  get(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
+    return this.views.get(caller.userId, id);
+  }
+
+  @Post('orders/:id/pay')
+  @HttpCode(200)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOkResponse({ description: '{id, status: "paid", payment: {id, transactionId}} (the sandbox pays at once)' })
+  pay(
+    @CurrentUser() caller: Caller,
+    @UuidParam('id') id: string,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<PayResponse> {
+    return this.orders.pay(caller.userId, id, key);
+  }
+
+  @Post('orders/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Buyer, unpaid orders only; the stock returns' })
+  cancel(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
+    return this.orders.cancel(caller.userId, id);
+  }
+
+  @Post('orders/:id/ship')
+  @HttpCode(200)
+  @ApiOkResponse({ description: "The shop's merchant ships a paid order" })
+  ship(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() body: ShipDto): Promise<OrderView> {
+    return this.orders.ship(caller.userId, id, body);
+  }
+
+  @Post('orders/:id/confirm-receipt')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The buyer confirms receipt; the 7-day return window starts' })
+  confirmReceipt(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
+    return this.orders.confirmReceipt(caller.userId, id);
+  }
+
+  @Post('orders/:id/refund')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: 'Before shipment: refunded at once. Within 7 days of delivery: a return for the merchant to approve.',
+  })
+  refund(
+    @CurrentUser() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: RefundRequestDto,
+  ): Promise<OrderView> {
+    return this.afterSales.request(caller.userId, id, body.reason);
+  }
+
+  @Post('after-sales/:id/approve')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The merchant approves a return; the refund goes to the original payment' })
+  approve(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
+    return this.afterSales.approve(caller.userId, id);
+  }
+
+  @Post('after-sales/:id/reject')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The merchant rejects a return' })
+  reject(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
+    return this.afterSales.reject(caller.userId, id);
+  }
+}

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SCENE_CODES } from '@giftshop/shared';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+export class OrderItemDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'skuId must be a UUID' })
+  skuId!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 99 })
+  @IsInt()
+  @Min(1)
+  @Max(99)
+  quantity!: number;
+}
+
+export class AddressDto {
+  @ApiProperty({ example: '爱丽丝' })
+  @IsString()
+  @Length(1, 20)
+  name!: string;
+
+  @ApiProperty({ example: '13800138000' })
+  @Matches(/^\+?[0-9][0-9 -]{4,19}$/, { message: 'phone must be a phone number' })
+  phone!: string;
+
+  @ApiProperty({ example: '浙江省 杭州市 西湖区' })
+  @IsString()
+  @Length(1, 60)
+  region!: string;
+
+  @ApiProperty({ example: '龙井路 1 号' })
+  @IsString()
+  @Length(1, 200)
+  detail!: string;
+}
+
+export class CreateOrderDto {
+  @ApiProperty({ type: [OrderItemDto] })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'items must hold at least one item' })
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => OrderItemDto)
+  items!: OrderItemDto[];
+
+  @ApiProperty({ type: AddressDto })
+  @IsObject({ message: 'address must be an object {name, phone, region, detail}' })
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address!: AddressDto;
+
+  @ApiProperty({ enum: SCENE_CODES })
+  @IsIn(SCENE_CODES, { message: `scene must be one of ${SCENE_CODES.join(', ')}` })
+  scene!: (typeof SCENE_CODES)[number];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'sharerId must be a UUID' })
+  sharerId?: string;
+}
+
+export class ShipDto {
+  @ApiProperty({ example: '顺丰速运' })
+  @IsString()
+  @Length(1, 30)
+  carrier!: string;
+
+  @ApiProperty({ example: 'SF1234567890' })
+  @Matches(/^[A-Za-z0-9-]{4,40}$/, { message: 'trackingNo must be 4-40 letters, digits or dashes' })
+  trackingNo!: string;
+}
+
+export class RefundRequestDto {
+  @ApiProperty({ example: '不想要了' })
+  @IsString()
+  @Length(1, 200)
+  reason!: string;
+}
+
+export class ListOrdersQuery {
+  @ApiPropertyOptional({ enum: ['buyer', 'merchant'], default: 'buyer' })
+  @IsOptional()
+  @IsIn(['buyer', 'merchant'])
+  role?: 'buyer' | 'merchant';
+
+  @ApiPropertyOptional({ description: 'Required with role=merchant' })
+  @IsOptional()
+  @IsUUID('all', { message: 'shopId must be a UUID' })
+  shopId?: string;
+
+  @ApiPropertyOptional({ default: 20, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AfterSalesService } from '../after-sales/after-sales.service';
+import { CatalogModule } from '../catalog/catalog.module';
+import { OrderViewsService } from './order-views.service';
+import { OrdersController } from './orders.controller';
+import { OrdersService } from './orders.service';
+
+@Module({
+  imports: [CatalogModule],
+  controllers: [OrdersController],
+  providers: [OrdersService, OrderViewsService, AfterSalesService],
+  exports: [OrdersService, OrderViewsService],
+})
+export class OrdersModule {}

@@ -1,0 +1,287 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  freightFor,
+  ORDER_TIMERS,
+  ORDER_TRANSITIONS,
+  OrderAction,
+  OrderView,
+  PayResponse,
+  Scene,
+  transition,
+} from '@giftshop/shared';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Product } from '../catalog/product.entity';
+import { Shop } from '../catalog/shop.entity';
+import { Sku } from '../catalog/sku.entity';
+import { StockService } from '../catalog/stock.service';
+import { ClockService } from '../clock/clock.service';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+import { User } from '../identity/user.entity';
+import { JobsService } from '../jobs/jobs.service';
+import { Payment } from '../payments/payment.entity';
+import { PaymentsService } from '../payments/payments.service';
+import { Address, Order, OrderItem } from './order.entity';
+import { OrderViewsService } from './order-views.service';
+
+export const ORDER_JOBS = {
+  cancelUnpaid: 'order.cancel_unpaid',
+  autoConfirm: 'order.auto_confirm',
+  complete: 'order.complete',
+} as const;
+
+export interface PlaceOrder {
+  buyerId: string;
+  kind: 'normal' | 'gift';
+  lines: { skuId: string; quantity: number }[];
+  address: Address | null;
+  scene: Scene;
+  sharerId?: string;
+}
+
+/** The order lifecycle. Every status change goes through `move`, on a locked row. */
+@Injectable()
+export class OrdersService implements OnModuleInit {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly stock: StockService,
+    private readonly payments: PaymentsService,
+    private readonly jobs: JobsService,
+    private readonly idempotency: IdempotencyService,
+    private readonly views: OrderViewsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(ORDER_JOBS.cancelUnpaid, (tx, p) => this.cancelIfUnpaid(tx, String(p.orderId)));
+    this.jobs.register(ORDER_JOBS.autoConfirm, (tx, p) => this.autoConfirm(tx, String(p.orderId)));
+    this.jobs.register(ORDER_JOBS.complete, (tx, p) => this.completeIfDue(tx, String(p.orderId)));
+    this.payments.onPaymentSucceeded((tx, payment) => this.onPaid(tx, payment));
+  }
+
+  create(
+    buyerId: string,
+    input: Omit<PlaceOrder, 'buyerId' | 'kind' | 'lines'> & { items: PlaceOrder['lines'] },
+    key?: string,
+  ): Promise<OrderView> {
+    return this.idempotency.run({ userId: buyerId, scope: 'orders.create', key, request: input }, async (tx) => {
+      const order = await this.place(tx, {
+        buyerId,
+        kind: 'normal',
+        lines: input.items,
+        address: input.address,
+        scene: input.scene,
+        sharerId: input.sharerId,
+      });
+      return this.views.view(tx, order);
+    });
+  }
+
+  /**
+   * Reserves stock and writes a pending order of one shop, with its unpaid timeout. Used for
+   * normal orders and, with kind 'gift', by gifts.
+   */
+  async place(tx: EntityManager, input: PlaceOrder): Promise<Order> {
+    const ids = input.lines.map((l) => l.skuId);
+    const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+    if (repeated >= 0) throw new InvalidInputError('DUPLICATE_ITEM', `items.${repeated}.skuId repeats an earlier item`);
+    const skus = await tx.find(Sku, { where: { id: In(ids) }, relations: { product: true } });
+    const byId = new Map(skus.map((s) => [s.id, s]));
+    input.lines.forEach((line, i) => {
+      const sku = byId.get(line.skuId);
+      if (!sku || !sku.product) throw new NotFoundError(`items.${i}.skuId`, 'SKU_NOT_FOUND');
+      if (sku.product.status !== 'listed') {
+        throw new ConflictError('PRODUCT_NOT_LISTED', `items.${i}: ${sku.product.title} is no longer on sale`);
+      }
+    });
+    const shopIds = new Set(skus.map((s) => (s.product as Product).shopId));
+    if (shopIds.size > 1) throw new InvalidInputError('MIXED_SHOPS', 'items must all come from one shop');
+    const shop = await tx.findOneByOrFail(Shop, { id: [...shopIds][0] });
+    await this.stock.reserve(tx, input.lines, (skuId) => describeSku(byId.get(skuId) as Sku));
+
+    const now = this.clock.now();
+    const goodsFen = input.lines.reduce((sum, l) => sum + (byId.get(l.skuId) as Sku).priceFen * l.quantity, 0);
+    const freightFen = input.kind === 'gift' ? 0 : freightFor(goodsFen, shop);
+    const sharerId = await this.validSharer(tx, input.sharerId, input.buyerId);
+    const order = await tx.save(
+      Order,
+      tx.create(Order, {
+        kind: input.kind,
+        buyerId: input.buyerId,
+        shopId: shop.id,
+        status: 'pending_payment',
+        scene: input.scene,
+        sharerId,
+        address: input.address,
+        goodsFen,
+        freightFen,
+        totalFen: goodsFen + freightFen,
+        createdAt: now,
+        items: input.lines.map((l) => {
+          const sku = byId.get(l.skuId) as Sku;
+          return tx.create(OrderItem, {
+            skuId: sku.id,
+            productId: sku.productId,
+            title: (sku.product as Product).title,
+            specs: sku.specs,
+            unitPriceFen: sku.priceFen,
+            quantity: l.quantity,
+          });
+        }),
+      }),
+    );
+    await this.jobs.enqueue(tx, {
+      kind: ORDER_JOBS.cancelUnpaid,
+      runAt: new Date(now.getTime() + ORDER_TIMERS.unpaidTimeoutMs),
+      payload: { orderId: order.id },
+      uniqueKey: `${ORDER_JOBS.cancelUnpaid}:${order.id}`,
+    });
+    return order;
+  }
+
+  /** The buyer pays; the sandbox confirms at once through its signed notification. */
+  pay(userId: string, orderId: string, key?: string): Promise<PayResponse> {
+    return this.idempotency.run({ userId, scope: 'orders.pay', key, request: { orderId } }, async (tx) => {
+      const order = await this.lockAs(tx, userId, orderId, 'buyer');
+      transition('order', ORDER_TRANSITIONS, order.status, 'pay');
+      const payment = await this.payments.start(tx, order, `订单 ${order.id}`);
+      const paid = await tx.findOneByOrFail(Order, { id: orderId });
+      return { id: paid.id, status: paid.status, payment: { id: payment.id, transactionId: payment.transactionId } };
+    });
+  }
+
+  cancel(userId: string, orderId: string): Promise<OrderView> {
+    return this.db.transaction(async (tx) => {
+      const order = await this.lockAs(tx, userId, orderId, 'buyer');
+      return this.views.view(tx, await this.cancelIn(tx, order));
+    });
+  }
+
+  ship(userId: string, orderId: string, input: { carrier: string; trackingNo: string }): Promise<OrderView> {
+    return this.db.transaction(async (tx) => {
+      const order = await this.lockAs(tx, userId, orderId, 'merchant');
+      const now = this.clock.now();
+      const shipped = await this.move(tx, order, 'ship', {
+        shippedAt: now,
+        carrier: input.carrier,
+        trackingNo: input.trackingNo,
+      });
+      await this.jobs.enqueue(tx, {
+        kind: ORDER_JOBS.autoConfirm,
+        runAt: new Date(now.getTime() + ORDER_TIMERS.autoConfirmMs),
+        payload: { orderId },
+        uniqueKey: `${ORDER_JOBS.autoConfirm}:${orderId}`,
+      });
+      return this.views.view(tx, shipped);
+    });
+  }
+
+  confirmReceipt(userId: string, orderId: string): Promise<OrderView> {
+    return this.db.transaction(async (tx) => {
+      const order = await this.lockAs(tx, userId, orderId, 'buyer');
+      return this.views.view(tx, await this.deliver(tx, order));
+    });
+  }
+
+  /** Locks the order row for the rest of the transaction; 404 if missing. */
+  async lock(tx: EntityManager, orderId: string): Promise<Order> {
+    const order = await tx.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    if (!order) throw new NotFoundError('order');
+    return order;
+  }
+
+  /**
+   * Locks an order the caller acts on as buyer or as the shop's merchant. Someone who cannot see
+   * the order gets 404; the other party of a visible order gets 403.
+   */
+  async lockAs(tx: EntityManager, userId: string, orderId: string, role: 'buyer' | 'merchant'): Promise<Order> {
+    await this.views.visibleOrder(userId, orderId, tx);
+    const order = await this.lock(tx, orderId);
+    const isBuyer = order.buyerId === userId;
+    if (role === 'buyer' && !isBuyer) throw new ForbiddenError('NOT_BUYER', 'only the buyer can do this');
+    if (role === 'merchant' && !(await tx.existsBy(Shop, { id: order.shopId, ownerId: userId }))) {
+      throw new ForbiddenError('NOT_SHOP_OWNER', "only the shop's merchant can do this");
+    }
+    return order;
+  }
+
+  /** Applies one transition of the order table to a locked order, with the fields it sets. */
+  async move(tx: EntityManager, order: Order, action: OrderAction, changes: Partial<Order> = {}): Promise<Order> {
+    const status = transition('order', ORDER_TRANSITIONS, order.status, action);
+    const result = await tx.update(Order, { id: order.id, status: order.status }, { ...changes, status });
+    if (result.affected !== 1) throw new ConflictError('ORDER_CHANGED', 'the order changed while it was being updated');
+    return tx.findOneByOrFail(Order, { id: order.id });
+  }
+
+  async releaseStock(tx: EntityManager, orderId: string): Promise<void> {
+    const items = await tx.find(OrderItem, { where: { orderId } });
+    await this.stock.release(tx, items);
+  }
+
+  async cancelIn(tx: EntityManager, order: Order): Promise<Order> {
+    const cancelled = await this.move(tx, order, 'cancel', { cancelledAt: this.clock.now() });
+    await this.releaseStock(tx, order.id);
+    return cancelled;
+  }
+
+  async deliver(tx: EntityManager, order: Order): Promise<Order> {
+    const now = this.clock.now();
+    const delivered = await this.move(tx, order, 'confirm_receipt', { deliveredAt: now });
+    await this.jobs.enqueue(tx, {
+      kind: ORDER_JOBS.complete,
+      runAt: new Date(now.getTime() + ORDER_TIMERS.returnWindowMs),
+      payload: { orderId: order.id },
+      uniqueKey: `${ORDER_JOBS.complete}:${order.id}`,
+    });
+    return delivered;
+  }
+
+  /** Completes a delivered order whose return window has closed, unless a case is open. */
+  async completeIfDue(tx: EntityManager, orderId: string): Promise<void> {
+    const order = await this.lock(tx, orderId);
+    if (order.status !== 'delivered' || !order.deliveredAt) return;
+    if (this.clock.now().getTime() < order.deliveredAt.getTime() + ORDER_TIMERS.returnWindowMs) return;
+    const [{ open }] = await tx.query(
+      "SELECT count(*)::int AS open FROM after_sale_cases WHERE order_id = $1 AND status = 'requested'",
+      [orderId],
+    );
+    if (open > 0) return; // resolving the case completes it
+    await this.move(tx, order, 'complete', { completedAt: this.clock.now() });
+  }
+
+  private async cancelIfUnpaid(tx: EntityManager, orderId: string): Promise<void> {
+    const order = await this.lock(tx, orderId);
+    if (order.status === 'pending_payment') await this.cancelIn(tx, order);
+  }
+
+  private async autoConfirm(tx: EntityManager, orderId: string): Promise<void> {
+    const order = await this.lock(tx, orderId);
+    if (order.status === 'shipped') await this.deliver(tx, order);
+  }
+
+  /** A payment settled: the order is paid, or, if it was cancelled meanwhile, refunded in full. */
+  private async onPaid(tx: EntityManager, payment: Payment): Promise<void> {
+    const order = await this.lock(tx, payment.orderId);
+    if (order.status === 'pending_payment') {
+      await this.move(tx, order, 'pay', { paidAt: payment.paidAt ?? this.clock.now() });
+    } else {
+      await this.payments.refund(tx, {
+        orderId: order.id,
+        refundKey: `order:${order.id}:late-payment`,
+        amountFen: payment.amountFen,
+        reason: `paid after the order was ${order.status}`,
+      });
+    }
+  }
+
+  private async validSharer(tx: EntityManager, sharerId: string | undefined, buyerId: string): Promise<string | null> {
+    if (!sharerId || sharerId === buyerId) return null;
+    return (await tx.existsBy(User, { id: sharerId })) ? sharerId : null;
+  }
+}
+
+function describeSku(sku: Sku): string {
+  const specs = Object.values(sku.specs).join(' / ');
+  return `${sku.product?.title ?? sku.id}${specs ? ` (${specs})` : ''}`;
+}

@@ -1,0 +1,156 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Min, validateSync } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClockService } from '../clock/clock.service';
+import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
+import { Payment, Refund } from './payment.entity';
+import { PAYMENT_PROVIDER, PaymentNotificationBody, PaymentProvider, SignedNotification } from './payment-provider';
+
+class NotificationShape implements PaymentNotificationBody {
+  @IsString() @Length(1, 128) eventId!: string;
+  @IsIn(['payment.succeeded']) type!: 'payment.succeeded';
+  @IsUUID('all') paymentId!: string;
+  @IsString() @Length(1, 128) transactionId!: string;
+  @IsInt() @Min(0) amountFen!: number;
+  @IsISO8601() paidAt!: string;
+}
+
+/** Called in the notification's transaction when a payment succeeds (orders mark themselves paid). */
+export type PaymentListener = (tx: EntityManager, payment: Payment) => Promise<void>;
+
+@Injectable()
+export class PaymentsService {
+  private readonly listeners: PaymentListener[] = [];
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly clock: ClockService,
+  ) {}
+
+  onPaymentSucceeded(listener: PaymentListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Opens the order's payment with the provider (one payment per order). A provider that settles
+   * at once answers with its signed notification, handled here exactly as if it had been POSTed.
+   */
+  async start(tx: EntityManager, order: { id: string; totalFen: number }, description: string): Promise<Payment> {
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Payment)
+      .values({
+        orderId: order.id,
+        provider: this.provider.name,
+        amountFen: order.totalFen,
+        status: 'pending',
+        createdAt: this.clock.now(),
+      })
+      .orIgnore()
+      .execute();
+    const payment = await tx.findOneOrFail(Payment, {
+      where: { orderId: order.id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (payment.status === 'succeeded') return payment;
+    const opened = await this.provider.createPayment({
+      paymentId: payment.id,
+      amountFen: payment.amountFen,
+      description,
+    });
+    await tx.update(Payment, { id: payment.id }, { prepayId: opened.prepayId });
+    if (opened.immediate) await this.handleIn(tx, opened.immediate);
+    return tx.findOneByOrFail(Payment, { id: payment.id });
+  }
+
+  /** POST /api/payments/notify: verify the signature, then apply it once. */
+  async handleNotification(notification: SignedNotification): Promise<{ received: true; duplicate: boolean }> {
+    return this.db.transaction((tx) => this.handleIn(tx, notification));
+  }
+
+  async findForOrder(orderId: string, manager: EntityManager = this.db.manager): Promise<Payment | null> {
+    return manager.findOneBy(Payment, { orderId });
+  }
+
+  /**
+   * Sends money back to the order's payment, exactly once per `refundKey`: a second call with the
+   * same key returns the first refund and moves nothing.
+   */
+  async refund(
+    tx: EntityManager,
+    input: { orderId: string; refundKey: string; amountFen: number; reason: string },
+  ): Promise<{ refund: Refund; created: boolean }> {
+    const payment = await tx.findOneBy(Payment, { orderId: input.orderId, status: 'succeeded' });
+    if (!payment || !payment.transactionId) throw new ConflictError('NOT_PAID', 'there is no payment to refund');
+    const inserted: { id: string }[] = await tx.query(
+      `INSERT INTO refunds (refund_key, payment_id, order_id, amount_fen, reason, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (refund_key) DO NOTHING RETURNING id`,
+      [input.refundKey, payment.id, input.orderId, input.amountFen, input.reason, this.clock.now()],
+    );
+    if (inserted.length === 0) {
+      return { refund: await tx.findOneByOrFail(Refund, { refundKey: input.refundKey }), created: false };
+    }
+    const refunded = await this.refundedFen(tx, input.orderId);
+    if (refunded > payment.amountFen) {
+      throw new ConflictError('REFUND_EXCEEDS_PAYMENT', `refunds would exceed the ${payment.amountFen} fen paid`);
+    }
+    const { providerRefundId } = await this.provider.refund({
+      refundId: inserted[0].id,
+      paymentId: payment.id,
+      transactionId: payment.transactionId,
+      amountFen: input.amountFen,
+    });
+    await tx.update(Refund, { id: inserted[0].id }, { providerRefundId });
+    return { refund: await tx.findOneByOrFail(Refund, { id: inserted[0].id }), created: true };
+  }
+
+  async refundedFen(manager: EntityManager, orderId: string): Promise<number> {
+    const [{ sum }] = await manager.query(
+      'SELECT COALESCE(SUM(amount_fen), 0)::int AS sum FROM refunds WHERE order_id = $1',
+      [orderId],
+    );
+    return sum;
+  }
+
+  private async handleIn(
+    tx: EntityManager,
+    notification: SignedNotification,
+  ): Promise<{ received: true; duplicate: boolean }> {
+    const verified = this.provider.verifyNotification(notification.rawBody, notification.headers);
+    if (!verified) throw new UnauthenticatedError('the notification signature is invalid');
+    const body = plainToInstance(NotificationShape, verified);
+    const errors = validateSync(body);
+    if (errors.length > 0) {
+      throw new InvalidInputError(
+        'INVALID_NOTIFICATION',
+        errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '),
+      );
+    }
+    const payment = await tx.findOne(Payment, { where: { id: body.paymentId }, lock: { mode: 'pessimistic_write' } });
+    if (!payment) throw new NotFoundError('payment');
+    const fresh: unknown[] = await tx.query(
+      'INSERT INTO payment_notifications (event_id, payment_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
+      [body.eventId, payment.id, this.clock.now()],
+    );
+    // A repeated event, or another event for a payment already settled, changes nothing.
+    if (fresh.length === 0 || payment.status === 'succeeded') return { received: true, duplicate: true };
+    if (body.amountFen !== payment.amountFen) {
+      throw new InvalidInputError(
+        'AMOUNT_MISMATCH',
+        `amountFen ${body.amountFen} does not match the ${payment.amountFen} fen due`,
+      );
+    }
+    await tx.update(
+      Payment,
+      { id: payment.id },
+      { status: 'succeeded', transactionId: body.transactionId, paidAt: new Date(body.paidAt) },
+    );
+    const settled = await tx.findOneByOrFail(Payment, { id: payment.id });
+    for (const listener of this.listeners) await listener(tx, settled);
+    return { received: true, duplicate: false };
+  }
+}

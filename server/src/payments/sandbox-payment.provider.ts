@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { ClockService } from '../clock/clock.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import type { PaymentNotificationBody, PaymentProvider, SignedNotification } from './payment-provider';
+
+export const SIGNATURE_HEADER = 'x-sandbox-signature';
+export const TIMESTAMP_HEADER = 'x-sandbox-timestamp';
+
+/** HMAC-SHA256 over `<timestamp>.<raw body>`, hex; the format the notify route checks. */
+export function signSandboxNotification(secret: string, timestamp: string, rawBody: string): string {
+  return createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex');
+}
+
+/**
+ * The emulated WeChat Pay: every payment succeeds at once, confirmed by a notification signed
+ * with PAYMENT_NOTIFY_SECRET. Refunds succeed at once too.
+ */
+@Injectable()
+export class SandboxPaymentProvider implements PaymentProvider {
+  readonly name = 'sandbox';
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: ClockService,
+  ) {}
+
+  async createPayment(input: { paymentId: string; amountFen: number }): Promise<{
+    prepayId: string;
+    immediate: SignedNotification;
+  }> {
+    const body: PaymentNotificationBody = {
+      eventId: `evt_${randomUUID()}`,
+      type: 'payment.succeeded',
+      paymentId: input.paymentId,
+      transactionId: `sandbox_tx_${randomUUID().replace(/-/g, '')}`,
+      amountFen: input.amountFen,
+      paidAt: this.clock.now().toISOString(),
+    };
+    return { prepayId: `sandbox_prepay_${randomUUID()}`, immediate: this.sign(body) };
+  }
+
+  sign(body: PaymentNotificationBody): SignedNotification {
+    const rawBody = JSON.stringify(body);
+    const timestamp = String(Math.floor(this.clock.now().getTime() / 1000));
+    return {
+      rawBody,
+      headers: {
+        [SIGNATURE_HEADER]: signSandboxNotification(this.config.paymentNotifySecret, timestamp, rawBody),
+        [TIMESTAMP_HEADER]: timestamp,
+      },
+    };
+  }
+
+  verifyNotification(
+    rawBody: string,
+    headers: Record<string, string | string[] | undefined>,
+  ): PaymentNotificationBody | null {
+    const signature = headers[SIGNATURE_HEADER];
+    const timestamp = headers[TIMESTAMP_HEADER];
+    if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^[0-9a-f]{64}$/.test(signature))
+      return null;
+    const expected = signSandboxNotification(this.config.paymentNotifySecret, timestamp, rawBody);
+    if (!timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(expected, 'hex'))) return null;
+    try {
+      const body = JSON.parse(rawBody) as PaymentNotificationBody;
+      return body && typeof body === 'object' ? body : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async refund(input: { refundId: string }): Promise<{ providerRefundId: string }> {
+    return { providerRefundId: `sandbox_refund_${input.refundId}` };
+  }
+}

@@ -1,0 +1,67 @@
+import type { TransitionTable } from './state-machine';
+
+/**
+ * The order lifecycle:
+ *   pending_payment → paid → shipped → delivered → completed
+ *   pending_payment → cancelled            (buyer, or unpaid for 15 minutes; stock returns)
+ *   paid → refunded                        (refund before shipment: immediate, stock returns)
+ *   delivered → refunded                   (7-day no-reason return, approved by the merchant)
+ */
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'refunded',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export type OrderAction = 'pay' | 'cancel' | 'ship' | 'confirm_receipt' | 'complete' | 'refund';
+
+export const ORDER_TRANSITIONS: TransitionTable<OrderStatus, OrderAction> = {
+  pay: { from: ['pending_payment'], to: 'paid' },
+  cancel: { from: ['pending_payment'], to: 'cancelled' },
+  ship: { from: ['paid'], to: 'shipped' },
+  confirm_receipt: { from: ['shipped'], to: 'delivered' },
+  complete: { from: ['delivered'], to: 'completed' },
+  refund: { from: ['paid', 'delivered'], to: 'refunded' },
+};
+
+/**
+ * After-sales cases (售后):
+ *   refund (before shipment): requested → refunded at once
+ *   return (七天无理由, after delivery): requested → refunded when the merchant approves,
+ *                                        requested → rejected when the merchant refuses
+ */
+export const AFTER_SALE_STATUSES = ['requested', 'refunded', 'rejected'] as const;
+export type AfterSaleStatus = (typeof AFTER_SALE_STATUSES)[number];
+export type AfterSaleType = 'refund' | 'return';
+export type AfterSaleAction = 'approve' | 'reject';
+
+export const AFTER_SALE_TRANSITIONS: TransitionTable<AfterSaleStatus, AfterSaleAction> = {
+  approve: { from: ['requested'], to: 'refunded' },
+  reject: { from: ['requested'], to: 'rejected' },
+};
+
+/** Open cases freeze the order's settlement and block its completion. */
+export const OPEN_AFTER_SALE_STATUSES: readonly AfterSaleStatus[] = ['requested'];
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The order timers, one place. */
+export const ORDER_TIMERS = {
+  /** Unpaid orders are cancelled after this long. */
+  unpaidTimeoutMs: 15 * MINUTE,
+  /** Shipped orders are confirmed as received after this long. */
+  autoConfirmMs: 10 * DAY,
+  /** The no-reason return window after delivery; the order completes when it closes. */
+  returnWindowMs: 7 * DAY,
+} as const;
+
+/** Freight: a flat fee per order, waived at or above the shop's free-shipping threshold. */
+export function freightFor(goodsFen: number, shop: { freightFen: number; freeShippingThresholdFen: number }): number {
+  return goodsFen >= shop.freeShippingThresholdFen ? 0 : shop.freightFen;
+}
