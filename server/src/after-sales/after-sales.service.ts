@@ -102,12 +102,10 @@ export class AfterSalesService {
         lock: { mode: 'pessimistic_write' },
       });
       const status = transition('after-sales case', AFTER_SALE_TRANSITIONS, kase.status, action);
+      // The case is resolved before its effect runs: completing the order checks for open cases.
+      await tx.update(AfterSaleCase, { id: kase.id }, { status, resolvedAt: this.clock.now() });
       await effect(tx, order, kase);
-      await tx.update(
-        AfterSaleCase,
-        { id: kase.id },
-        { status, refundId: kase.refundId, resolvedAt: this.clock.now() },
-      );
+      if (kase.refundId) await tx.update(AfterSaleCase, { id: kase.id }, { refundId: kase.refundId });
       return this.views.view(tx, await tx.findOneByOrFail(Order, { id: order.id }));
     });
   }

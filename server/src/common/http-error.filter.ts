@@ -23,6 +23,7 @@ const PG_INPUT_ERRORS: Record<string, { status: number; code: string; message: s
   '22P02': { status: 400, code: 'INVALID_INPUT', message: 'a value has the wrong format' },
   '22003': { status: 400, code: 'NUMBER_OUT_OF_RANGE', message: 'a number is out of range' },
   '23514': { status: 409, code: 'CONSTRAINT_VIOLATED', message: 'the change would break a rule of the data' },
+  '23505': { status: 409, code: 'ALREADY_EXISTS', message: 'that already exists' },
 };
 
 /** Maps every error to the API's error shape; unknown errors become a logged 500. */

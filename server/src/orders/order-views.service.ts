@@ -59,15 +59,17 @@ export class OrderViewsService {
   async views(manager: EntityManager, orders: Order[]): Promise<OrderView[]> {
     if (orders.length === 0) return [];
     const ids = orders.map((o) => o.id);
-    const [items, payments, cases, refunds] = await Promise.all([
-      manager.find(OrderItem, { where: { orderId: In(ids) } }),
-      manager.find(Payment, { where: { orderId: In(ids) } }),
-      manager.find(AfterSaleCase, { where: { orderId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      manager.query(
-        'SELECT order_id AS "orderId", SUM(amount_fen)::int AS fen FROM refunds WHERE order_id = ANY($1) GROUP BY order_id',
-        [ids],
-      ) as Promise<{ orderId: string; fen: number }[]>,
-    ]);
+    // One after another: the manager may be a transaction, whose connection runs one query at a time.
+    const items = await manager.find(OrderItem, { where: { orderId: In(ids) } });
+    const payments = await manager.find(Payment, { where: { orderId: In(ids) } });
+    const cases = await manager.find(AfterSaleCase, {
+      where: { orderId: In(ids) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const refunds: { orderId: string; fen: number }[] = await manager.query(
+      'SELECT order_id AS "orderId", SUM(amount_fen)::int AS fen FROM refunds WHERE order_id = ANY($1) GROUP BY order_id',
+      [ids],
+    );
     return orders.map((order) => {
       const payment = payments.find((p) => p.orderId === order.id);
       const latestCase = cases.filter((c) => c.orderId === order.id).pop();

@@ -144,6 +144,9 @@ export class PaymentsService {
         `amountFen ${body.amountFen} does not match the ${payment.amountFen} fen due`,
       );
     }
+    if (await tx.existsBy(Payment, { transactionId: body.transactionId })) {
+      throw new ConflictError('TRANSACTION_ID_REUSED', 'transactionId already settled another payment');
+    }
     await tx.update(
       Payment,
       { id: payment.id },

@@ -5,6 +5,8 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import type { PaymentNotificationBody, PaymentProvider, SignedNotification } from './payment-provider';
 
 export const SIGNATURE_HEADER = 'x-sandbox-signature';
+/** A notification signed further than this from the server's clock is refused (replay window). */
+export const NOTIFICATION_TOLERANCE_SECONDS = 300;
 export const TIMESTAMP_HEADER = 'x-sandbox-timestamp';
 
 /** HMAC-SHA256 over `<timestamp>.<raw body>`, hex; the format the notify route checks. */
@@ -60,6 +62,8 @@ export class SandboxPaymentProvider implements PaymentProvider {
     const timestamp = headers[TIMESTAMP_HEADER];
     if (typeof signature !== 'string' || typeof timestamp !== 'string' || !/^[0-9a-f]{64}$/.test(signature))
       return null;
+    const age = Math.abs(this.clock.now().getTime() / 1000 - Number(timestamp));
+    if (!/^\d{1,12}$/.test(timestamp) || age > NOTIFICATION_TOLERANCE_SECONDS) return null;
     const expected = signSandboxNotification(this.config.paymentNotifySecret, timestamp, rawBody);
     if (!timingSafeEqual(Buffer.from(signature, 'hex'), Buffer.from(expected, 'hex'))) return null;
     try {
