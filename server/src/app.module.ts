@@ -5,6 +5,7 @@ import { ClockModule } from './clock/clock.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { GiftsModule } from './gifts/gifts.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
@@ -40,6 +41,7 @@ export class AppModule {
         IdempotencyModule,
         PaymentsModule,
         OrdersModule,
+        GiftsModule,
         SeedModule,
         ...(config.testHooks ? [TestHooksModule] : []),
       ],

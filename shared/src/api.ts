@@ -2,6 +2,7 @@
  * The shapes of the HTTP API (see docs/API.md and /api/docs). The server maps its entities to
  * these and the client reads them, so both sides agree at compile time.
  */
+import type { ClaimStatus, GiftMode, ShippingStatus } from './gifts';
 import type { OrderStatus } from './orders';
 import type { Scene } from './scenes';
 
@@ -180,4 +181,96 @@ export interface PayResponse {
   id: string;
   status: OrderStatus;
   payment: { id: string; transactionId: string | null };
+}
+
+export interface GiftProductCard {
+  productId: string;
+  title: string;
+  imageUrl: string | null;
+  skuId: string;
+  specs: Record<string, string>;
+  unitPriceFen: number;
+}
+
+export interface GiftClaimSummary {
+  recipientId: string;
+  nickname: string;
+  acceptedAt: string;
+  shippingStatus: ShippingStatus;
+}
+
+export interface MyGiftClaim {
+  id: string;
+  skuId: string;
+  specs: Record<string, string>;
+  address: AddressView;
+  acceptedAt: string;
+  claimStatus: ClaimStatus;
+  shippingStatus: ShippingStatus;
+  carrier: string | null;
+  trackingNo: string | null;
+}
+
+/** POST /api/gifts/:id/claim answers with the caller's claim and the platform's code 20. */
+export interface ClaimResponse extends MyGiftClaim {
+  giftId: string;
+  status: 20;
+}
+
+/** A claimed unit as the merchant ships it: the only place a recipient's address is shown. */
+export interface FulfilmentView {
+  id: string;
+  giftId: string;
+  orderId: string;
+  recipientId: string;
+  recipientNickname: string;
+  productId: string;
+  title: string;
+  skuId: string;
+  specs: Record<string, string>;
+  address: AddressView;
+  claimStatus: ClaimStatus;
+  acceptedAt: string;
+  carrier: string | null;
+  trackingNo: string | null;
+  shippedAt: string | null;
+  deliveredAt: string | null;
+}
+
+/** What a caller may see of a gift; `role` says which view it is. */
+export interface GiftView {
+  id: string;
+  orderId: string;
+  role: 'giver' | 'recipient' | 'member';
+  mode: GiftMode;
+  status: number;
+  chatId: string;
+  giver: { id: string; nickname: string };
+  wishMessage: string;
+  product: GiftProductCard;
+  units: number;
+  claimedUnits: number;
+  remainingUnits: number;
+  sentAt: string | null;
+  expiresAt: string | null;
+  drawAt: string | null;
+  drawnAt: string | null;
+  /** Giver only: who accepted, when, and the shipping state. */
+  claims?: GiftClaimSummary[];
+  refundedUnits?: number;
+  /** The caller's own claim, when there is one. */
+  myClaim?: MyGiftClaim | null;
+  /** Lottery: whether the caller entered and whether they won (after the draw). */
+  entered?: boolean;
+  won?: boolean | null;
+  entrantCount?: number;
+}
+
+export interface LotteryDrawView {
+  giftId: string;
+  seed: string;
+  entrantIds: string[];
+  winnerIds: string[];
+  units: number;
+  drawnAt: string;
 }

@@ -6,3 +6,6 @@ export * from './compliance';
 export * from './api';
 export * from './state-machine';
 export * from './orders';
+export * from './gifts';
+export * from './lottery';
+export * from './wish-message';

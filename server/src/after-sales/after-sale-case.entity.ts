@@ -25,6 +25,10 @@ export class AfterSaleCase {
   @Column({ type: 'uuid', nullable: true })
   refundId!: string | null;
 
+  /** For a gift order: the claim (one recipient's unit) the case is about. */
+  @Column({ type: 'uuid', nullable: true })
+  claimId!: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -12,12 +12,25 @@ import { PaymentsService } from '../payments/payments.service';
 import { AfterSaleCase } from './after-sale-case.entity';
 
 /**
+ * After-sales of another kind of order (gifts: per claimed unit, opened by the recipient). The
+ * delegate works inside the transaction; `view` answers after it commits.
+ */
+export interface AfterSalesDelegate {
+  request(tx: EntityManager, userId: string, order: Order, reason: string): Promise<void>;
+  approve(tx: EntityManager, order: Order, kase: AfterSaleCase): Promise<void>;
+  reject(tx: EntityManager, order: Order, kase: AfterSaleCase): Promise<void>;
+  view(userId: string, order: Order): Promise<unknown>;
+}
+
+/**
  * 售后. Before shipment a refund is immediate and the stock returns. Within 7 days of delivery
  * the buyer may return without a reason; the merchant approves (refund) or rejects. Refunds go
  * back to the original payment through the provider. An open case blocks completion.
  */
 @Injectable()
 export class AfterSalesService {
+  private readonly delegates = new Map<Order['kind'], AfterSalesDelegate>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
@@ -26,7 +39,19 @@ export class AfterSalesService {
     private readonly payments: PaymentsService,
   ) {}
 
-  request(userId: string, orderId: string, reason: string): Promise<OrderView> {
+  delegate(kind: Order['kind'], delegate: AfterSalesDelegate): void {
+    this.delegates.set(kind, delegate);
+  }
+
+  async request(userId: string, orderId: string, reason: string): Promise<unknown> {
+    const found = await this.db.getRepository(Order).findOneBy({ id: orderId });
+    const delegate = found && this.delegates.get(found.kind);
+    if (found && delegate) {
+      await this.db.transaction(async (tx) =>
+        delegate.request(tx, userId, await this.orders.lock(tx, orderId), reason),
+      );
+      return delegate.view(userId, found);
+    }
     return this.db.transaction(async (tx) => {
       const order = await this.orders.lockAs(tx, userId, orderId, 'buyer');
       const now = this.clock.now();
@@ -70,12 +95,16 @@ export class AfterSalesService {
 
   approve(userId: string, caseId: string): Promise<OrderView> {
     return this.resolve(userId, caseId, 'approve', async (tx, order, kase) => {
+      const delegate = kase.claimId ? this.delegates.get(order.kind) : undefined;
+      if (delegate) return delegate.approve(tx, order, kase);
       kase.refundId = await this.refundOrder(tx, order, kase.reason);
     });
   }
 
   reject(userId: string, caseId: string): Promise<OrderView> {
-    return this.resolve(userId, caseId, 'reject', async (tx, order) => {
+    return this.resolve(userId, caseId, 'reject', async (tx, order, kase) => {
+      const delegate = kase.claimId ? this.delegates.get(order.kind) : undefined;
+      if (delegate) return delegate.reject(tx, order, kase);
       // The completion job skipped the order while the case was open; finish it if it is due.
       await this.orders.completeIfDue(tx, order.id);
     });

@@ -3,6 +3,7 @@ import { Product } from '../catalog/product.entity';
 import { Shop, ShopFollow } from '../catalog/shop.entity';
 import { Sku } from '../catalog/sku.entity';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
+import { Gift, GiftClaim, GiftEntry, GiftUnit } from '../gifts/gift.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { User } from '../identity/user.entity';
 import { Job } from '../jobs/job.entity';
@@ -31,4 +32,8 @@ export const ENTITIES = [
   AfterSaleCase,
   IdempotencyKey,
   Job,
+  Gift,
+  GiftUnit,
+  GiftClaim,
+  GiftEntry,
 ];

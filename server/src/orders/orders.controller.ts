@@ -90,11 +90,8 @@ export class OrdersController {
   @ApiOkResponse({
     description: 'Before shipment: refunded at once. Within 7 days of delivery: a return for the merchant to approve.',
   })
-  refund(
-    @CurrentUser() caller: Caller,
-    @UuidParam('id') id: string,
-    @Body() body: RefundRequestDto,
-  ): Promise<OrderView> {
+  refund(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() body: RefundRequestDto): Promise<unknown> {
+    // An order's view for its buyer; for a gift, the recipient's view of the gift.
     return this.afterSales.request(caller.userId, id, body.reason);
   }
 

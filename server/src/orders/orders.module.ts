@@ -9,6 +9,6 @@ import { OrdersService } from './orders.service';
   imports: [CatalogModule],
   controllers: [OrdersController],
   providers: [OrdersService, OrderViewsService, AfterSalesService],
-  exports: [OrdersService, OrderViewsService],
+  exports: [OrdersService, OrderViewsService, AfterSalesService],
 })
 export class OrdersModule {}

@@ -31,6 +31,9 @@ export const ORDER_JOBS = {
   complete: 'order.complete',
 } as const;
 
+/** Called in the same transaction when an order is paid or cancelled (gifts listen). */
+export type OrderListener = (tx: EntityManager, order: Order) => Promise<void>;
+
 export interface PlaceOrder {
   buyerId: string;
   kind: 'normal' | 'gift';
@@ -43,6 +46,9 @@ export interface PlaceOrder {
 /** The order lifecycle. Every status change goes through `move`, on a locked row. */
 @Injectable()
 export class OrdersService implements OnModuleInit {
+  private readonly paidListeners: OrderListener[] = [];
+  private readonly cancelledListeners: OrderListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
@@ -58,6 +64,14 @@ export class OrdersService implements OnModuleInit {
     this.jobs.register(ORDER_JOBS.autoConfirm, (tx, p) => this.autoConfirm(tx, String(p.orderId)));
     this.jobs.register(ORDER_JOBS.complete, (tx, p) => this.completeIfDue(tx, String(p.orderId)));
     this.payments.onPaymentSucceeded((tx, payment) => this.onPaid(tx, payment));
+  }
+
+  onOrderPaid(listener: OrderListener): void {
+    this.paidListeners.push(listener);
+  }
+
+  onOrderCancelled(listener: OrderListener): void {
+    this.cancelledListeners.push(listener);
   }
 
   create(
@@ -222,6 +236,7 @@ export class OrdersService implements OnModuleInit {
   async cancelIn(tx: EntityManager, order: Order): Promise<Order> {
     const cancelled = await this.move(tx, order, 'cancel', { cancelledAt: this.clock.now() });
     await this.releaseStock(tx, order.id);
+    for (const listener of this.cancelledListeners) await listener(tx, cancelled);
     return cancelled;
   }
 
@@ -264,7 +279,8 @@ export class OrdersService implements OnModuleInit {
   private async onPaid(tx: EntityManager, payment: Payment): Promise<void> {
     const order = await this.lock(tx, payment.orderId);
     if (order.status === 'pending_payment') {
-      await this.move(tx, order, 'pay', { paidAt: payment.paidAt ?? this.clock.now() });
+      const paid = await this.move(tx, order, 'pay', { paidAt: payment.paidAt ?? this.clock.now() });
+      for (const listener of this.paidListeners) await listener(tx, paid);
     } else {
       await this.payments.refund(tx, {
         orderId: order.id,

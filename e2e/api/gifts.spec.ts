@@ -1,0 +1,472 @@
+import { drawWinners, GiftView, ProductView } from '@giftshop/shared';
+import { stockOf } from '../support/fixtures';
+import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
+import { TestApp } from '../support/test-app';
+
+const HOUR = 3_600_000;
+
+describe('gifts', () => {
+  let t: TestApp;
+  let w: Awaited<ReturnType<typeof giftWorld>>;
+  let tea: ProductView;
+  const sku = (flavour: string) => tea.skus.find((s) => s.specs['口味'] === flavour)!.id;
+  const view = async (giftId: string, who: { auth: object }) =>
+    (await t.http().get(`/api/gifts/${giftId}`).set(who.auth).expect(200)).body as GiftView;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    w = await giftWorld(t);
+    tea = await w.product('花果茶组合');
+  });
+  afterAll(() => t.close());
+
+  describe('a first-come group gift', () => {
+    it('Alice sends 2 to the family; Bob and Carol accept with their own variants; Dave is told it is all claimed', async () => {
+      const peach = sku('蜜桃乌龙');
+      const jasmine = sku('白桃茉莉');
+      const [peachBefore, jasmineBefore] = [await stockOf(t, peach), await stockOf(t, jasmine)];
+
+      const created = await t
+        .http()
+        .post('/api/gifts')
+        .set(w.alice.auth)
+        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 2, wishMessage: '新年快乐！' })
+        .expect(201);
+      expect(created.body).toMatchObject({ status: 0, totalFen: 2 * 5900 });
+      expect(await stockOf(t, peach)).toBe(peachBefore - 2);
+      // Not sent yet: the family cannot see it.
+      await t.http().get(`/api/gifts/${created.body.id}`).set(w.bob.auth).expect(404);
+
+      await t.http().post(`/api/orders/${created.body.orderId}/pay`).set(w.alice.auth).expect(200);
+      const giftId = created.body.id;
+      const messages = (await t.http().get(`/api/chats/${w.family.id}/messages`).set(w.bob.auth).expect(200)).body;
+      expect(messages.at(-1)).toMatchObject({ type: 'gift', giftId, senderId: w.alice.userId, text: '新年快乐！' });
+
+      const card = await view(giftId, w.bob);
+      expect(card).toMatchObject({
+        role: 'member',
+        status: 10,
+        units: 2,
+        remainingUnits: 2,
+        myClaim: null,
+        wishMessage: '新年快乐！',
+      });
+      expect(card.claims).toBeUndefined();
+
+      const bobClaim = await t
+        .http()
+        .post(`/api/gifts/${giftId}/claim`)
+        .set(w.bob.auth)
+        .send({ skuId: jasmine, address: addressOf('鲍勃', '13900000001') })
+        .expect(200);
+      expect(bobClaim.body).toMatchObject({
+        giftId,
+        status: 20,
+        skuId: jasmine,
+        specs: { 口味: '白桃茉莉' },
+        claimStatus: 'accepted',
+        shippingStatus: 'pending_shipment',
+      });
+      await t
+        .http()
+        .post(`/api/gifts/${giftId}/claim`)
+        .set(w.carol.auth)
+        .send({ address: addressOf('卡罗尔', '13900000002') })
+        .expect(200);
+      const dave = await t
+        .http()
+        .post(`/api/gifts/${giftId}/claim`)
+        .set(w.dave.auth)
+        .send({ address: addressOf('大卫', '13900000003') })
+        .expect(409);
+      expect(dave.body).toMatchObject({ code: 'ALL_CLAIMED', message: expect.stringMatching(/all claimed/) });
+
+      // The variant switch moved one reserved unit from peach to jasmine.
+      expect(await stockOf(t, peach)).toBe(peachBefore - 1);
+      expect(await stockOf(t, jasmine)).toBe(jasmineBefore - 1);
+
+      const giver = await view(giftId, w.alice);
+      expect(giver).toMatchObject({ role: 'giver', status: 20, claimedUnits: 2, remainingUnits: 0 });
+      expect(giver.claims?.map((c) => [c.nickname, c.shippingStatus])).toEqual([
+        ['鲍勃', 'pending_shipment'],
+        ['卡罗尔', 'pending_shipment'],
+      ]);
+      expect(JSON.stringify(giver)).not.toMatch(/13900000001|13900000002|鲍勃的家|卡罗尔的家/);
+
+      // The merchant sees the addresses to ship, and ships both; Alice follows the shipping state.
+      const shopId = tea.shopId;
+      const toShip = (
+        await t.http().get(`/api/shops/${shopId}/gift-claims?status=accepted`).set(w.wang.auth).expect(200)
+      ).body;
+      const mine = toShip.filter((f: { giftId: string }) => f.giftId === giftId);
+      expect(mine.map((f: { address: { phone: string } }) => f.address.phone).sort()).toEqual([
+        '13900000001',
+        '13900000002',
+      ]);
+      for (const f of mine) {
+        await t
+          .http()
+          .post(`/api/gift-claims/${f.id}/ship`)
+          .set(w.wang.auth)
+          .send({ carrier: '顺丰', trackingNo: `SF${f.id.slice(0, 8)}` })
+          .expect(200);
+      }
+      expect((await view(giftId, w.alice)).claims?.map((c) => c.shippingStatus)).toEqual(['shipped', 'shipped']);
+      await t.http().get(`/api/shops/${shopId}/gift-claims`).set(w.alice.auth).expect(403);
+    });
+  });
+
+  describe('a single gift to a friend', () => {
+    it('Bob switches the variant, gives his address and accepts; the variant is then fixed', async () => {
+      const gift = await sendGift(t, w.alice, {
+        skuId: sku('蜜桃乌龙'),
+        chatId: w.direct(w.bob).id,
+        mode: 'single',
+        units: 1,
+        wishMessage: '生日快乐',
+      });
+      const opened = await view(gift.id, w.bob);
+      expect(opened).toMatchObject({
+        role: 'member',
+        mode: 'single',
+        status: 10,
+        product: { specs: { 口味: '蜜桃乌龙' } },
+      });
+      const claim = await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ skuId: sku('柚子红茶'), address: addressOf('鲍勃', '13900000011') })
+        .expect(200);
+      expect(claim.body.specs).toEqual({ 口味: '柚子红茶' });
+      const bobView = await view(gift.id, w.bob);
+      expect(bobView).toMatchObject({
+        role: 'recipient',
+        status: 20,
+        myClaim: { specs: { 口味: '柚子红茶' }, address: { phone: '13900000011' } },
+      });
+      const again = await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ skuId: sku('白桃茉莉'), address: addressOf('鲍勃', '13900000011') })
+        .expect(409);
+      expect(again.body.code).toBe('ALL_CLAIMED');
+      expect((await view(gift.id, w.bob)).myClaim?.specs).toEqual({ 口味: '柚子红茶' });
+      // The giver cannot take it back once sent.
+      await t.http().post(`/api/orders/${gift.orderId}/cancel`).set(w.alice.auth).expect(409);
+    });
+
+    it('Bob declines: Alice is refunded in full at once and the stock returns', async () => {
+      const peach = sku('蜜桃乌龙');
+      const before = await stockOf(t, peach);
+      const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.direct(w.bob).id, mode: 'single', units: 1 });
+      const declined = await t.http().post(`/api/gifts/${gift.id}/decline`).set(w.bob.auth).expect(200);
+      expect(declined.body.status).toBe(181);
+      const order = (await t.http().get(`/api/orders/${gift.orderId}`).set(w.alice.auth).expect(200)).body;
+      expect(order).toMatchObject({ status: 'refunded', refundedFen: 5900 });
+      expect(await stockOf(t, peach)).toBe(before);
+      await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ address: addressOf('鲍勃', '13900000011') })
+        .expect(409);
+    });
+
+    it('refuses a claim on a variant of another price or product', async () => {
+      const gift = await sendGift(t, w.alice, {
+        skuId: sku('蜜桃乌龙'),
+        chatId: w.direct(w.carol).id,
+        mode: 'single',
+        units: 1,
+      });
+      const longjing = await w.product('明前龙井礼盒');
+      const other = await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.carol.auth)
+        .send({ skuId: longjing.skus[0].id, address: addressOf('卡罗尔', '13900000012') })
+        .expect(400);
+      expect(other.body.code).toBe('VARIANT_NOT_ALLOWED');
+      expect((await view(gift.id, w.carol)).status).toBe(10);
+    });
+  });
+
+  describe('expiry', () => {
+    it('refunds every unit nobody accepted within 24 hours, unit by unit, once', async () => {
+      // A variant no other open gift of this file holds, so other gifts expiring cannot move its stock.
+      const peach = sku('白桃茉莉');
+      const before = await stockOf(t, peach);
+      const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 });
+      await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.dave.auth)
+        .send({ address: addressOf('大卫', '13900000021') })
+        .expect(200);
+      await t.advance(24 * HOUR - 60_000);
+      expect((await view(gift.id, w.alice)).status).toBe(10);
+      await t.advance(61_000);
+      const expired = await view(gift.id, w.alice);
+      expect(expired).toMatchObject({ status: 181, claimedUnits: 1, refundedUnits: 2, remainingUnits: 0 });
+      const refunds = await t.sql<{ amount_fen: number }>('SELECT amount_fen FROM refunds WHERE order_id = $1', [
+        gift.orderId,
+      ]);
+      expect(refunds).toEqual([{ amount_fen: 5900 }, { amount_fen: 5900 }]);
+      expect(await stockOf(t, peach)).toBe(before - 1);
+      const order = (await t.http().get(`/api/orders/${gift.orderId}`).set(w.alice.auth).expect(200)).body;
+      expect(order).toMatchObject({ status: 'paid', refundedFen: 11800 });
+      await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ address: addressOf('鲍勃', '13900000001') })
+        .expect(409);
+      await t.advance(48 * HOUR);
+      expect(await t.sql('SELECT amount_fen FROM refunds WHERE order_id = $1', [gift.orderId])).toHaveLength(2);
+    });
+
+    it('cancels a gift left unpaid like any order (250) and returns its stock', async () => {
+      const peach = sku('蜜桃乌龙');
+      const before = await stockOf(t, peach);
+      const created = await t
+        .http()
+        .post('/api/gifts')
+        .set(w.alice.auth)
+        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 4 })
+        .expect(201);
+      await t.advance(16 * 60_000);
+      expect((await view(created.body.id, w.alice)).status).toBe(250);
+      expect(await stockOf(t, peach)).toBe(before);
+      await t.http().get(`/api/gifts/${created.body.id}`).set(w.bob.auth).expect(404);
+    });
+  });
+
+  describe('a lottery gift', () => {
+    it('draws reproducibly; winners claim, losers cannot; unclaimed wins are refunded 24 hours after the draw', async () => {
+      const drawAt = new Date(Date.parse((await t.advance(0)).now) + HOUR).toISOString();
+      const gift = await sendGift(t, w.alice, {
+        skuId: sku('柚子红茶'),
+        chatId: w.family.id,
+        mode: 'lottery',
+        units: 2,
+        drawAt,
+      });
+      for (const member of [w.bob, w.carol, w.dave]) {
+        expect((await t.http().post(`/api/gifts/${gift.id}/enter`).set(member.auth).expect(200)).body.userId).toBe(
+          member.userId,
+        );
+      }
+      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.bob.auth).expect(200);
+      const early = await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ address: addressOf('鲍勃', '13900000031') })
+        .expect(409);
+      expect(early.body.code).toBe('DRAW_PENDING');
+      await t.http().get(`/api/gifts/${gift.id}/draw`).set(w.bob.auth).expect(409);
+
+      await t.advance(HOUR);
+      const draw = (await t.http().get(`/api/gifts/${gift.id}/draw`).set(w.carol.auth).expect(200)).body;
+      expect(draw.entrantIds).toEqual([w.bob.userId, w.carol.userId, w.dave.userId].sort());
+      expect(draw.winnerIds).toHaveLength(2);
+      expect(drawWinners(draw.seed, draw.entrantIds, draw.units)).toEqual(draw.winnerIds);
+
+      const everyone = [w.bob, w.carol, w.dave];
+      const [winner] = everyone.filter((m) => draw.winnerIds.includes(m.userId));
+      const [loser] = everyone.filter((m) => !draw.winnerIds.includes(m.userId));
+      expect((await view(gift.id, loser)).won).toBe(false);
+      const lost = await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(loser.auth)
+        .send({ address: addressOf('输家', '13900000032') })
+        .expect(409);
+      expect(lost.body.code).toBe('NOT_A_WINNER');
+      await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(winner.auth)
+        .send({ address: addressOf('赢家', '13900000033') })
+        .expect(200);
+      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.erin.auth).expect(404);
+
+      await t.advance(24 * HOUR);
+      expect(await view(gift.id, w.alice)).toMatchObject({ status: 181, claimedUnits: 1, refundedUnits: 1 });
+    });
+
+    it('lets every entrant win when there are fewer entrants than units', async () => {
+      const drawAt = new Date(Date.parse((await t.advance(0)).now) + HOUR).toISOString();
+      const gift = await sendGift(t, w.alice, {
+        skuId: sku('柚子红茶'),
+        chatId: w.family.id,
+        mode: 'lottery',
+        units: 5,
+        drawAt,
+      });
+      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.dave.auth).expect(200);
+      await t.advance(HOUR);
+      expect((await t.http().get(`/api/gifts/${gift.id}/draw`).set(w.dave.auth).expect(200)).body.winnerIds).toEqual([
+        w.dave.userId,
+      ]);
+      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.bob.auth).expect(409);
+    });
+  });
+
+  describe('rules checked when a gift is created', () => {
+    const attempt = (body: object) => t.http().post('/api/gifts').set(w.alice.auth).send(body);
+    const countGifts = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM gifts'))[0].n;
+
+    it.each([
+      ['jewellery', '翡翠手镯', 'NOT_GIFTABLE', /珠宝首饰/],
+      ['a list price over ¥10,000', '投资金条 100g', 'NOT_GIFTABLE', /list price over ¥10,000\.00/],
+      ['education', '摄影入门课', 'NOT_GIFTABLE', /教育培训/],
+    ])('refuses %s with the reason', async (_what, title, code, reason) => {
+      const product = await w.product(title);
+      const before = await countGifts();
+      const res = await attempt({
+        skuId: product.skus[0].id,
+        chatId: w.direct(w.bob).id,
+        mode: 'single',
+        units: 1,
+      }).expect(400);
+      expect(res.body).toMatchObject({ code, message: expect.stringMatching(reason) });
+      expect(await countGifts()).toBe(before);
+    });
+
+    it('accepts gold under jewellery', async () => {
+      const gold = await w.product('足金转运珠手链');
+      await attempt({ skuId: gold.skus[0].id, chatId: w.direct(w.bob).id, mode: 'single', units: 1 }).expect(201);
+    });
+
+    it.each([
+      ['a wish over 50 characters', { wishMessage: '福'.repeat(51) }, 'WISH_TOO_LONG'],
+      ['a banned word in the wish', { wishMessage: '一起去赌博吧' }, 'WISH_BANNED_WORD'],
+      ['2 units for a single gift', { units: 2 }, 'INVALID_UNITS'],
+      ['a drawAt on a single gift', { drawAt: new Date(Date.now() + HOUR).toISOString() }, 'INVALID_DRAW_AT'],
+      ['an unknown mode', { mode: 'raffle' }, 'VALIDATION_FAILED'],
+    ])('refuses %s with 400 %s', async (_what, change, code) => {
+      const before = await countGifts();
+      const res = await attempt({
+        skuId: sku('蜜桃乌龙'),
+        chatId: w.direct(w.bob).id,
+        mode: 'single',
+        units: 1,
+        ...change,
+      }).expect(400);
+      expect(res.body.code).toBe(code);
+      expect(await countGifts()).toBe(before);
+    });
+
+    it.each([
+      ['1 unit to a group', { mode: 'first_come', units: 1 }, 'INVALID_UNITS'],
+      ['101 units to a group', { mode: 'first_come', units: 101 }, 'VALIDATION_FAILED'],
+      ['a group gift to a direct chat', { mode: 'first_come', units: 2, chat: 'direct' }, 'WRONG_CHAT_TYPE'],
+      ['a single gift to a group', { mode: 'single', units: 1, chat: 'group' }, 'WRONG_CHAT_TYPE'],
+      ['a lottery without a draw time', { mode: 'lottery', units: 2 }, 'INVALID_DRAW_AT'],
+      [
+        'a lottery drawn in 25 hours',
+        { mode: 'lottery', units: 2, drawAt: new Date(Date.now() + 25 * HOUR + 60 * HOUR).toISOString() },
+        'INVALID_DRAW_AT',
+      ],
+      ['a lottery drawn in the past', { mode: 'lottery', units: 2, drawAt: '2020-01-01T00:00:00Z' }, 'INVALID_DRAW_AT'],
+    ])('refuses %s', async (_what, change: Record<string, unknown>, code) => {
+      const { chat, ...rest } = change;
+      const chatId = chat === 'direct' ? w.direct(w.bob).id : w.family.id;
+      const res = await attempt({ skuId: sku('蜜桃乌龙'), chatId, ...rest }).expect(400);
+      expect(res.body.code).toBe(code);
+    });
+
+    it('only sends into chats the giver is in', async () => {
+      const res = await t
+        .http()
+        .post('/api/gifts')
+        .set(w.erin.auth)
+        .send({ skuId: sku('蜜桃乌龙'), chatId: w.family.id, mode: 'first_come', units: 2 })
+        .expect(404);
+      expect(res.body.code).toBe('CHAT_NOT_FOUND');
+    });
+
+    it('keeps the giver from claiming, and outsiders from seeing', async () => {
+      const gift = await sendGift(t, w.alice, {
+        skuId: sku('蜜桃乌龙'),
+        chatId: w.family.id,
+        mode: 'first_come',
+        units: 2,
+      });
+      const own = await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.alice.auth)
+        .send({ address: addressOf('爱丽丝', '13900000041') })
+        .expect(403);
+      expect(own.body.code).toBe('GIVER_CANNOT_CLAIM');
+      await t.http().get(`/api/gifts/${gift.id}`).set(w.erin.auth).expect(404);
+      await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.erin.auth)
+        .send({ address: addressOf('艾琳', '13900000042') })
+        .expect(404);
+      const bad = await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ address: { name: '鲍勃' } })
+        .expect(400);
+      expect(bad.body.message).toMatch(/address\.phone/);
+      expect((await view(gift.id, w.alice)).claimedUnits).toBe(0);
+    });
+  });
+
+  describe('after-sales on an accepted gift', () => {
+    it('only the recipient opens it; the refund goes to the giver and the stock returns', async () => {
+      const peach = sku('蜜桃乌龙');
+      const before = await stockOf(t, peach);
+      const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 2 });
+      await t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ address: addressOf('鲍勃', '13900000051') })
+        .expect(200);
+      const giver = await t
+        .http()
+        .post(`/api/orders/${gift.orderId}/refund`)
+        .set(w.alice.auth)
+        .send({ reason: '想退' })
+        .expect(403);
+      expect(giver.body.code).toBe('GIFT_RECIPIENT_ONLY');
+      await t.http().post(`/api/orders/${gift.orderId}/refund`).set(w.carol.auth).send({ reason: '想退' }).expect(404);
+      const res = await t
+        .http()
+        .post(`/api/orders/${gift.orderId}/refund`)
+        .set(w.bob.auth)
+        .send({ reason: '不需要了' })
+        .expect(200);
+      expect(res.body.myClaim).toMatchObject({ claimStatus: 'refunded', shippingStatus: 'refunded' });
+      const order = (await t.http().get(`/api/orders/${gift.orderId}`).set(w.alice.auth).expect(200)).body;
+      expect(order.refundedFen).toBe(5900);
+      expect(await stockOf(t, peach)).toBe(before - 1);
+      await t.http().post(`/api/orders/${gift.orderId}/refund`).set(w.bob.auth).send({ reason: '再退' }).expect(409);
+    });
+  });
+
+  it("lists a giver's and a recipient's gifts", async () => {
+    const gift = await sendGift(t, w.alice, {
+      skuId: sku('蜜桃乌龙'),
+      chatId: w.direct(w.dave).id,
+      mode: 'single',
+      units: 1,
+    });
+    const sent = (await t.http().get('/api/gifts?role=giver').set(w.alice.auth).expect(200)).body as GiftView[];
+    expect(sent.map((g) => g.id)).toContain(gift.id);
+    const received = (await t.http().get('/api/gifts?role=recipient').set(w.dave.auth).expect(200)).body as GiftView[];
+    expect(received.find((g) => g.id === gift.id)).toMatchObject({ role: 'member', status: 10 });
+    const erin = (await t.http().get('/api/gifts?role=recipient').set(w.erin.auth).expect(200)).body as GiftView[];
+    expect(erin.map((g) => g.id)).not.toContain(gift.id);
+    await t.http().get('/api/gifts?role=thief').set(w.alice.auth).expect(400);
+  });
+});

@@ -1,0 +1,41 @@
+import type { ChatView, ProductView } from '@giftshop/shared';
+import type { Session, TestApp } from './test-app';
+
+/** The demo people, their family group and direct chats, and the 花果茶组合 (three same-price flavours). */
+export async function giftWorld(t: TestApp) {
+  const [alice, bob, carol, dave, erin, wang] = await Promise.all(
+    ['o_alice', 'o_bob', 'o_carol', 'o_dave', 'o_erin', 'o_wang'].map((o) => t.login(o)),
+  );
+  const chats = (await t.http().get('/api/chats').set(alice.auth).expect(200)).body as ChatView[];
+  const family = chats.find((c) => c.title === '相亲相爱一家人') as ChatView;
+  const direct = (other: Session) =>
+    chats.find((c) => c.type === 'direct' && c.memberIds.includes(other.userId)) as ChatView;
+  const page = await t.http().get('/api/products?limit=100').expect(200);
+  const productId = (title: string) => page.body.items.find((p: { title: string }) => p.title === title).id as string;
+  const product = async (title: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/products/${productId(title)}`)
+        .expect(200)
+    ).body as ProductView;
+  return { alice, bob, carol, dave, erin, wang, family, direct, product };
+}
+
+/** Creates and pays a gift; returns its id and order id. */
+export async function sendGift(
+  t: TestApp,
+  giver: Session,
+  body: { skuId: string; chatId: string; mode: string; units: number; wishMessage?: string; drawAt?: string },
+): Promise<{ id: string; orderId: string; totalFen: number }> {
+  const created = await t.http().post('/api/gifts').set(giver.auth).send(body).expect(201);
+  await t.http().post(`/api/orders/${created.body.orderId}/pay`).set(giver.auth).expect(200);
+  return created.body;
+}
+
+export const addressOf = (name: string, phone: string) => ({
+  name,
+  phone,
+  region: '上海市 浦东新区',
+  detail: `${name}的家 101 室`,
+});

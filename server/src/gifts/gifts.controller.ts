@@ -1,0 +1,117 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { ClaimResponse, FulfilmentView, GiftView, LotteryDrawView, MyGiftClaim } from '@giftshop/shared';
+import { UuidParam } from '../common/validation';
+import { Caller, CurrentUser } from '../identity/auth.decorators';
+import { ShipDto } from '../orders/orders.dto';
+import { ClaimsService } from './claims.service';
+import { FulfilmentService } from './fulfilment.service';
+import { ClaimGiftDto, CreateGiftDto, ListClaimsQuery, ListGiftsQuery } from './gifts.dto';
+import { GiftViewsService } from './gift-views.service';
+import { GiftsService } from './gifts.service';
+import { toMyClaim } from './gift-views.service';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Sku } from '../catalog/sku.entity';
+import { GiftClaim } from './gift.entity';
+
+@ApiTags('gifts')
+@ApiBearerAuth()
+@Controller()
+export class GiftsController {
+  constructor(
+    private readonly gifts: GiftsService,
+    private readonly claims: ClaimsService,
+    private readonly views: GiftViewsService,
+    private readonly fulfilment: FulfilmentService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Post('gifts')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiCreatedResponse({ description: '{id, orderId, status: 0, totalFen}; pay with POST /api/orders/:orderId/pay' })
+  create(@CurrentUser() caller: Caller, @Body() body: CreateGiftDto, @Headers('idempotency-key') key?: string) {
+    return this.gifts.create(caller.userId, body, key);
+  }
+
+  @Get('gifts')
+  @ApiOkResponse({ description: "The caller's gifts as giver or as recipient, with their states" })
+  list(@CurrentUser() caller: Caller, @Query() query: ListGiftsQuery): Promise<GiftView[]> {
+    return this.views.list(caller.userId, query.role ?? 'giver');
+  }
+
+  @Get('gifts/:id')
+  @ApiOkResponse({
+    description: 'Giver: units and claims without addresses; recipient: their claim; members: the card',
+  })
+  get(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<GiftView> {
+    return this.views.get(caller.userId, id);
+  }
+
+  @Post('gifts/:id/claim')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description: "The caller's claim, status 20. 409 when all claimed, already claimed, expired or not a winner.",
+  })
+  async claim(
+    @CurrentUser() caller: Caller,
+    @UuidParam('id') id: string,
+    @Body() body: ClaimGiftDto,
+  ): Promise<ClaimResponse> {
+    const claim = await this.claims.claim(caller.userId, id, body);
+    return { ...(await this.myClaim(claim)), giftId: id, status: 20 };
+  }
+
+  @Post('gifts/:id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Single gift recipient only: the giver is refunded at once' })
+  async decline(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<GiftView> {
+    await this.claims.decline(caller.userId, id);
+    return this.views.get(caller.userId, id);
+  }
+
+  @Post('gifts/:id/enter')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'Lottery, before the draw: {giftId, userId, enteredAt}' })
+  async enter(@CurrentUser() caller: Caller, @UuidParam('id') id: string) {
+    const entry = await this.claims.enter(caller.userId, id);
+    return { giftId: entry.giftId, userId: entry.userId, enteredAt: entry.enteredAt.toISOString() };
+  }
+
+  @Get('gifts/:id/draw')
+  @ApiOkResponse({
+    description: '{seed, entrantIds, winnerIds, units, drawnAt}: recompute with drawWinners from @giftshop/shared',
+  })
+  draw(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<LotteryDrawView> {
+    return this.views.draw(caller.userId, id);
+  }
+
+  @Get('shops/:shopId/gift-claims')
+  @ApiOkResponse({ description: 'Claimed units to ship, with the addresses (the shop owner only)' })
+  fulfilments(
+    @CurrentUser() caller: Caller,
+    @UuidParam('shopId') shopId: string,
+    @Query() query: ListClaimsQuery,
+  ): Promise<FulfilmentView[]> {
+    return this.fulfilment.listForShop(caller.userId, shopId, query.status);
+  }
+
+  @Post('gift-claims/:id/ship')
+  @HttpCode(200)
+  @ApiOkResponse({ description: "The shop's merchant ships one claimed unit" })
+  async ship(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() body: ShipDto): Promise<MyGiftClaim> {
+    return this.myClaim(await this.fulfilment.ship(caller.userId, id, body));
+  }
+
+  @Post('gift-claims/:id/confirm-receipt')
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The recipient confirms receipt' })
+  async confirmReceipt(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<MyGiftClaim> {
+    return this.myClaim(await this.fulfilment.confirmReceipt(caller.userId, id));
+  }
+
+  private async myClaim(claim: GiftClaim): Promise<MyGiftClaim> {
+    const sku = await this.db.getRepository(Sku).findOneByOrFail({ id: claim.skuId });
+    return toMyClaim(claim, sku.specs);
+  }
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '../catalog/catalog.module';
+import { OrdersModule } from '../orders/orders.module';
+import { SocialModule } from '../social/social.module';
+import { ClaimsService } from './claims.service';
+import { FulfilmentService } from './fulfilment.service';
+import { GiftAfterSales } from './gift-after-sales';
+import { GiftViewsService } from './gift-views.service';
+import { GiftsController } from './gifts.controller';
+import { GiftsService } from './gifts.service';
+
+@Module({
+  imports: [CatalogModule, OrdersModule, SocialModule],
+  controllers: [GiftsController],
+  providers: [GiftsService, ClaimsService, GiftViewsService, FulfilmentService, GiftAfterSales],
+})
+export class GiftsModule {}
