@@ -93,6 +93,40 @@ describe('the README run command: the shop on the embedded database', () => {
     expect((await res.json()).user.nickname).toBe('爱丽丝');
   });
 
+  it('runs a group gift end to end: send, pay, two claims race, the third is told all claimed', async () => {
+    const call = async (method: string, path: string, token?: string, body?: unknown) => {
+      const res = await fetch(`${base}/api${path}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', ...(token && { Authorization: `Bearer ${token}` }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    const token = async (openId: string) =>
+      (await call('POST', '/auth/login', undefined, { openId })).body.token as string;
+    const [alice, bob, carol, dave] = await Promise.all(['o_alice', 'o_bob', 'o_carol', 'o_dave'].map(token));
+    const family = (await call('GET', '/chats', alice)).body.find(
+      (c: { title: string }) => c.title === '相亲相爱一家人',
+    );
+    const items = (await call('GET', '/products?limit=100')).body.items;
+    const tea = (await call('GET', `/products/${items.find((p: { title: string }) => p.title === '花果茶组合').id}`))
+      .body;
+    const gift = await call('POST', '/gifts', alice, {
+      skuId: tea.skus[0].id,
+      chatId: family.id,
+      mode: 'first_come',
+      units: 2,
+    });
+    expect(gift.status).toBe(201);
+    expect((await call('POST', `/orders/${gift.body.orderId}/pay`, alice)).status).toBe(200);
+    const address = { name: '收件人', phone: '13900000000', region: '上海市', detail: '某路 1 号' };
+    const claims = await Promise.all(
+      [bob, carol, dave].map((t) => call('POST', `/gifts/${gift.body.id}/claim`, t, { address })),
+    );
+    expect(claims.map((c) => c.status).sort()).toEqual([200, 200, 409]);
+    expect((await call('GET', `/gifts/${gift.body.id}`, alice)).body).toMatchObject({ status: 20, claimedUnits: 2 });
+  });
+
   it('has no test routes without TEST_HOOKS', async () => {
     const res = await fetch(`${base}/api/test/reset`, { method: 'POST' });
     expect(res.status).toBe(404);
