@@ -113,6 +113,19 @@ describe('gifts', () => {
       }
       expect((await view(giftId, w.alice)).claims?.map((c) => c.shippingStatus)).toEqual(['shipped', 'shipped']);
       await t.http().get(`/api/shops/${shopId}/gift-claims`).set(w.alice.auth).expect(403);
+      // The order as a whole does not ship or get received: its units do.
+      const whole = await t
+        .http()
+        .post(`/api/orders/${created.body.orderId}/ship`)
+        .set(w.wang.auth)
+        .send({ carrier: '顺丰', trackingNo: 'SF0000' })
+        .expect(409);
+      expect(whole.body.code).toBe('GIFT_SHIPS_PER_CLAIM');
+      await t.http().post(`/api/orders/${created.body.orderId}/confirm-receipt`).set(w.alice.auth).expect(409);
+      // Bob confirms his unit; Alice sees it delivered, Carol's still shipped.
+      await t.http().post(`/api/gift-claims/${bobClaim.body.id}/confirm-receipt`).set(w.bob.auth).expect(200);
+      await t.http().post(`/api/gift-claims/${bobClaim.body.id}/confirm-receipt`).set(w.carol.auth).expect(404);
+      expect((await view(giftId, w.alice)).claims?.map((c) => c.shippingStatus)).toEqual(['delivered', 'shipped']);
     });
   });
 

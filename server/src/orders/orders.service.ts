@@ -175,6 +175,7 @@ export class OrdersService implements OnModuleInit {
   ship(userId: string, orderId: string, input: { carrier: string; trackingNo: string }): Promise<OrderView> {
     return this.db.transaction(async (tx) => {
       const order = await this.lockAs(tx, userId, orderId, 'merchant');
+      assertNotGift(order, 'ship');
       const now = this.clock.now();
       const shipped = await this.move(tx, order, 'ship', {
         shippedAt: now,
@@ -194,6 +195,7 @@ export class OrdersService implements OnModuleInit {
   confirmReceipt(userId: string, orderId: string): Promise<OrderView> {
     return this.db.transaction(async (tx) => {
       const order = await this.lockAs(tx, userId, orderId, 'buyer');
+      assertNotGift(order, 'confirm receipt');
       return this.views.view(tx, await this.deliver(tx, order));
     });
   }
@@ -294,6 +296,16 @@ export class OrdersService implements OnModuleInit {
   private async validSharer(tx: EntityManager, sharerId: string | undefined, buyerId: string): Promise<string | null> {
     if (!sharerId || sharerId === buyerId) return null;
     return (await tx.existsBy(User, { id: sharerId })) ? sharerId : null;
+  }
+}
+
+/** A gift ships unit by unit, to each recipient (POST /api/gift-claims/:id/ship). */
+function assertNotGift(order: Order, what: string): void {
+  if (order.kind === 'gift') {
+    throw new ConflictError(
+      'GIFT_SHIPS_PER_CLAIM',
+      `a gift order cannot ${what} as a whole: each claimed unit ships on its own`,
+    );
   }
 }
 
