@@ -16,7 +16,8 @@ fi
 echo "== building"
 npm run build
 
-echo "== lint and format"
+echo "== type-check, lint and format"
+npm run typecheck
 npm run lint
 
 echo "== tests"

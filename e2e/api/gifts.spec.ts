@@ -1,7 +1,7 @@
 import { drawWinners, GiftView, ProductView } from '@giftshop/shared';
 import { stockOf } from '../support/fixtures';
 import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
-import { TestApp } from '../support/test-app';
+import { Session, TestApp } from '../support/test-app';
 
 const HOUR = 3_600_000;
 
@@ -10,7 +10,7 @@ describe('gifts', () => {
   let w: Awaited<ReturnType<typeof giftWorld>>;
   let tea: ProductView;
   const sku = (flavour: string) => tea.skus.find((s) => s.specs['口味'] === flavour)!.id;
-  const view = async (giftId: string, who: { auth: object }) =>
+  const view = async (giftId: string, who: Session) =>
     (await t.http().get(`/api/gifts/${giftId}`).set(who.auth).expect(200)).body as GiftView;
 
   beforeAll(async () => {

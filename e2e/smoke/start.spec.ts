@@ -47,7 +47,7 @@ describe('the README run command: the shop on the embedded database', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'giftshop-smoke-'));
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, PORT: String(port), PGLITE_DIR: dataDir, NODE_ENV: 'development' };
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PGLITE_DIR: dataDir, NODE_ENV: 'development' };
     delete env.DATABASE_URL;
     delete env.TEST_HOOKS;
     delete env.NODE_OPTIONS;

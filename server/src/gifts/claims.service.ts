@@ -90,7 +90,10 @@ export class ClaimsService {
   /** Lottery: a member enters before the draw. Entering twice is the same entry. */
   async enter(userId: string, giftId: string): Promise<GiftEntry> {
     return this.db.transaction(async (tx) => {
-      const gift = await this.sentGiftFor(tx, userId, giftId);
+      await this.sentGiftFor(tx, userId, giftId);
+      // A share lock: entries do not block each other, but the draw (FOR UPDATE) waits for them, so
+      // an entry is either in the drawn list or refused.
+      const gift = await tx.findOneOrFail(Gift, { where: { id: giftId }, lock: { mode: 'pessimistic_read' } });
       if (gift.mode !== 'lottery') throw new InvalidInputError('NOT_A_LOTTERY', 'only a lottery gift can be entered');
       if (gift.drawnAt || !gift.drawAt || this.clock.now() >= gift.drawAt) {
         throw new ConflictError('DRAW_CLOSED', 'the draw has closed');
