@@ -13,6 +13,14 @@ import { Gift, GiftClaim, GiftEntry, GiftUnit } from './gift.entity';
 import { giftState, GiftsService } from './gifts.service';
 
 /**
+ * Claims that saw at most this many units open may have taken the last one, so they settle the
+ * gift's status. It must exceed the number of claim statements that can run at once, which the
+ * connection pools bound (DB_POOL_SIZE, 10 by default, per server process): 64 covers three
+ * processes at 20. The expiry job settles the status as well, as a backstop.
+ */
+const SETTLE_NEAR_END = 64;
+
+/**
  * Recipients' side of a gift: claim a unit (one per member; first come, or lottery winners),
  * decline a single gift, enter a lottery.
  *
@@ -31,37 +39,170 @@ export class ClaimsService {
   ) {}
 
   async claim(userId: string, giftId: string, input: { skuId?: string; address: Address }): Promise<GiftClaim> {
-    const claim = await this.db.transaction(async (tx) => {
-      const gift = await this.sentGiftFor(tx, userId, giftId);
-      const now = this.clock.now();
-      this.gifts.assertClaimable(gift, now);
-      if (gift.mode === 'lottery') await this.assertWinner(tx, gift, userId);
-      const sku = await this.chosenSku(tx, gift, input.skuId);
+    const now = this.clock.now();
+    let claim: { row: GiftClaim; openBefore: number };
+    if (input.skuId === undefined) {
+      claim = await this.claimAsSent(userId, giftId, input.address, now);
+    } else {
+      const gift = (await this.precheck(userId, giftId, now)).gift;
+      claim =
+        input.skuId === gift.skuId
+          ? await this.claimAsSent(userId, giftId, input.address, now)
+          : await this.claimOtherVariant(userId, gift, input.skuId, input.address, now);
+    }
+    // Only the last units can complete the gift; the expiry job settles it too, as a backstop.
+    if (claim.openBefore <= SETTLE_NEAR_END) await this.markAcceptedIfAllClaimed(giftId);
+    return claim.row;
+  }
 
+  /**
+   * Every check before taking a unit, in one query: who may claim, the gift's state, a lottery
+   * win, an earlier claim, and whether any unit is still open. Throws the answer when the caller
+   * cannot claim; the same reading explains a claim statement that took nothing.
+   */
+  private async precheck(userId: string, giftId: string, now: Date): Promise<{ gift: Gift; hasOpen: boolean }> {
+    const {
+      entities: [gift],
+      raw: [flags],
+    } = await this.db
+      .getRepository(Gift)
+      .createQueryBuilder('g')
+      .addSelect(
+        'EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = g.chat_id AND m.user_id = :userId)',
+        'is_member',
+      )
+      .addSelect('EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = :userId)', 'claimed')
+      .addSelect("EXISTS (SELECT 1 FROM gift_units u WHERE u.gift_id = g.id AND u.status = 'open')", 'has_open')
+      .addSelect('(SELECT e.won FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = :userId)', 'won')
+      .where('g.id = :giftId', { giftId, userId })
+      .getRawAndEntities<{ is_member: boolean; claimed: boolean; has_open: boolean; won: boolean | null }>();
+    if (!gift || !flags.is_member) throw new NotFoundError('gift');
+    const state = giftState(gift);
+    if (state === 'pending_payment' || state === 'cancelled') throw new NotFoundError('gift');
+    if (gift.giverId === userId)
+      throw new ForbiddenError('GIVER_CANNOT_CLAIM', 'the giver cannot claim their own gift');
+    this.gifts.assertClaimable(gift, now);
+    if (gift.mode === 'lottery') {
+      if (!gift.drawnAt) throw new ConflictError('DRAW_PENDING', 'the lottery has not been drawn yet');
+      if (!flags.won) throw new ConflictError('NOT_A_WINNER', 'only the lottery winners can claim this gift');
+    }
+    if (flags.claimed) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
+    if (!flags.has_open) throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+    return { gift, hasOpen: flags.has_open };
+  }
+
+  /**
+   * The giver's variant, in one statement, the hot path of a claim storm: it checks that the
+   * caller may claim (member, not the giver, gift sent and not expired, lottery winner), takes the
+   * first open unit (SKIP LOCKED, so claimers never queue on one row), writes the claim and marks
+   * the unit, atomically. The unique (gift, recipient) index turns a member's concurrent repeats
+   * into one claim. When it takes nothing, `precheck` says why.
+   */
+  private async claimAsSent(
+    userId: string,
+    giftId: string,
+    address: Address,
+    now: Date,
+  ): Promise<{ row: GiftClaim; openBefore: number }> {
+    const claimId = randomUUID();
+    const [result]: {
+      claim_id: string | null;
+      unit_id: string | null;
+      sku_id: string;
+      unit_price_fen: number;
+      claimed_before: boolean;
+      open_before: number | null;
+    }[] = await this.db.query(
+      `WITH g AS (
+           SELECT g.id, g.sku_id, g.unit_price_fen FROM gifts g
+           WHERE g.id = $2 AND g.status = $6 AND g.giver_id <> $3 AND g.expires_at > $5
+             AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = g.chat_id AND m.user_id = $3)
+             AND (g.mode <> 'lottery' OR EXISTS (
+               SELECT 1 FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = $3 AND e.won))
+         ), unit AS (
+           SELECT u.id FROM gift_units u, g
+           WHERE u.gift_id = g.id AND u.status = 'open' ORDER BY u.idx LIMIT 1 FOR UPDATE OF u SKIP LOCKED
+         ), claim AS (
+           INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, status, accepted_at)
+           SELECT $1, g.id, $3, g.sku_id, g.unit_price_fen, $4, 'accepted', $5 FROM g, unit
+           ON CONFLICT (gift_id, recipient_id) DO NOTHING RETURNING id
+         ), taken AS (
+           UPDATE gift_units SET status = 'claimed', claim_id = (SELECT id FROM claim)
+           WHERE id = (SELECT id FROM unit) AND EXISTS (SELECT 1 FROM claim) RETURNING id
+         )
+         SELECT (SELECT id FROM claim) AS claim_id, (SELECT id FROM unit) AS unit_id, g.sku_id, g.unit_price_fen,
+                EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = $3) AS claimed_before,
+                CASE WHEN EXISTS (SELECT 1 FROM claim) THEN (SELECT count(*)::int FROM (
+                  SELECT 1 FROM gift_units WHERE gift_id = $2 AND status = 'open' LIMIT ${SETTLE_NEAR_END + 1}) open)
+                END AS open_before
+         FROM g`,
+      [claimId, giftId, userId, JSON.stringify(address), now, GIFT_STATUS_CODES.sent],
+    );
+    if (!result) {
+      // The caller may not claim this gift: precheck throws the reason (404, 403, expired, lottery).
+      await this.precheck(userId, giftId, now);
+      throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+    }
+    if (!result.claim_id) {
+      // A unit was there but the insert met the member's own claim, or the member claimed before.
+      if (result.unit_id || result.claimed_before) {
+        throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
+      }
+      throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+    }
+    const row = this.db.getRepository(GiftClaim).create({
+      id: claimId,
+      giftId,
+      recipientId: userId,
+      skuId: result.sku_id,
+      unitPriceFen: result.unit_price_fen,
+      address,
+      status: 'accepted',
+      acceptedAt: now,
+      carrier: null,
+      trackingNo: null,
+      shippedAt: null,
+      deliveredAt: null,
+      completedAt: null,
+      refundedAt: null,
+    });
+    return { row, openBefore: result.open_before ?? 0 };
+  }
+
+  /** Another variant of the same price: the reserved stock moves with the claim, in one transaction. */
+  private claimOtherVariant(
+    userId: string,
+    gift: Gift,
+    skuId: string,
+    address: Address,
+    now: Date,
+  ): Promise<{ row: GiftClaim; openBefore: number }> {
+    return this.db.transaction(async (tx) => {
+      const sku = await this.chosenSku(tx, gift, skuId);
       const claimId = randomUUID();
       const inserted: unknown[] = await tx.query(
         `INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, status, accepted_at)
          VALUES ($1, $2, $3, $4, $5, $6, 'accepted', $7)
          ON CONFLICT (gift_id, recipient_id) DO NOTHING RETURNING id`,
-        [claimId, giftId, userId, sku.id, gift.unitPriceFen, JSON.stringify(input.address), now],
+        [claimId, gift.id, userId, sku.id, gift.unitPriceFen, JSON.stringify(address), now],
       );
       if (inserted.length === 0) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
       const [, taken]: [unknown[], number] = await tx.query(
         `UPDATE gift_units SET status = 'claimed', claim_id = $2
          WHERE id = (SELECT id FROM gift_units WHERE gift_id = $1 AND status = 'open'
                      ORDER BY idx LIMIT 1 FOR UPDATE SKIP LOCKED)`,
-        [giftId, claimId],
+        [gift.id, claimId],
       );
       if (taken !== 1) throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
-      if (sku.id !== gift.skuId) {
-        // The gift reserved the giver's variant; the recipient's choice takes its place.
-        await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
-        await this.stock.reserve(tx, [{ skuId: sku.id, quantity: 1 }], () => describe(sku));
-      }
-      return tx.findOneByOrFail(GiftClaim, { id: claimId });
+      // The gift reserved the giver's variant; the recipient's choice takes its place.
+      await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
+      await this.stock.reserve(tx, [{ skuId: sku.id, quantity: 1 }], () => describe(sku));
+      const [{ open }] = await tx.query(
+        "SELECT count(*)::int AS open FROM gift_units WHERE gift_id = $1 AND status = 'open'",
+        [gift.id],
+      );
+      return { row: await tx.findOneByOrFail(GiftClaim, { id: claimId }), openBefore: open + 1 };
     });
-    await this.markAcceptedIfAllClaimed(giftId);
-    return claim;
   }
 
   /** A single gift's recipient says no: the whole gift is refunded to the giver at once. */

@@ -252,7 +252,11 @@ export class GiftsService implements OnModuleInit {
       "UPDATE gift_units SET status = 'expired' WHERE gift_id = $1 AND status = 'open' RETURNING id",
       [giftId],
     );
-    if (expired.length === 0) return;
+    if (expired.length === 0) {
+      // Every unit was claimed: settle the status if the claims left it to us.
+      if (await tx.existsBy(GiftUnit, { giftId, status: 'claimed' })) await this.move(tx, gift, 'accept_all');
+      return;
+    }
     await this.move(tx, gift, 'expire');
     for (const unit of expired) {
       await this.jobs.enqueue(tx, {

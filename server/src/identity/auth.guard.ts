@@ -1,11 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { UnauthenticatedError } from '../common/domain-errors';
 import { AuthedRequest, IS_PUBLIC } from './auth.decorators';
-import { User } from './user.entity';
+import { KnownUsers } from './known-users';
 
 /** Every route needs a valid Bearer token unless it is marked @Public(). */
 @Injectable()
@@ -13,7 +11,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly knownUsers: KnownUsers,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,7 +31,7 @@ export class AuthGuard implements CanActivate {
       throw new UnauthenticatedError('the token is invalid or expired');
     }
     // A token outlives a database reset; a user that is gone is no caller.
-    if (!(await this.users.existsBy({ id: userId }))) {
+    if (!(await this.knownUsers.exists(userId))) {
       throw new UnauthenticatedError('the token names a user that no longer exists');
     }
     request.caller = { userId };

@@ -5,6 +5,7 @@ import type { LoginResponse, MeView, UserView } from '@giftshop/shared';
 import { In, Repository } from 'typeorm';
 import { Shop } from '../catalog/shop.entity';
 import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
+import { KnownUsers } from './known-users';
 import { User } from './user.entity';
 
 export function toUserView(user: User): UserView {
@@ -17,6 +18,7 @@ export class IdentityService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(Shop) private readonly shops: Repository<Shop>,
     private readonly jwt: JwtService,
+    private readonly knownUsers: KnownUsers,
   ) {}
 
   /**
@@ -32,6 +34,7 @@ export class IdentityService {
       .execute();
     if (nickname) await this.users.update({ openId }, { nickname });
     const user = await this.users.findOneByOrFail({ openId });
+    this.knownUsers.remember(user.id);
     return { token: this.jwt.sign({ sub: user.id }), user: toUserView(user) };
   }
 

@@ -5,6 +5,7 @@ import { Product } from '../catalog/product.entity';
 import { Shop } from '../catalog/shop.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ClockService } from '../clock/clock.service';
+import { KnownUsers } from '../identity/known-users';
 import { User } from '../identity/user.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
 import { Message } from '../social/message.entity';
@@ -17,6 +18,7 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
+    private readonly knownUsers: KnownUsers,
   ) {}
 
   async isEmpty(): Promise<boolean> {
@@ -37,6 +39,7 @@ export class SeedService {
       await tx.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
       await this.load(tx);
     });
+    this.knownUsers.forget();
   }
 
   private async load(tx: EntityManager): Promise<void> {
