@@ -44,6 +44,19 @@ describe('PGlite behind a one-holder pool', () => {
       hog.release();
     });
 
+    it('runs a {name, text, values} prepared statement, as pg does', async () => {
+      const lease = (await pool.connect()) as unknown as {
+        release(): void;
+        query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+      };
+      try {
+        const result = await lease.query({ name: 'add', text: 'SELECT $1::int + $2::int AS sum', values: [2, 3] });
+        expect(result.rows).toEqual([{ sum: 5 }]);
+      } finally {
+        lease.release();
+      }
+    });
+
     it('answers multi-statement SQL without parameters, as pg does', async () => {
       const result = await pool.query(
         'CREATE TABLE t1 (x int); INSERT INTO t1 VALUES (1), (2); SELECT count(*)::int AS n FROM t1',

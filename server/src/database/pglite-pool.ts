@@ -46,11 +46,14 @@ class Lease extends EventEmitter {
   }
 
   query(
-    sql: string,
+    sqlOrConfig: string | { text: string; values?: unknown[] },
     paramsOrCallback?: unknown[] | QueryCallback,
     maybeCallback?: QueryCallback,
   ): Promise<PgResult> | void {
-    const params = Array.isArray(paramsOrCallback) ? paramsOrCallback : undefined;
+    // `pg` also takes {name, text, values}, a prepared statement; PGlite simply runs it.
+    const config = typeof sqlOrConfig === 'string' ? { text: sqlOrConfig, values: undefined } : sqlOrConfig;
+    const sql = config.text;
+    const params = Array.isArray(paramsOrCallback) ? paramsOrCallback : config.values;
     const callback = typeof paramsOrCallback === 'function' ? paramsOrCallback : maybeCallback;
     const promise = this.run(sql, params);
     if (!callback) return promise;

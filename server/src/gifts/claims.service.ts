@@ -112,7 +112,8 @@ export class ClaimsService {
       unit_price_fen: number;
       claimed_before: boolean;
       open_before: number | null;
-    }[] = await this.db.query(
+    }[] = await this.prepared(
+      'gift_claim_as_sent',
       `WITH g AS (
            SELECT g.id, g.sku_id, g.unit_price_fen FROM gifts g
            WHERE g.id = $2 AND g.status = $6 AND g.giver_id <> $3 AND g.expires_at > $5
@@ -167,6 +168,22 @@ export class ClaimsService {
       refundedAt: null,
     });
     return { row, openBefore: result.open_before ?? 0 };
+  }
+
+  /**
+   * A named prepared statement on a pooled connection: PostgreSQL parses and plans the claim
+   * statement once per connection instead of once per claim.
+   */
+  private async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    const runner = this.db.createQueryRunner();
+    try {
+      const connection = (await runner.connect()) as {
+        query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+      };
+      return (await connection.query({ name, text, values })).rows;
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Another variant of the same price: the reserved stock moves with the claim, in one transaction. */
