@@ -9,3 +9,4 @@ export * from './orders';
 export * from './gifts';
 export * from './lottery';
 export * from './wish-message';
+export * from './fees';
