@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../common/page-query';
 import { IsSpecs, NoBannedClaim } from '../common/validation';
 
 const CATEGORY_CODES = CATEGORIES.map((c) => c.code);
@@ -150,7 +151,7 @@ export class ReadProductQuery {
   sharer?: string;
 }
 
-export class ListProductsQuery {
+export class ListProductsQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID('all', { message: 'shopId must be a UUID' })
@@ -160,21 +161,6 @@ export class ListProductsQuery {
   @IsOptional()
   @IsIn(CATEGORY_CODES, { message: `categoryCode must be one of ${CATEGORY_CODES.join(', ')}` })
   categoryCode?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 export class SkuDto {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GIFT_STATUS_CODES, GIFT_TRANSITIONS, skuGiftEligibility } from '@giftshop/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
@@ -213,7 +214,7 @@ export class ClaimsService {
       if (taken !== 1) throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
       // The gift reserved the giver's variant; the recipient's choice takes its place.
       await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
-      await this.stock.reserve(tx, [{ skuId: sku.id, quantity: 1 }], () => describe(sku));
+      await this.stock.reserve(tx, [{ skuId: sku.id, quantity: 1 }], () => skuLabel(sku));
       const [{ open }] = await tx.query(
         "SELECT count(*)::int AS open FROM gift_units WHERE gift_id = $1 AND status = 'open'",
         [gift.id],
@@ -320,8 +321,4 @@ export class ClaimsService {
       throw new ConflictError('PRODUCT_NOT_LISTED', 'the product is no longer on sale');
     return sku;
   }
-}
-
-function describe(sku: Sku): string {
-  return `${sku.product?.title ?? sku.id} (${Object.values(sku.specs).join(' / ')})`;
 }

@@ -6,13 +6,12 @@ import { Shop } from '../catalog/shop.entity';
 import { ShopsService } from '../catalog/shops.service';
 import { ClockService } from '../clock/clock.service';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
+import { isoOrNull } from '../common/time';
 import { JobsService } from '../jobs/jobs.service';
 import { Order } from '../orders/order.entity';
 import { Gift, GiftClaim } from './gift.entity';
 
 export const CLAIM_JOBS = { autoConfirm: 'gift_claim.auto_confirm', complete: 'gift_claim.complete' } as const;
-
-const iso = (d: Date | string | null): string | null => (d ? new Date(d).toISOString() : null);
 
 /**
  * Each accepted unit is a fulfilment: the merchant ships it to the recipient's address, the
@@ -62,11 +61,11 @@ export class FulfilmentService implements OnModuleInit {
       specs: r.specs as Record<string, string>,
       address: r.address as FulfilmentView['address'],
       claimStatus: r.status as FulfilmentView['claimStatus'],
-      acceptedAt: iso(r.accepted_at as Date) as string,
+      acceptedAt: isoOrNull(r.accepted_at as Date) as string,
       carrier: r.carrier as string | null,
       trackingNo: r.tracking_no as string | null,
-      shippedAt: iso(r.shipped_at as Date | null),
-      deliveredAt: iso(r.delivered_at as Date | null),
+      shippedAt: isoOrNull(r.shipped_at as Date | null),
+      deliveredAt: isoOrNull(r.delivered_at as Date | null),
     }));
   }
 

@@ -5,12 +5,11 @@ import { DataSource, In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
+import { isoOrNull } from '../common/time';
 import { User } from '../identity/user.entity';
 import { ChatMember } from '../social/chat.entity';
 import { Gift, GiftClaim, GiftEntry, GiftUnit } from './gift.entity';
 import { giftState } from './gifts.service';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 export function toMyClaim(claim: GiftClaim, specs: Record<string, string>): MyGiftClaim {
   return {
@@ -119,10 +118,10 @@ export class GiftViewsService {
       units: gift.units,
       claimedUnits: units.filter((u) => u.status === 'claimed').length,
       remainingUnits: units.filter((u) => u.status === 'open').length,
-      sentAt: iso(gift.sentAt),
-      expiresAt: iso(gift.expiresAt),
-      drawAt: iso(gift.drawAt),
-      drawnAt: iso(gift.drawnAt),
+      sentAt: isoOrNull(gift.sentAt),
+      expiresAt: isoOrNull(gift.expiresAt),
+      drawAt: isoOrNull(gift.drawAt),
+      drawnAt: isoOrNull(gift.drawnAt),
       ...(gift.mode === 'lottery' && {
         entered: Boolean(entry),
         won: entry ? entry.won : null,

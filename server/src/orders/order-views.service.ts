@@ -5,10 +5,9 @@ import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { Shop } from '../catalog/shop.entity';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { isoOrNull } from '../common/time';
 import { Payment } from '../payments/payment.entity';
 import { Order, OrderItem } from './order.entity';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
 /** Reading orders: who may see one, and what they see. */
 @Injectable()
@@ -99,12 +98,12 @@ export class OrderViewsService {
         carrier: order.carrier,
         trackingNo: order.trackingNo,
         createdAt: order.createdAt.toISOString(),
-        paidAt: iso(order.paidAt),
-        shippedAt: iso(order.shippedAt),
-        deliveredAt: iso(order.deliveredAt),
-        completedAt: iso(order.completedAt),
-        cancelledAt: iso(order.cancelledAt),
-        refundedAt: iso(order.refundedAt),
+        paidAt: isoOrNull(order.paidAt),
+        shippedAt: isoOrNull(order.shippedAt),
+        deliveredAt: isoOrNull(order.deliveredAt),
+        completedAt: isoOrNull(order.completedAt),
+        cancelledAt: isoOrNull(order.cancelledAt),
+        refundedAt: isoOrNull(order.refundedAt),
         payment: payment ? { id: payment.id, transactionId: payment.transactionId, status: payment.status } : null,
         afterSale: latestCase
           ? {
@@ -114,7 +113,7 @@ export class OrderViewsService {
               status: latestCase.status,
               reason: latestCase.reason,
               createdAt: latestCase.createdAt.toISOString(),
-              resolvedAt: iso(latestCase.resolvedAt),
+              resolvedAt: isoOrNull(latestCase.resolvedAt),
               open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
             }
           : null,

@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageQuery } from '../common/page-query';
 
 export class OrderItemDto {
   @ApiProperty()
@@ -94,7 +95,7 @@ export class RefundRequestDto {
   reason!: string;
 }
 
-export class ListOrdersQuery {
+export class ListOrdersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['buyer', 'merchant'], default: 'buyer' })
   @IsOptional()
   @IsIn(['buyer', 'merchant'])
@@ -104,19 +105,4 @@ export class ListOrdersQuery {
   @IsOptional()
   @IsUUID('all', { message: 'shopId must be a UUID' })
   shopId?: string;
-
-  @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }

@@ -13,6 +13,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
 import { Shop } from '../catalog/shop.entity';
+import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
@@ -112,7 +113,7 @@ export class OrdersService implements OnModuleInit {
     const shopIds = new Set(skus.map((s) => (s.product as Product).shopId));
     if (shopIds.size > 1) throw new InvalidInputError('MIXED_SHOPS', 'items must all come from one shop');
     const shop = await tx.findOneByOrFail(Shop, { id: [...shopIds][0] });
-    await this.stock.reserve(tx, input.lines, (skuId) => describeSku(byId.get(skuId) as Sku));
+    await this.stock.reserve(tx, input.lines, (skuId) => skuLabel(byId.get(skuId) as Sku));
 
     const now = this.clock.now();
     const goodsFen = input.lines.reduce((sum, l) => sum + (byId.get(l.skuId) as Sku).priceFen * l.quantity, 0);
@@ -307,9 +308,4 @@ function assertNotGift(order: Order, what: string): void {
       `a gift order cannot ${what} as a whole: each claimed unit ships on its own`,
     );
   }
-}
-
-function describeSku(sku: Sku): string {
-  const specs = Object.values(sku.specs).join(' / ');
-  return `${sku.product?.title ?? sku.id}${specs ? ` (${specs})` : ''}`;
 }
