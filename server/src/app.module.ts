@@ -1,5 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ClockModule } from './clock/clock.module';
 import { AppConfig } from './config/config';
@@ -42,6 +43,7 @@ export class AppModule {
         PaymentsModule,
         OrdersModule,
         GiftsModule,
+        AnalyticsModule,
         SeedModule,
         ...(config.testHooks ? [TestHooksModule] : []),
       ],

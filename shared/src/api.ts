@@ -4,7 +4,7 @@
  */
 import type { ClaimStatus, GiftMode, ShippingStatus } from './gifts';
 import type { OrderStatus } from './orders';
-import type { Scene } from './scenes';
+import type { Domain, Scene } from './scenes';
 
 export interface ApiError {
   statusCode: number;
@@ -161,6 +161,8 @@ export interface OrderView {
   totalFen: number;
   refundedFen: number;
   scene: Scene;
+  /** The domain of the scene when the order was placed (shop_home: private for followers). */
+  domain: Domain;
   sharerId: string | null;
   address: AddressView | null;
   carrier: string | null;
@@ -175,6 +177,28 @@ export interface OrderView {
   payment: { id: string; transactionId: string | null; status: 'pending' | 'succeeded' } | null;
   /** The latest after-sales case; `open` when it still freezes the order. */
   afterSale: (AfterSaleView & { open: boolean }) | null;
+}
+
+/** POST /api/orders answers with the order and, after a public-scene purchase, an offer to follow. */
+export interface PlacedOrderView extends OrderView {
+  followOffer: { shopId: string; shopName: string } | null;
+}
+
+export interface SceneAnalyticsRow {
+  productId: string;
+  title: string;
+  scene: Scene;
+  domain: Domain;
+  views: number;
+  orders: number;
+  gmvFen: number;
+  /** orders / views, or null without views. */
+  conversion: number | null;
+}
+
+export interface DomainAnalytics {
+  public: { views: number; orders: number; gmvFen: number; conversion: number | null };
+  private: { views: number; orders: number; gmvFen: number; conversion: number | null };
 }
 
 export interface PayResponse {

@@ -93,6 +93,7 @@ export class OrderViewsService {
         totalFen: order.totalFen,
         refundedFen: refunds.find((r) => r.orderId === order.id)?.fen ?? 0,
         scene: order.scene,
+        domain: order.domain,
         sharerId: order.sharerId,
         address: order.address,
         carrier: order.carrier,

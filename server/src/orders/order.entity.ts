@@ -1,5 +1,5 @@
 import { Column, Entity, OneToMany, PrimaryGeneratedColumn, ManyToOne, JoinColumn } from 'typeorm';
-import type { OrderStatus, Scene } from '@giftshop/shared';
+import type { Domain, OrderStatus, Scene } from '@giftshop/shared';
 
 export interface Address {
   name: string;
@@ -30,6 +30,10 @@ export class Order {
 
   @Column({ type: 'uuid', nullable: true })
   sharerId!: string | null;
+
+  /** public or private, decided when the order was placed (shop_home depends on following). */
+  @Column({ type: 'text' })
+  domain!: Domain;
 
   /** The delivery address; null for gift orders, whose recipients give their own. */
   @Column({ type: 'jsonb', nullable: true })

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { OrderView, Page, PayResponse } from '@giftshop/shared';
+import type { OrderView, Page, PayResponse, PlacedOrderView } from '@giftshop/shared';
 import { AfterSalesService } from '../after-sales/after-sales.service';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
@@ -31,7 +31,7 @@ export class OrdersController {
     @CurrentUser() caller: Caller,
     @Body() body: CreateOrderDto,
     @Headers('idempotency-key') key?: string,
-  ): Promise<OrderView> {
+  ): Promise<PlacedOrderView> {
     return this.orders.create(caller.userId, body, key);
   }
 

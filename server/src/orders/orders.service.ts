@@ -5,14 +5,16 @@ import {
   ORDER_TRANSITIONS,
   OrderAction,
   OrderView,
+  PlacedOrderView,
   PayResponse,
   Scene,
+  sceneDomain,
   transition,
 } from '@giftshop/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
-import { Shop } from '../catalog/shop.entity';
+import { Shop, ShopFollow } from '../catalog/shop.entity';
 import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
@@ -79,7 +81,7 @@ export class OrdersService implements OnModuleInit {
     buyerId: string,
     input: Omit<PlaceOrder, 'buyerId' | 'kind' | 'lines'> & { items: PlaceOrder['lines'] },
     key?: string,
-  ): Promise<OrderView> {
+  ): Promise<PlacedOrderView> {
     return this.idempotency.run({ userId: buyerId, scope: 'orders.create', key, request: input }, async (tx) => {
       const order = await this.place(tx, {
         buyerId,
@@ -89,8 +91,17 @@ export class OrdersService implements OnModuleInit {
         scene: input.scene,
         sharerId: input.sharerId,
       });
-      return this.views.view(tx, order);
+      const view = await this.views.view(tx, order);
+      return { ...view, followOffer: await this.followOffer(tx, order) };
     });
+  }
+
+  /** Public → private: after a public-scene purchase the buyer is offered to follow the shop. */
+  private async followOffer(tx: EntityManager, order: Order): Promise<PlacedOrderView['followOffer']> {
+    if (order.domain !== 'public') return null;
+    if (await tx.existsBy(ShopFollow, { shopId: order.shopId, userId: order.buyerId })) return null;
+    const shop = await tx.findOneByOrFail(Shop, { id: order.shopId });
+    return { shopId: shop.id, shopName: shop.name };
   }
 
   /**
@@ -119,6 +130,8 @@ export class OrdersService implements OnModuleInit {
     const goodsFen = input.lines.reduce((sum, l) => sum + (byId.get(l.skuId) as Sku).priceFen * l.quantity, 0);
     const freightFen = input.kind === 'gift' ? 0 : freightFor(goodsFen, shop);
     const sharerId = await this.validSharer(tx, input.sharerId, input.buyerId);
+    const followsShop = await tx.existsBy(ShopFollow, { shopId: shop.id, userId: input.buyerId });
+    const domain = sceneDomain(input.scene, { followsShop });
     const order = await tx.save(
       Order,
       tx.create(Order, {
@@ -127,6 +140,7 @@ export class OrdersService implements OnModuleInit {
         shopId: shop.id,
         status: 'pending_payment',
         scene: input.scene,
+        domain,
         sharerId,
         address: input.address,
         goodsFen,

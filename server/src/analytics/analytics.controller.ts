@@ -1,0 +1,41 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { DomainAnalytics, SceneAnalyticsRow } from '@giftshop/shared';
+import { IsOptional, IsUUID } from 'class-validator';
+import { UuidParam } from '../common/validation';
+import { Caller, CurrentUser } from '../identity/auth.decorators';
+import { AnalyticsService } from './analytics.service';
+
+class AnalyticsQuery {
+  @ApiPropertyOptional({ description: 'One product only' })
+  @IsOptional()
+  @IsUUID('all', { message: 'productId must be a UUID' })
+  productId?: string;
+}
+
+@ApiTags('analytics')
+@ApiBearerAuth()
+@Controller('shops/:shopId/analytics')
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsService) {}
+
+  @Get('scenes')
+  @ApiOkResponse({ description: '[{productId, title, scene, domain, views, orders, gmvFen, conversion}] (owner only)' })
+  scenes(
+    @CurrentUser() caller: Caller,
+    @UuidParam('shopId') shopId: string,
+    @Query() query: AnalyticsQuery,
+  ): Promise<SceneAnalyticsRow[]> {
+    return this.analytics.scenes(caller.userId, shopId, query.productId);
+  }
+
+  @Get('domains')
+  @ApiOkResponse({ description: '{public, private}: views, orders, gmvFen, conversion (owner only)' })
+  domains(
+    @CurrentUser() caller: Caller,
+    @UuidParam('shopId') shopId: string,
+    @Query() query: AnalyticsQuery,
+  ): Promise<DomainAnalytics> {
+    return this.analytics.domains(caller.userId, shopId, query.productId);
+  }
+}
