@@ -7,6 +7,7 @@ import { ShopsService } from '../catalog/shops.service';
 import { ClockService } from '../clock/clock.service';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isoOrNull } from '../common/time';
+import { writeTransition } from '../common/write-transition';
 import { JobsService } from '../jobs/jobs.service';
 import { Order } from '../orders/order.entity';
 import { Gift, GiftClaim } from './gift.entity';
@@ -97,8 +98,7 @@ export class FulfilmentService implements OnModuleInit {
     changes: Partial<GiftClaim> = {},
   ): Promise<GiftClaim> {
     const status = transition('gift claim', CLAIM_TRANSITIONS, claim.status, action);
-    await tx.update(GiftClaim, { id: claim.id, status: claim.status }, { ...changes, status });
-    return tx.findOneByOrFail(GiftClaim, { id: claim.id });
+    return writeTransition(tx, GiftClaim, claim, status, changes, 'gift claim');
   }
 
   async lockClaim(tx: EntityManager, claimId: string): Promise<GiftClaim> {

@@ -19,6 +19,7 @@ import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { writeTransition } from '../common/write-transition';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { JobsService } from '../jobs/jobs.service';
 import { Order } from '../orders/order.entity';
@@ -127,8 +128,7 @@ export class GiftsService implements OnModuleInit {
   /** Applies a gift transition to a locked gift row. */
   async move(tx: EntityManager, gift: Gift, action: GiftAction, changes: Partial<Gift> = {}): Promise<Gift> {
     const next = transition('gift', GIFT_TRANSITIONS, giftState(gift), action);
-    await tx.update(Gift, { id: gift.id, status: gift.status }, { ...changes, status: GIFT_STATUS_CODES[next] });
-    return tx.findOneByOrFail(Gift, { id: gift.id });
+    return writeTransition(tx, Gift, gift, GIFT_STATUS_CODES[next], changes, 'gift');
   }
 
   async lock(tx: EntityManager, giftId: string): Promise<Gift> {

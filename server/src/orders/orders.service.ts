@@ -20,6 +20,7 @@ import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { writeTransition } from '../common/write-transition';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { User } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
@@ -240,9 +241,7 @@ export class OrdersService implements OnModuleInit {
   /** Applies one transition of the order table to a locked order, with the fields it sets. */
   async move(tx: EntityManager, order: Order, action: OrderAction, changes: Partial<Order> = {}): Promise<Order> {
     const status = transition('order', ORDER_TRANSITIONS, order.status, action);
-    const result = await tx.update(Order, { id: order.id, status: order.status }, { ...changes, status });
-    if (result.affected !== 1) throw new ConflictError('ORDER_CHANGED', 'the order changed while it was being updated');
-    return tx.findOneByOrFail(Order, { id: order.id });
+    return writeTransition(tx, Order, order, status, changes, 'order');
   }
 
   async releaseStock(tx: EntityManager, orderId: string): Promise<void> {
