@@ -2,6 +2,13 @@ import { Foundation1764000000000 } from './1764000000000-Foundation';
 import { Orders1764000001000 } from './1764000001000-Orders';
 import { Gifts1764000002000 } from './1764000002000-Gifts';
 import { OrderDomain1764000003000 } from './1764000003000-OrderDomain';
+import { Ledger1764000004000 } from './1764000004000-Ledger';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [Foundation1764000000000, Orders1764000001000, Gifts1764000002000, OrderDomain1764000003000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  Orders1764000001000,
+  Gifts1764000002000,
+  OrderDomain1764000003000,
+  Ledger1764000004000,
+];

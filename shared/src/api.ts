@@ -298,3 +298,43 @@ export interface LotteryDrawView {
   units: number;
   drawnAt: string;
 }
+
+export type LedgerEntryType = 'income' | 'fee' | 'refund' | 'fee_reversal' | 'withdrawal';
+
+/** One signed money movement of a shop: income and fee reversals are positive, the rest negative. */
+export interface LedgerEntryView {
+  id: number;
+  type: LedgerEntryType;
+  orderId: string | null;
+  /** The gift unit the entry belongs to (gift money settles per accepted unit). */
+  unitId: string | null;
+  amountFen: number;
+  at: string;
+  /** When the entry became available (null while pending). */
+  releasedAt: string | null;
+}
+
+/** paidFen − refundedFen − feeFen = pendingFen + availableFen + withdrawnFen, always. */
+export interface LedgerTotals {
+  paidFen: number;
+  refundedFen: number;
+  /** Fees charged less fees reversed. */
+  feeFen: number;
+  pendingFen: number;
+  availableFen: number;
+  withdrawnFen: number;
+}
+
+export interface LedgerView {
+  entries: LedgerEntryView[];
+  /** How many entries the shop has in all (the list is one page, newest first). */
+  total: number;
+  totals: LedgerTotals;
+}
+
+export interface WithdrawalView {
+  id: number;
+  amountFen: number;
+  at: string;
+  totals: LedgerTotals;
+}

@@ -1,4 +1,4 @@
-import { categoryFeeRateBps, NEW_MERCHANT_FEE, serviceFee } from './fees';
+import { categoryFeeRateBps, giftUnitFees, NEW_MERCHANT_FEE, orderFeeRateBps, serviceFee } from './fees';
 
 const DAY = 24 * 3_600_000;
 const opened = new Date('2026-01-01T00:00:00Z');
@@ -86,5 +86,53 @@ describe('the new-merchant rate: 1% on the first ¥1,000,000 of GMV within 30 da
 
   it('keeps the new-merchant terms as data: 1%, ¥1,000,000, 30 days', () => {
     expect(NEW_MERCHANT_FEE).toEqual({ rateBps: 100, gmvCapFen: 100_000_000, windowMs: 30 * DAY });
+  });
+});
+
+describe('orderFeeRateBps: one rate for an order whose items span categories', () => {
+  it('is the highest rate among the items', () => {
+    expect(orderFeeRateBps(['tea'])).toBe(200);
+    expect(orderFeeRateBps(['tea', 'beauty', 'books'])).toBe(500);
+    expect(orderFeeRateBps(['books', 'digital'])).toBe(250);
+  });
+
+  it('uses the default rate for a category it does not know', () => {
+    expect(orderFeeRateBps(['books', 'no-such-category'])).toBe(500);
+  });
+
+  it('refuses an order without items', () => {
+    expect(() => orderFeeRateBps([])).toThrow(RangeError);
+  });
+});
+
+describe('giftUnitFees: each unit priced as if the units before it were already counted', () => {
+  const opened = new Date('2026-01-01T00:00:00Z');
+  const old = new Date(opened.getTime() + 31 * 24 * 3_600_000);
+  const young = new Date(opened.getTime() + 24 * 3_600_000);
+  const base = { categoryRateBps: 500, shopOpenedAt: opened };
+
+  it('charges an established shop the category rate on every unit, rounded per unit', () => {
+    // 2,450 × 5% = 122.5 → 123 for each unit (rounded per unit: 3 × 123, not round(367.5) = 368).
+    expect(giftUnitFees({ ...base, unitPriceFen: 2_450, units: 3, paidAt: old, priorNewMerchantGmvFen: 0 })).toEqual([
+      123, 123, 123,
+    ]);
+  });
+
+  it('charges 1% inside the new-merchant window', () => {
+    expect(giftUnitFees({ ...base, unitPriceFen: 2_450, units: 2, paidAt: young, priorNewMerchantGmvFen: 0 })).toEqual([
+      25, 25,
+    ]);
+  });
+
+  it('splits the unit that crosses the ¥1,000,000 line; the units after it pay the category rate', () => {
+    const fees = giftUnitFees({
+      ...base,
+      unitPriceFen: 10_000,
+      units: 3,
+      paidAt: young,
+      priorNewMerchantGmvFen: NEW_MERCHANT_FEE.gmvCapFen - 13_000,
+    });
+    // Unit 1 fully below (100), unit 2: 3,000 at 1% + 7,000 at 5% = 380, unit 3 above (500).
+    expect(fees).toEqual([100, 380, 500]);
   });
 });

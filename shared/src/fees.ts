@@ -53,3 +53,31 @@ export function serviceFee(input: FeeInput): FeeBreakdown {
   const d = BigInt(BPS_DENOMINATOR);
   return { feeFen: Number((2n * numerator + d) / (2n * d)), newMerchantFen, standardFen };
 }
+
+/**
+ * The rate of an order whose items span categories: the highest of their rates. One order pays
+ * one fee on the whole amount (freight included), so it needs one rate; the highest never lets a
+ * low-rate item carry a high-rate one.
+ */
+export function orderFeeRateBps(categoryCodes: readonly string[]): number {
+  if (categoryCodes.length === 0) throw new RangeError('orderFeeRateBps: an order has at least one item');
+  return Math.max(...categoryCodes.map(categoryFeeRateBps));
+}
+
+/**
+ * The fee of each unit of a gift, fixed when the gift is paid and charged when a unit is
+ * accepted: unit i is priced as if the shop's GMV already held the units before it, so a gift
+ * that crosses the new-merchant line has units at 1%, one split unit, then the category rate.
+ */
+export function giftUnitFees(input: Omit<FeeInput, 'amountFen'> & { unitPriceFen: number; units: number }): number[] {
+  const { unitPriceFen, units, ...rest } = input;
+  return Array.from(
+    { length: units },
+    (_, i) =>
+      serviceFee({
+        ...rest,
+        amountFen: unitPriceFen,
+        priorNewMerchantGmvFen: rest.priorNewMerchantGmvFen + i * unitPriceFen,
+      }).feeFen,
+  );
+}

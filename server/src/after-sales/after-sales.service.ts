@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Shop } from '../catalog/shop.entity';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
+import { LedgerService } from '../ledger/ledger.service';
 import { Order } from '../orders/order.entity';
 import { OrderViewsService } from '../orders/order-views.service';
 import { OrdersService } from '../orders/orders.service';
@@ -37,6 +38,7 @@ export class AfterSalesService {
     private readonly orders: OrdersService,
     private readonly views: OrderViewsService,
     private readonly payments: PaymentsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   delegate(kind: Order['kind'], delegate: AfterSalesDelegate): void {
@@ -134,6 +136,8 @@ export class AfterSalesService {
       // The case is resolved before its effect runs: completing the order checks for open cases.
       await tx.update(AfterSaleCase, { id: kase.id }, { status, resolvedAt: this.clock.now() });
       await effect(tx, order, kase);
+      // Settlement waited for the case: whatever completed meanwhile is released now.
+      await this.ledger.release(tx, order.id);
       if (kase.refundId) await tx.update(AfterSaleCase, { id: kase.id }, { refundId: kase.refundId });
       return this.views.view(tx, await tx.findOneByOrFail(Order, { id: order.id }));
     });
@@ -141,12 +145,20 @@ export class AfterSalesService {
 
   /** Refunds what is left of the order's payment and moves the order to refunded. */
   private async refundOrder(tx: EntityManager, order: Order, reason: string): Promise<string> {
-    const { refund } = await this.payments.refund(tx, {
+    const { refund, created } = await this.payments.refund(tx, {
       orderId: order.id,
       refundKey: `order:${order.id}:full`,
       amountFen: order.totalFen,
       reason,
     });
+    if (created) {
+      await this.ledger.recordRefund(tx, {
+        orderId: order.id,
+        unitId: null,
+        refundId: refund.id,
+        amountFen: order.totalFen,
+      });
+    }
     await this.orders.move(tx, order, 'refund', { refundedAt: this.clock.now() });
     return refund.id;
   }

@@ -9,6 +9,7 @@ import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { Address } from '../orders/order.entity';
+import { LedgerService } from '../ledger/ledger.service';
 import { SocialService } from '../social/social.service';
 import { Gift, GiftClaim, GiftEntry, GiftUnit } from './gift.entity';
 import { giftState, GiftsService } from './gifts.service';
@@ -37,6 +38,7 @@ export class ClaimsService {
     private readonly gifts: GiftsService,
     private readonly social: SocialService,
     private readonly stock: StockService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async claim(userId: string, giftId: string, input: { skuId?: string; address: Address }): Promise<GiftClaim> {
@@ -116,13 +118,13 @@ export class ClaimsService {
     }[] = await this.prepared(
       'gift_claim_as_sent',
       `WITH g AS (
-           SELECT g.id, g.sku_id, g.unit_price_fen FROM gifts g
+           SELECT g.id, g.sku_id, g.unit_price_fen, g.order_id FROM gifts g
            WHERE g.id = $2 AND g.status = $6 AND g.giver_id <> $3 AND g.expires_at > $5
              AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = g.chat_id AND m.user_id = $3)
              AND (g.mode <> 'lottery' OR EXISTS (
                SELECT 1 FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = $3 AND e.won))
          ), unit AS (
-           SELECT u.id FROM gift_units u, g
+           SELECT u.id, u.fee_fen FROM gift_units u, g
            WHERE u.gift_id = g.id AND u.status = 'open' ORDER BY u.idx LIMIT 1 FOR UPDATE OF u SKIP LOCKED
          ), claim AS (
            INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, status, accepted_at)
@@ -131,6 +133,12 @@ export class ClaimsService {
          ), taken AS (
            UPDATE gift_units SET status = 'claimed', claim_id = (SELECT id FROM claim)
            WHERE id = (SELECT id FROM unit) AND EXISTS (SELECT 1 FROM claim) RETURNING id
+         ), fee AS (
+           -- The unit's fee, fixed at payment, is charged as it is accepted (see LedgerService).
+           INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
+           SELECT o.shop_id, o.id, unit.id, 'fee', -unit.fee_fen, $5
+             FROM g JOIN orders o ON o.id = g.order_id, unit
+            WHERE unit.fee_fen > 0 AND EXISTS (SELECT 1 FROM taken)
          )
          SELECT (SELECT id FROM claim) AS claim_id, (SELECT id FROM unit) AS unit_id, g.sku_id, g.unit_price_fen,
                 EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = $3) AS claimed_before,
@@ -205,13 +213,16 @@ export class ClaimsService {
         [claimId, gift.id, userId, sku.id, gift.unitPriceFen, JSON.stringify(address), now],
       );
       if (inserted.length === 0) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
-      const [, taken]: [unknown[], number] = await tx.query(
+      const [taken]: [{ id: string }[], number] = await tx.query(
         `UPDATE gift_units SET status = 'claimed', claim_id = $2
          WHERE id = (SELECT id FROM gift_units WHERE gift_id = $1 AND status = 'open'
-                     ORDER BY idx LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+                     ORDER BY idx LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id`,
         [gift.id, claimId],
       );
-      if (taken !== 1) throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      if (taken.length !== 1) {
+        throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      }
+      await this.ledger.chargeUnitFee(tx, taken[0].id);
       // The gift reserved the giver's variant; the recipient's choice takes its place.
       await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
       await this.stock.reserve(tx, [{ skuId: sku.id, quantity: 1 }], () => skuLabel(sku));

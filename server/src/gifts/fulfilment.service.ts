@@ -9,6 +9,7 @@ import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { isoOrNull } from '../common/time';
 import { writeTransition } from '../common/write-transition';
 import { JobsService } from '../jobs/jobs.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { Order } from '../orders/order.entity';
 import { Gift, GiftClaim } from './gift.entity';
 
@@ -26,6 +27,7 @@ export class FulfilmentService implements OnModuleInit {
     private readonly clock: ClockService,
     private readonly jobs: JobsService,
     private readonly shops: ShopsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -116,7 +118,10 @@ export class FulfilmentService implements OnModuleInit {
       "SELECT count(*)::int AS open FROM after_sale_cases WHERE claim_id = $1 AND status = 'requested'",
       [claimId],
     );
-    if (open === 0) await this.move(tx, claim, 'complete', { completedAt: this.clock.now() });
+    if (open > 0) return; // resolving the case completes it
+    await this.move(tx, claim, 'complete', { completedAt: this.clock.now() });
+    const gift = await tx.findOneByOrFail(Gift, { id: claim.giftId });
+    await this.ledger.release(tx, gift.orderId);
   }
 
   private async deliver(tx: EntityManager, claim: GiftClaim): Promise<GiftClaim> {

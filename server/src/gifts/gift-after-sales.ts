@@ -8,8 +8,9 @@ import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { Order } from '../orders/order.entity';
 import { PaymentsService } from '../payments/payments.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { FulfilmentService } from './fulfilment.service';
-import { Gift, GiftClaim } from './gift.entity';
+import { Gift, GiftClaim, GiftUnit } from './gift.entity';
 import { GiftViewsService } from './gift-views.service';
 
 /**
@@ -26,6 +27,7 @@ export class GiftAfterSales implements AfterSalesDelegate, OnModuleInit {
     private readonly stock: StockService,
     private readonly clock: ClockService,
     private readonly views: GiftViewsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -84,12 +86,21 @@ export class GiftAfterSales implements AfterSalesDelegate, OnModuleInit {
     await this.fulfilment.move(tx, claim, 'refund', { refundedAt: this.clock.now() });
     if (!shipped) await this.stock.release(tx, [{ skuId: claim.skuId, quantity: 1 }]);
     if (claim.unitPriceFen === 0) return null;
-    const { refund } = await this.payments.refund(tx, {
+    const { refund, created } = await this.payments.refund(tx, {
       orderId: gift.orderId,
       refundKey: `gift-claim:${claim.id}`,
       amountFen: claim.unitPriceFen,
       reason,
     });
+    if (created) {
+      const unit = await tx.findOneByOrFail(GiftUnit, { claimId: claim.id });
+      await this.ledger.recordRefund(tx, {
+        orderId: gift.orderId,
+        unitId: unit.id,
+        refundId: refund.id,
+        amountFen: claim.unitPriceFen,
+      });
+    }
     return refund.id;
   }
 }

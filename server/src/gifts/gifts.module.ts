@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CatalogModule } from '../catalog/catalog.module';
+import { LedgerModule } from '../ledger/ledger.module';
 import { OrdersModule } from '../orders/orders.module';
 import { SocialModule } from '../social/social.module';
 import { ClaimsService } from './claims.service';
@@ -10,7 +11,7 @@ import { GiftsController } from './gifts.controller';
 import { GiftsService } from './gifts.service';
 
 @Module({
-  imports: [CatalogModule, OrdersModule, SocialModule],
+  imports: [CatalogModule, LedgerModule, OrdersModule, SocialModule],
   controllers: [GiftsController],
   providers: [GiftsService, ClaimsService, GiftViewsService, FulfilmentService, GiftAfterSales],
 })

@@ -15,6 +15,7 @@ import {
 } from '@giftshop/shared';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
@@ -22,6 +23,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../common/domai
 import { writeTransition } from '../common/write-transition';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { JobsService } from '../jobs/jobs.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
 import { PaymentsService } from '../payments/payments.service';
@@ -60,6 +62,7 @@ export class GiftsService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly social: SocialService,
     private readonly idempotency: IdempotencyService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -145,13 +148,21 @@ export class GiftsService implements OnModuleInit {
   async refundUnit(tx: EntityManager, gift: Gift, unit: GiftUnit, reason: string): Promise<void> {
     let refundId: string | null = null;
     if (gift.unitPriceFen > 0) {
-      const { refund } = await this.payments.refund(tx, {
+      const { refund, created } = await this.payments.refund(tx, {
         orderId: gift.orderId,
         refundKey: `gift-unit:${unit.id}`,
         amountFen: gift.unitPriceFen,
         reason,
       });
       refundId = refund.id;
+      if (created) {
+        await this.ledger.recordRefund(tx, {
+          orderId: gift.orderId,
+          unitId: unit.id,
+          refundId,
+          amountFen: gift.unitPriceFen,
+        });
+      }
     }
     await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
     await tx.update(GiftUnit, { id: unit.id }, { status: 'refunded', refundId });
@@ -193,6 +204,14 @@ export class GiftsService implements OnModuleInit {
         claimId: null,
       })),
     );
+    const product = await tx.findOneByOrFail(Product, { id: gift.productId });
+    await this.ledger.recordGiftPayment(tx, {
+      orderId: order.id,
+      shopId: order.shopId,
+      categoryCode: product.categoryCode,
+      unitPriceFen: gift.unitPriceFen,
+      units: gift.units,
+    });
     await this.social.postMessage(tx, {
       chatId: gift.chatId,
       senderId: gift.giverId,

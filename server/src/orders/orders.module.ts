@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AfterSalesService } from '../after-sales/after-sales.service';
 import { CatalogModule } from '../catalog/catalog.module';
+import { LedgerModule } from '../ledger/ledger.module';
 import { OrderViewsService } from './order-views.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 
 @Module({
-  imports: [CatalogModule],
+  imports: [CatalogModule, LedgerModule],
   controllers: [OrdersController],
   providers: [OrdersService, OrderViewsService, AfterSalesService],
   exports: [OrdersService, OrderViewsService, AfterSalesService],

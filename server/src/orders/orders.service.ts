@@ -24,6 +24,7 @@ import { writeTransition } from '../common/write-transition';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { User } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
+import { LedgerService } from '../ledger/ledger.service';
 import { Payment } from '../payments/payment.entity';
 import { PaymentsService } from '../payments/payments.service';
 import { Address, Order, OrderItem } from './order.entity';
@@ -61,6 +62,7 @@ export class OrdersService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly idempotency: IdempotencyService,
     private readonly views: OrderViewsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -279,6 +281,7 @@ export class OrdersService implements OnModuleInit {
     );
     if (open > 0) return; // resolving the case completes it
     await this.move(tx, order, 'complete', { completedAt: this.clock.now() });
+    await this.ledger.release(tx, orderId);
   }
 
   private async cancelIfUnpaid(tx: EntityManager, orderId: string): Promise<void> {
@@ -296,6 +299,7 @@ export class OrdersService implements OnModuleInit {
     const order = await this.lock(tx, payment.orderId);
     if (order.status === 'pending_payment') {
       const paid = await this.move(tx, order, 'pay', { paidAt: payment.paidAt ?? this.clock.now() });
+      if (paid.kind === 'normal') await this.ledger.recordOrderPayment(tx, paid);
       for (const listener of this.paidListeners) await listener(tx, paid);
     } else {
       await this.payments.refund(tx, {

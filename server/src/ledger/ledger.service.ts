@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  categoryFeeRateBps,
+  giftUnitFees,
+  LedgerEntryType,
+  LedgerEntryView,
+  LedgerTotals,
+  LedgerView,
+  orderFeeRateBps,
+  serviceFee,
+  WithdrawalView,
+} from '@giftshop/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import { ShopsService } from '../catalog/shops.service';
+import { ClockService } from '../clock/clock.service';
+import { ConflictError } from '../common/domain-errors';
+import { IdempotencyService } from '../idempotency/idempotency.service';
+
+interface EntryRow {
+  id: number;
+  type: LedgerEntryType;
+  order_id: string | null;
+  unit_id: string | null;
+  amount_fen: number;
+  created_at: Date;
+  released_at: Date | null;
+}
+
+/** The shop's fee allowance state, read under a lock on the shop row. */
+interface ShopFeeState {
+  openedAt: Date;
+  paidGmvFen: number;
+}
+
+/**
+ * The merchant ledger. Every money movement of a shop is a signed entry written in the
+ * transaction of the event that causes it:
+ * - a normal order's payment: income (+paid, freight included) and its fee (−);
+ * - a gift's payment: income per unit (+unit price); each unit's fee (−) when it is accepted;
+ * - a refund: refund (−) and the reversal (+) of whatever fee that order or unit was charged;
+ * - a withdrawal (−), from available money only.
+ * Entries are pending until settlement stamps `released_at`: when the order (or the gift unit)
+ * completes — 7 days after delivery — and no after-sales case is open on the order.
+ * So paid − refunded − fees = pending + available + withdrawn holds by construction.
+ */
+@Injectable()
+export class LedgerService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+    private readonly shops: ShopsService,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  /** A normal order was paid: its income, and its fee at the highest rate among its items. */
+  async recordOrderPayment(tx: EntityManager, order: { id: string; shopId: string; totalFen: number }): Promise<void> {
+    const categories: { category_code: string }[] = await tx.query(
+      `SELECT DISTINCT p.category_code FROM order_items i JOIN products p ON p.id = i.product_id
+        WHERE i.order_id = $1`,
+      [order.id],
+    );
+    const now = this.clock.now();
+    const shop = await this.lockShop(tx, order.shopId, order.totalFen);
+    const { feeFen } = serviceFee({
+      amountFen: order.totalFen,
+      categoryRateBps: orderFeeRateBps(categories.map((c) => c.category_code)),
+      shopOpenedAt: shop.openedAt,
+      paidAt: now,
+      priorNewMerchantGmvFen: shop.paidGmvFen,
+    });
+    await this.insert(tx, [
+      { shopId: order.shopId, orderId: order.id, type: 'income', amountFen: order.totalFen },
+      { shopId: order.shopId, orderId: order.id, type: 'fee', amountFen: -feeFen },
+    ]);
+  }
+
+  /**
+   * A gift was paid (its units exist): income per unit, and each unit's fee fixed now — the
+   * new-merchant allowance is counted at payment — to be charged when the unit is accepted.
+   */
+  async recordGiftPayment(
+    tx: EntityManager,
+    gift: { orderId: string; shopId: string; categoryCode: string; unitPriceFen: number; units: number },
+  ): Promise<void> {
+    const totalFen = gift.unitPriceFen * gift.units;
+    const shop = await this.lockShop(tx, gift.shopId, totalFen);
+    const fees = giftUnitFees({
+      unitPriceFen: gift.unitPriceFen,
+      units: gift.units,
+      categoryRateBps: categoryFeeRateBps(gift.categoryCode),
+      shopOpenedAt: shop.openedAt,
+      paidAt: this.clock.now(),
+      priorNewMerchantGmvFen: shop.paidGmvFen,
+    });
+    await tx.query(
+      `UPDATE gift_units u SET fee_fen = f.fee
+         FROM unnest($2::int[]) WITH ORDINALITY AS f(fee, idx), gifts g
+        WHERE g.order_id = $1 AND u.gift_id = g.id AND u.idx = f.idx`,
+      [gift.orderId, fees],
+    );
+    await tx.query(
+      `INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
+       SELECT $2, g.order_id, u.id, 'income', g.unit_price_fen, $3
+         FROM gifts g JOIN gift_units u ON u.gift_id = g.id
+        WHERE g.order_id = $1 AND g.unit_price_fen > 0
+        ORDER BY u.idx`,
+      [gift.orderId, gift.shopId, this.clock.now()],
+    );
+  }
+
+  /**
+   * A gift unit was accepted: its fee is charged. The one-statement claim (ClaimsService) inserts
+   * the same entry inside its statement; this is for claims that run as a transaction.
+   */
+  async chargeUnitFee(tx: EntityManager, unitId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
+       SELECT o.shop_id, o.id, u.id, 'fee', -u.fee_fen, $2
+         FROM gift_units u JOIN gifts g ON g.id = u.gift_id JOIN orders o ON o.id = g.order_id
+        WHERE u.id = $1 AND u.fee_fen > 0`,
+      [unitId, this.clock.now()],
+    );
+  }
+
+  /**
+   * Money went back to the buyer: a refund entry, and the reversal of the fee the order (or the
+   * gift unit, when `unitId` is given) was charged. Call once per refund actually made. A payment
+   * that arrived after its order was cancelled never reached the ledger, so its refund does not.
+   */
+  async recordRefund(
+    tx: EntityManager,
+    refund: { orderId: string; unitId: string | null; refundId: string | null; amountFen: number },
+  ): Promise<void> {
+    const [scope]: { shop_id: string; income: number; fees: number }[] = await tx.query(
+      `SELECT o.shop_id,
+              COALESCE(SUM(e.amount_fen) FILTER (WHERE e.type = 'income'), 0)::bigint AS income,
+              COALESCE(SUM(e.amount_fen) FILTER (WHERE e.type IN ('fee', 'fee_reversal')), 0)::bigint AS fees
+         FROM orders o LEFT JOIN ledger_entries e
+           ON e.order_id = o.id AND e.unit_id IS NOT DISTINCT FROM $2::uuid
+        WHERE o.id = $1
+        GROUP BY o.shop_id`,
+      [refund.orderId, refund.unitId],
+    );
+    if (!scope || scope.income === 0) return;
+    const base = { shopId: scope.shop_id, orderId: refund.orderId, unitId: refund.unitId, refundId: refund.refundId };
+    await this.insert(tx, [
+      { ...base, type: 'refund', amountFen: -refund.amountFen },
+      { ...base, type: 'fee_reversal', amountFen: -scope.fees },
+    ]);
+  }
+
+  /**
+   * Settlement: the money of an order's completed parts becomes available — the order itself
+   * once completed, a gift's units once their claims completed. While an after-sales case is
+   * open on the order, nothing of it moves; closing the case calls this again.
+   */
+  async release(tx: EntityManager, orderId: string): Promise<void> {
+    await tx.query(
+      `UPDATE ledger_entries e SET released_at = $2
+        WHERE e.order_id = $1 AND e.released_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM after_sale_cases a WHERE a.order_id = $1 AND a.status = 'requested')
+          AND (
+            (e.unit_id IS NULL AND EXISTS (SELECT 1 FROM orders o WHERE o.id = $1 AND o.status = 'completed'))
+            OR EXISTS (SELECT 1 FROM gift_units u JOIN gift_claims c ON c.id = u.claim_id
+                        WHERE u.id = e.unit_id AND c.status = 'completed'))`,
+      [orderId, this.clock.now()],
+    );
+  }
+
+  async view(userId: string, shopId: string, page: { limit?: number; offset?: number }): Promise<LedgerView> {
+    await this.shops.findOwned(shopId, userId);
+    const [rows, [{ count }], totals] = await Promise.all([
+      this.db.query(
+        `SELECT id, type, order_id, unit_id, amount_fen, created_at, released_at FROM ledger_entries
+          WHERE shop_id = $1 ORDER BY id DESC LIMIT $2 OFFSET $3`,
+        [shopId, page.limit ?? 20, page.offset ?? 0],
+      ) as Promise<EntryRow[]>,
+      this.db.query('SELECT count(*)::int AS count FROM ledger_entries WHERE shop_id = $1', [shopId]) as Promise<
+        { count: number }[]
+      >,
+      this.totals(this.db.manager, shopId),
+    ]);
+    return { entries: rows.map(entryView), total: count, totals };
+  }
+
+  /** Takes available money out, under the shop's lock; more than is available is a 409. */
+  withdraw(userId: string, shopId: string, amountFen: number, key?: string): Promise<WithdrawalView> {
+    return this.idempotency.run(
+      { userId, scope: 'shops.withdraw', key, request: { shopId, amountFen } },
+      async (tx) => {
+        await this.shops.findOwned(shopId, userId);
+        await tx.query('SELECT id FROM shops WHERE id = $1 FOR UPDATE', [shopId]);
+        const before = await this.totals(tx, shopId);
+        if (amountFen > before.availableFen) {
+          throw new ConflictError(
+            'INSUFFICIENT_AVAILABLE',
+            `amountFen ${amountFen} is more than the ${before.availableFen} fen available to withdraw`,
+          );
+        }
+        const now = this.clock.now();
+        const [row]: { id: number }[] = await tx.query(
+          `INSERT INTO ledger_entries (shop_id, type, amount_fen, created_at, released_at)
+           VALUES ($1, 'withdrawal', $2, $3, $3) RETURNING id`,
+          [shopId, -amountFen, now],
+        );
+        return { id: row.id, amountFen, at: now.toISOString(), totals: await this.totals(tx, shopId) };
+      },
+    );
+  }
+
+  async totals(manager: EntityManager, shopId: string): Promise<LedgerTotals> {
+    const [t]: LedgerTotals[] = await manager.query(
+      `SELECT COALESCE(SUM(amount_fen) FILTER (WHERE type = 'income'), 0)::bigint AS "paidFen",
+              (-COALESCE(SUM(amount_fen) FILTER (WHERE type = 'refund'), 0))::bigint AS "refundedFen",
+              (-COALESCE(SUM(amount_fen) FILTER (WHERE type IN ('fee', 'fee_reversal')), 0))::bigint AS "feeFen",
+              COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NULL), 0)::bigint AS "pendingFen",
+              COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NOT NULL), 0)::bigint AS "availableFen",
+              (-COALESCE(SUM(amount_fen) FILTER (WHERE type = 'withdrawal'), 0))::bigint AS "withdrawnFen"
+         FROM ledger_entries WHERE shop_id = $1`,
+      [shopId],
+    );
+    return t;
+  }
+
+  /**
+   * Locks the shop row (payments of one shop count their GMV one at a time) and adds this
+   * payment's GMV; answers the state before it.
+   */
+  private async lockShop(tx: EntityManager, shopId: string, addGmvFen: number): Promise<ShopFeeState> {
+    const [row]: { opened_at: Date; paid_gmv_fen: number }[] = await tx.query(
+      'SELECT opened_at, paid_gmv_fen FROM shops WHERE id = $1 FOR UPDATE',
+      [shopId],
+    );
+    await tx.query('UPDATE shops SET paid_gmv_fen = paid_gmv_fen + $2 WHERE id = $1', [shopId, addGmvFen]);
+    return { openedAt: row.opened_at, paidGmvFen: row.paid_gmv_fen };
+  }
+
+  private async insert(
+    tx: EntityManager,
+    entries: {
+      shopId: string;
+      orderId: string;
+      unitId?: string | null;
+      refundId?: string | null;
+      type: LedgerEntryType;
+      amountFen: number;
+    }[],
+  ): Promise<void> {
+    const now = this.clock.now();
+    for (const e of entries.filter((x) => x.amountFen !== 0)) {
+      await tx.query(
+        `INSERT INTO ledger_entries (shop_id, order_id, unit_id, refund_id, type, amount_fen, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [e.shopId, e.orderId, e.unitId ?? null, e.refundId ?? null, e.type, e.amountFen, now],
+      );
+    }
+  }
+}
+
+function entryView(r: EntryRow): LedgerEntryView {
+  return {
+    id: r.id,
+    type: r.type,
+    orderId: r.order_id,
+    unitId: r.unit_id,
+    amountFen: r.amount_fen,
+    at: r.created_at.toISOString(),
+    releasedAt: r.released_at ? r.released_at.toISOString() : null,
+  };
+}
