@@ -3,6 +3,7 @@ import { Orders1764000001000 } from './1764000001000-Orders';
 import { Gifts1764000002000 } from './1764000002000-Gifts';
 import { OrderDomain1764000003000 } from './1764000003000-OrderDomain';
 import { Ledger1764000004000 } from './1764000004000-Ledger';
+import { Search1764000005000 } from './1764000005000-Search';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Gifts1764000002000,
   OrderDomain1764000003000,
   Ledger1764000004000,
+  Search1764000005000,
 ];

@@ -13,6 +13,7 @@ import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
+import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { SocialModule } from './social/social.module';
 import { TestHooksModule } from './testing/test-hooks.module';
@@ -44,6 +45,7 @@ export class AppModule {
         OrdersModule,
         GiftsModule,
         AnalyticsModule,
+        SearchModule,
         SeedModule,
         ...(config.testHooks ? [TestHooksModule] : []),
       ],

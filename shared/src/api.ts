@@ -338,3 +338,35 @@ export interface WithdrawalView {
   at: string;
   totals: LedgerTotals;
 }
+
+export interface SearchItemView {
+  productId: string;
+  shopId: string;
+  title: string;
+  /** The lowest SKU price. */
+  priceFen: number;
+  score: number;
+}
+
+export interface SearchPage {
+  items: SearchItemView[];
+  total: number;
+}
+
+export interface SearchExplainView {
+  productId: string;
+  query: string;
+  /** What the query was split into (Chinese pairs or characters, words). */
+  tokens: string[];
+  /** Whether the product matches the query at all (a product that does not scores 0). */
+  matches: boolean;
+  score: number;
+  relevance: number;
+  boost: number;
+  /** Σ weight × value over the factors. */
+  sales: number;
+  conversion: { orders: number; views: number; rate: number; weight: number };
+  factors: Record<string, { value: number; weight: number; contribution: number }>;
+  formula: string;
+  halfLifeDays: number;
+}

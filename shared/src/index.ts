@@ -10,3 +10,4 @@ export * from './gifts';
 export * from './lottery';
 export * from './wish-message';
 export * from './fees';
+export * from './search';

@@ -7,6 +7,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/doma
 import { User } from '../identity/user.entity';
 import { CreateProductDto, UpdateProductDto } from './catalog.dto';
 import { ProductView } from './product-view.entity';
+import { refreshSearchVectors } from './search-vector';
 import { toProductSummary, toProductView } from './product.mapper';
 import { Product } from './product.entity';
 import { Shop, ShopFollow } from './shop.entity';
@@ -40,8 +41,8 @@ export class ProductsService {
   async create(shopId: string, ownerId: string, input: CreateProductDto): Promise<ProductDto> {
     const shop = await this.shops.findOwned(shopId, ownerId);
     checkSkus(input.skus);
-    const product = await this.db.transaction((tx) =>
-      tx.save(
+    const product = await this.db.transaction(async (tx) => {
+      const saved = await tx.save(
         Product,
         tx.create(Product, {
           shopId,
@@ -52,8 +53,10 @@ export class ProductsService {
           status: 'listed',
           skus: input.skus.map((s, position) => tx.create(Sku, { ...s, position })),
         }),
-      ),
-    );
+      );
+      await refreshSearchVectors(tx, [saved.id]);
+      return saved;
+    });
     return toProductView(product, shop.name);
   }
 
@@ -86,6 +89,7 @@ export class ProductsService {
           updatedAt: this.clock.now(),
         },
       );
+      if (title !== undefined || description !== undefined) await refreshSearchVectors(tx, [productId]);
       const updated = await tx.findOneOrFail(Product, { where: { id: productId }, relations: { skus: true } });
       return toProductView(updated, shop.name);
     });
@@ -145,14 +149,22 @@ export class ProductsService {
       // A stale or foreign sharer in a link must not break the page: it is simply not recorded.
       sharerId ? this.db.getRepository(User).existsBy({ id: sharerId }) : false,
     ]);
-    await this.db.getRepository(ProductView).insert({
-      productId: product.id,
-      shopId: product.shopId,
-      viewerId: viewerId ?? null,
-      scene,
-      domain: sceneDomain(scene, { followsShop: follows }),
-      sharerId: sharerExists && sharerId !== viewerId ? (sharerId ?? null) : null,
-      viewedAt: this.clock.now(),
+    await this.db.transaction(async (tx) => {
+      await tx.insert(ProductView, {
+        productId: product.id,
+        shopId: product.shopId,
+        viewerId: viewerId ?? null,
+        scene,
+        domain: sceneDomain(scene, { followsShop: follows }),
+        sharerId: sharerExists && sharerId !== viewerId ? (sharerId ?? null) : null,
+        viewedAt: this.clock.now(),
+      });
+      // Search ranking's conversion rate counts views as they happen, with the view.
+      await tx.query(
+        `INSERT INTO product_search_signals (product_id, ref_at, views) VALUES ($1, $2, 1)
+         ON CONFLICT (product_id) DO UPDATE SET views = product_search_signals.views + 1`,
+        [product.id, this.clock.now()],
+      );
     });
   }
 

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { refreshSearchVectors } from '../catalog/search-vector';
 import { APP_CONFIG, AppConfig } from '../config/config';
 
 /** An arbitrary constant naming the advisory lock that serialises migration runs. */
@@ -36,5 +37,8 @@ export class MigrationService {
   private async run(): Promise<void> {
     const applied = await this.dataSource.runMigrations({ transaction: 'each' });
     for (const m of applied) this.logger.log(`applied ${m.name}`);
+    // Search vectors are built by the app's tokenizer, not in SQL: products without one get it now.
+    const indexed = await refreshSearchVectors(this.dataSource.manager);
+    if (indexed > 0) this.logger.log(`search: indexed ${indexed} products`);
   }
 }

@@ -44,14 +44,26 @@ interface ShopFeeState {
  * completes — 7 days after delivery — and no after-sales case is open on the order.
  * So paid − refunded − fees = pending + available + withdrawn holds by construction.
  */
+/** Told, in the refund's transaction, of every refund that reached the ledger (search listens). */
+export type RefundListener = (
+  tx: EntityManager,
+  refund: { orderId: string; unitId: string | null; amountFen: number },
+) => Promise<void>;
+
 @Injectable()
 export class LedgerService {
+  private readonly refundListeners: RefundListener[] = [];
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
     private readonly shops: ShopsService,
     private readonly idempotency: IdempotencyService,
   ) {}
+
+  onRefunded(listener: RefundListener): void {
+    this.refundListeners.push(listener);
+  }
 
   /** A normal order was paid: its income, and its fee at the highest rate among its items. */
   async recordOrderPayment(tx: EntityManager, order: { id: string; shopId: string; totalFen: number }): Promise<void> {
@@ -148,6 +160,7 @@ export class LedgerService {
       { ...base, type: 'refund', amountFen: -refund.amountFen },
       { ...base, type: 'fee_reversal', amountFen: -scope.fees },
     ]);
+    for (const listener of this.refundListeners) await listener(tx, refund);
   }
 
   /**

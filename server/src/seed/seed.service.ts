@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Product } from '../catalog/product.entity';
+import { refreshSearchVectors } from '../catalog/search-vector';
 import { Shop } from '../catalog/shop.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ClockService } from '../clock/clock.service';
@@ -110,6 +111,7 @@ export class SeedService {
       }
       count += demoShop.products.length;
     }
+    await refreshSearchVectors(tx);
     this.logger.log(`demo data loaded: ${users.length} users, ${DEMO_SHOPS.length} shops, ${count} products`);
   }
 }

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  parseSearchQuery,
+  SEARCH_RANKING,
+  searchBoost,
+  SearchExplainView,
+  SearchPage,
+  SearchSignalName,
+  searchScore,
+} from '@giftshop/shared';
+import { DataSource } from 'typeorm';
+import { ClockService } from '../clock/clock.service';
+import { InvalidInputError, NotFoundError } from '../common/domain-errors';
+
+/** Where each signal of the formula lives: product (ps) or shop (ss) signals, and the column. */
+const SIGNAL_COLUMNS: Record<SearchSignalName, { table: 'ps' | 'ss'; column: string }> = {
+  productPrivateOrders: { table: 'ps', column: 'private_orders' },
+  productPrivateGmvYuan: { table: 'ps', column: 'private_gmv_yuan' },
+  productPublicOrders: { table: 'ps', column: 'public_orders' },
+  productPublicGmvYuan: { table: 'ps', column: 'public_gmv_yuan' },
+  shopPrivateOrders: { table: 'ss', column: 'private_orders' },
+  shopPrivateGmvYuan: { table: 'ss', column: 'private_gmv_yuan' },
+  shopPublicOrders: { table: 'ss', column: 'public_orders' },
+  shopPublicGmvYuan: { table: 'ss', column: 'public_gmv_yuan' },
+};
+const NAMES = Object.keys(SIGNAL_COLUMNS) as SearchSignalName[];
+const { A, B, C, D } = SEARCH_RANKING.rankWeights;
+
+/** The decay of a table's signals from its ref_at to the query's now ($2). */
+const decay = (t: string) =>
+  `power(0.5, GREATEST(0, extract(epoch FROM ($2 - ${t}.ref_at)) * 1000) / ${SEARCH_RANKING.halfLifeMs})`;
+/** Each signal decayed to now, as a named column (0 without signals). */
+const SIGNALS_SQL = NAMES.map((name) => {
+  const { table, column } = SIGNAL_COLUMNS[name];
+  return `COALESCE(${table}.${column} * ${decay(table)}, 0) AS "${name}"`;
+}).join(',\n');
+/** The same formula as `searchBoost` in shared/src/search.ts, generated from its weights. */
+const SALES_SQL = NAMES.map((name) => `${SEARCH_RANKING.weights[name]} * m."${name}"`).join(' + ');
+const CONVERSION_SQL = 'CASE WHEN m.views > 0 THEN LEAST(1, m.orders::float8 / m.views) ELSE 0 END';
+const BOOST_SQL = `(${SALES_SQL}) * (1 + ${SEARCH_RANKING.conversionWeight} * ${CONVERSION_SQL})`;
+
+/** Every matching listed product with its relevance and decayed signals ($1 query, $2 now). */
+const MATCHES_SQL = `
+  SELECT p.id, p.shop_id, p.title,
+         ts_rank('{${D}, ${C}, ${B}, ${A}}', p.search_vector, $1::tsquery) AS relevance,
+         ${SIGNALS_SQL},
+         COALESCE(ps.orders, 0) AS orders, COALESCE(ps.views, 0) AS views
+    FROM products p
+    LEFT JOIN product_search_signals ps ON ps.product_id = p.id
+    LEFT JOIN shop_search_signals ss ON ss.shop_id = p.shop_id
+   WHERE p.status = 'listed' AND p.search_vector @@ $1::tsquery`;
+
+type MatchRow = Record<SearchSignalName, number> & {
+  id: string;
+  shop_id: string;
+  title: string;
+  relevance: number;
+  orders: number;
+  views: number;
+};
+
+/**
+ * 搜一搜. Score = relevance × (1 + boost), ranked in one query over the GIN index; the boost
+ * reads the signals kept by SearchSignalsService, decayed to the query's time.
+ */
+@Injectable()
+export class SearchService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: ClockService,
+  ) {}
+
+  async search(q: string | undefined, limit: number, offset: number): Promise<SearchPage> {
+    const query = this.parse(q);
+    const rows: (MatchRow & { score: number; price_fen: number; total: number })[] = await this.db.query(
+      `WITH ranked AS (
+         SELECT m.id, m.shop_id, m.title, m.relevance * (1 + ${BOOST_SQL}) AS score, count(*) OVER () AS total
+           FROM (${MATCHES_SQL}) m
+          ORDER BY score DESC, m.id
+          LIMIT $3 OFFSET $4
+       )
+       SELECT r.*, (SELECT min(s.price_fen) FROM skus s WHERE s.product_id = r.id) AS price_fen
+         FROM ranked r ORDER BY r.score DESC, r.id`,
+      [query.tsquery, this.clock.now(), limit, offset],
+    );
+    const total = rows.length > 0 ? Number(rows[0].total) : await this.count(query.tsquery, offset);
+    return {
+      items: rows.map((r) => ({
+        productId: r.id,
+        shopId: r.shop_id,
+        title: r.title,
+        priceFen: r.price_fen,
+        score: r.score,
+      })),
+      total,
+    };
+  }
+
+  /** Each factor of one product's score for a query; the factors recompute the score. */
+  async explain(q: string | undefined, productId: string): Promise<SearchExplainView> {
+    const query = this.parse(q);
+    const [listed]: { id: string }[] = await this.db.query(
+      "SELECT id FROM products WHERE id = $1 AND status = 'listed'",
+      [productId],
+    );
+    if (!listed) throw new NotFoundError('product');
+    const [row]: MatchRow[] = await this.db.query(
+      `SELECT * FROM (${MATCHES_SQL.replace('AND p.search_vector @@ $1::tsquery', '')}) m WHERE m.id = $3`,
+      [query.tsquery, this.clock.now(), productId],
+    );
+    const [{ matches }]: { matches: boolean }[] = await this.db.query(
+      'SELECT search_vector @@ $1::tsquery AS matches FROM products WHERE id = $2',
+      [query.tsquery, productId],
+    );
+    const relevance = matches ? row.relevance : 0;
+    const boost = searchBoost({ ...row, orders: Number(row.orders), views: Number(row.views) });
+    return {
+      productId,
+      query: q?.trim() ?? '',
+      tokens: query.tokens,
+      matches,
+      score: searchScore(relevance, boost.boost),
+      relevance,
+      boost: boost.boost,
+      sales: boost.sales,
+      conversion: {
+        orders: Number(row.orders),
+        views: Number(row.views),
+        rate: boost.conversion,
+        weight: SEARCH_RANKING.conversionWeight,
+      },
+      factors: boost.factors,
+      formula: 'score = relevance × (1 + boost); boost = Σ(weight × value) × (1 + conversionWeight × conversion)',
+      halfLifeDays: SEARCH_RANKING.halfLifeMs / 86_400_000,
+    };
+  }
+
+  private parse(q: string | undefined): { tsquery: string; tokens: string[] } {
+    const parsed = parseSearchQuery(q);
+    if (!parsed.ok) throw new InvalidInputError('INVALID_QUERY', parsed.problem);
+    return parsed;
+  }
+
+  /** The total when the page is past the end (no row carried it). */
+  private async count(tsquery: string, offset: number): Promise<number> {
+    if (offset === 0) return 0;
+    const [{ count }]: { count: number }[] = await this.db.query(
+      `SELECT count(*)::int AS count FROM products p WHERE p.status = 'listed' AND p.search_vector @@ $1::tsquery`,
+      [tsquery],
+    );
+    return count;
+  }
+}
