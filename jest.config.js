@@ -28,5 +28,19 @@ module.exports = {
       slowTestThreshold: 30,
     },
     { ...common, displayName: 'smoke', testMatch: ['<rootDir>/e2e/smoke/**/*.spec.ts'] },
+    {
+      rootDir: __dirname,
+      displayName: 'client',
+      testEnvironment: 'jsdom',
+      testMatch: ['<rootDir>/client/src/**/*.spec.tsx'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/client/tsconfig.jest.json' }] },
+      moduleNameMapper: {
+        ...moduleNameMapper,
+        '^@tarojs/components$': '<rootDir>/client/src/test/taro-components.tsx',
+        '^@tarojs/taro$': '<rootDir>/client/src/test/taro.ts',
+        '\\.(s?css)$': '<rootDir>/client/src/test/style-stub.ts',
+      },
+      globals: { API_BASE: '' },
+    },
   ],
 };

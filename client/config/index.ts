@@ -31,6 +31,8 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      // Page styles are independent (BEM blocks), so chunk order between them does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -1,17 +1,86 @@
 import Taro from '@tarojs/taro';
 import type { ApiError } from '@giftshop/shared';
+import { translate } from '../i18n';
+import { getSession, setSession } from './session';
 
-/** GETs `/api${path}` and returns the JSON body, or throws an Error with a readable message. */
-export async function apiGet<T extends object>(path: string): Promise<T> {
-  let res: Taro.request.SuccessCallbackResult<T | ApiError>;
+/** A failed API call: the server's status, error code and message (shown in place in forms). */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode: number,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+export interface RequestOptions {
+  /** Sent as `Idempotency-Key` on writes that move money (order creation, payment, gifts). */
+  idempotencyKey?: string;
+}
+
+export const LOGIN_PAGE = '/pages/login/index';
+
+async function request<T>(method: Method, path: string, body?: object, options: RequestOptions = {}): Promise<T> {
+  const session = getSession();
+  const header: Record<string, string> = { 'content-type': 'application/json' };
+  if (session) header.Authorization = `Bearer ${session.token}`;
+  if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
+
+  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
   try {
-    res = await Taro.request<T | ApiError>({ url: `${API_BASE}/api${path}`, method: 'GET' });
+    res = await Taro.request<Record<string, unknown>>({ url: `${API_BASE}/api${path}`, method, data: body, header });
   } catch {
-    throw new Error('网络连接失败，请稍后重试');
+    throw new ApiRequestError(translate('error.network'), 0, 'NETWORK');
   }
-  if (res.statusCode < 200 || res.statusCode >= 300) {
-    const body = res.data as Partial<ApiError> | undefined;
-    throw new Error(body?.message ?? `请求失败（${res.statusCode}）`);
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as unknown as T;
+
+  const error = (res.data ?? {}) as unknown as Partial<ApiError>;
+  if (res.statusCode === 401 && session) {
+    // The token expired or its user is gone (a test reset): log in again.
+    setSession(null);
+    void Taro.reLaunch({ url: LOGIN_PAGE });
   }
-  return res.data as T;
+  throw new ApiRequestError(
+    error.message ?? translate('error.status', { status: res.statusCode }),
+    res.statusCode,
+    error.code ?? 'HTTP_' + res.statusCode,
+  );
+}
+
+export function apiGet<T>(path: string): Promise<T> {
+  return request<T>('GET', path);
+}
+
+export function apiPost<T>(path: string, body: object = {}, options?: RequestOptions): Promise<T> {
+  return request<T>('POST', path, body, options);
+}
+
+export function apiPatch<T>(path: string, body: object): Promise<T> {
+  return request<T>('PATCH', path, body);
+}
+
+export function apiDelete<T>(path: string): Promise<T> {
+  return request<T>('DELETE', path);
+}
+
+/** The message to show for anything a call threw. */
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : translate('error.generic');
+}
+
+/** A fresh key for one attempt at a money-moving write; reuse it for retries of that attempt. */
+export function newIdempotencyKey(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+/** `?a=1&b=2` from the defined values, or '' when there are none. */
+export function query(params: Record<string, string | number | undefined | null>): string {
+  const parts = Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([key, value]) => `${key}=${encodeURIComponent(String(value))}`);
+  return parts.length ? `?${parts.join('&')}` : '';
 }

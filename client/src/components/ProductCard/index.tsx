@@ -1,15 +1,17 @@
 import { Image, Text, View } from '@tarojs/components';
 import { formatFen, type ProductSummaryView } from '@giftshop/shared';
+import { useI18n } from '../../i18n';
 import './index.scss';
 
-export function ProductCard({ product }: { product: ProductSummaryView }) {
+export function ProductCard({ product, onClick }: { product: ProductSummaryView; onClick?: () => void }) {
+  const { t } = useI18n();
   return (
-    <View className="product-card">
+    <View className="product-card" data-testid={`product-card-${product.id}`} onClick={onClick}>
       {product.imageUrl ? (
         <Image className="product-card__image" src={product.imageUrl} mode="aspectFill" lazyLoad />
       ) : (
         <View className="product-card__image product-card__image--empty">
-          <Text>礼</Text>
+          <Text>{t('product.placeholderGlyph')}</Text>
         </View>
       )}
       <View className="product-card__body">
@@ -17,7 +19,7 @@ export function ProductCard({ product }: { product: ProductSummaryView }) {
         <Text className="product-card__shop">{product.shopName}</Text>
         <View className="product-card__footer">
           <Text className="product-card__price">{formatFen(product.priceFen)}</Text>
-          {product.giftable && <Text className="product-card__tag">可送礼</Text>}
+          {product.giftable && <Text className="product-card__tag">{t('product.giftable')}</Text>}
         </View>
       </View>
     </View>

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '礼物小店',
+  navigationBarTitleText: '发现',
   enablePullDownRefresh: true,
 });

@@ -1,0 +1,31 @@
+import { Text } from '@tarojs/components';
+
+/** A server or form message shown in place, under the field or button it is about. */
+export function FormError({ error, testId }: { error?: Error | string | null; testId?: string }) {
+  if (!error) return null;
+  const text = typeof error === 'string' ? error : error.message;
+  return (
+    <Text className="form-error" data-testid={testId ?? 'form-error'}>
+      {text}
+    </Text>
+  );
+}
+
+/**
+ * The part of a server validation message about `field` (messages name their field, e.g.
+ * "title contains the banned claim 第一; skus.0.stock must not be less than 0").
+ */
+export function fieldMessage(error: Error | null | undefined, field: string): string | null {
+  if (!error) return null;
+  const parts = error.message.split(/;\s*/);
+  const hit = parts.filter(
+    (part) => part.startsWith(field) || part.includes(` ${field} `) || part.includes(`"${field}"`),
+  );
+  return hit.length ? hit.join('; ') : null;
+}
+
+/** The server message when none of `fields` claims it (it is then shown once, under the form). */
+export function unplacedMessage(error: Error | null | undefined, fields: string[]): string | null {
+  if (!error) return null;
+  return fields.some((field) => fieldMessage(error, field)) ? null : error.message;
+}

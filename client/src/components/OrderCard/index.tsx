@@ -1,0 +1,65 @@
+import { Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { formatFen, type OrderView } from '@giftshop/shared';
+import { useI18n } from '../../i18n';
+import { afterSaleLabel, formatTime, orderStatusLabel } from '../../i18n/labels';
+import { skuLabel } from '../SkuPicker';
+import './index.scss';
+
+/** One order: items, totals, state and after-sales case; the page passes the actions it allows. */
+export function OrderCard({ order, children, extra }: { order: OrderView; children?: ReactNode; extra?: ReactNode }) {
+  const { t, sceneName } = useI18n();
+  return (
+    <View className="section order-card" data-testid={`order-${order.id}`}>
+      <View className="order-card__head">
+        <Text className="muted">
+          {formatTime(order.createdAt)} · {sceneName(order.scene)}
+          {order.kind === 'gift' && <Text className="tag">{t('order.giftOrder')}</Text>}
+        </Text>
+        <Text className="order-card__status" data-testid={`order-status-${order.id}`}>
+          {orderStatusLabel(order.status)}
+        </Text>
+      </View>
+      {order.items.map((item) => (
+        <View key={item.skuId} className="order-card__item">
+          <View className="order-card__thumb">
+            <Text>{item.title.slice(0, 1)}</Text>
+          </View>
+          <View className="order-card__info">
+            <Text className="order-card__title">{item.title}</Text>
+            <Text className="muted">{skuLabel(item.specs)}</Text>
+          </View>
+          <View className="order-card__qty">
+            <Text>{formatFen(item.unitPriceFen)}</Text>
+            <Text className="muted">×{item.quantity}</Text>
+          </View>
+        </View>
+      ))}
+      <View className="order-card__total">
+        <Text className="muted">
+          {t('order.freight')} {formatFen(order.freightFen)}
+        </Text>
+        <Text>
+          {t('order.total')} <Text className="price">{formatFen(order.totalFen)}</Text>
+        </Text>
+      </View>
+      {order.refundedFen > 0 && (
+        <Text className="muted order-card__line">
+          {t('order.refunded')} {formatFen(order.refundedFen)}
+        </Text>
+      )}
+      {order.carrier && (
+        <Text className="muted order-card__line">
+          {order.carrier} {order.trackingNo}
+        </Text>
+      )}
+      {order.afterSale && (
+        <Text className="muted order-card__line" data-testid={`after-sale-${order.id}`}>
+          {t('order.afterSale')}: {afterSaleLabel(order.afterSale.status)} · {order.afterSale.reason}
+        </Text>
+      )}
+      {extra}
+      {children && <View className="actions">{children}</View>}
+    </View>
+  );
+}

@@ -1,0 +1,16 @@
+import type { ChatView, MessageView } from '@giftshop/shared';
+import { useUserApi } from './useApi';
+
+/** The caller's chats: direct chats with friends and groups. */
+export function useChats() {
+  return useUserApi<ChatView[]>('/chats');
+}
+
+export function useChat(chatId: string | undefined) {
+  return useUserApi<ChatView>(chatId ? `/chats/${chatId}` : null);
+}
+
+/** The latest messages of a chat, oldest first. */
+export function useMessages(chatId: string | undefined) {
+  return useUserApi<MessageView[]>(chatId ? `/chats/${chatId}/messages?limit=100` : null);
+}

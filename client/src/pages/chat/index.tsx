@@ -1,0 +1,161 @@
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { formatFen, type ChatView, type MessageView } from '@giftshop/shared';
+import { apiPost } from '../../api/client';
+import { knownNickname } from '../../api/session';
+import { ChatBubble } from '../../components/ChatBubble';
+import { FormError } from '../../components/FormError';
+import { GiftCard } from '../../components/GiftCard';
+import { AsyncView } from '../../components/StatusView';
+import { useAction } from '../../hooks/useApi';
+import { useProduct } from '../../hooks/useCatalog';
+import { useChat, useMessages } from '../../hooks/useChats';
+import { usePolling, useReloadOnShow } from '../../hooks/usePage';
+import { useRequireLogin, useSession } from '../../hooks/useSession';
+import { useI18n } from '../../i18n';
+import { formatTime } from '../../i18n/labels';
+import { go, routes } from '../../routes';
+import './index.scss';
+
+/** One chat: WeChat bubbles, product cards and gift cards; polls so the other side's sends appear. */
+export default function ChatPage() {
+  const { t } = useI18n();
+  useRequireLogin();
+  const chatId = useRouter().params.id;
+  const chat = useChat(chatId);
+  const messages = useMessages(chatId);
+  useReloadOnShow(messages.reload);
+  usePolling(() => void messages.reload({ silent: true }), 4000);
+
+  // The navigation bar carries the chat's name, as in WeChat: 相亲相爱一家人（4）.
+  const title =
+    chat.status === 'ready'
+      ? chat.data.title + (chat.data.type === 'group' ? `（${chat.data.memberIds.length}）` : '')
+      : null;
+  useEffect(() => {
+    if (title) void Taro.setNavigationBarTitle({ title }).catch(() => undefined);
+  }, [title]);
+  // Follow the conversation down as messages arrive.
+  const count = messages.status === 'ready' ? messages.data.length : 0;
+  useEffect(() => {
+    if (count) void Taro.pageScrollTo({ scrollTop: 1_000_000, duration: 0 }).catch(() => undefined);
+  }, [count]);
+
+  return (
+    <View className="page chat">
+      <AsyncView state={chat}>
+        {(data) => (
+          <>
+            <View className="chat__messages" data-testid="chat-messages" data-title={data.title}>
+              <AsyncView state={messages} isEmpty={(list) => list.length === 0} emptyText={t('chat.empty')}>
+                {(list) => list.map((message) => <Message key={message.id} message={message} chat={data} />)}
+              </AsyncView>
+            </View>
+            <Composer chatId={data.id} onSent={() => messages.reload({ silent: true })} />
+          </>
+        )}
+      </AsyncView>
+    </View>
+  );
+}
+
+function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const mine = message.senderId === session?.user.id;
+  if (message.type === 'system') {
+    return (
+      <View className="chat__system">
+        <Text>{message.text}</Text>
+      </View>
+    );
+  }
+  const senderName = mine
+    ? (session?.user.nickname ?? '')
+    : chat.type === 'direct'
+      ? chat.title
+      : (knownNickname(message.senderId) ?? t('chat.member'));
+
+  return (
+    <View data-testid={`message-${message.id}`}>
+      <ChatBubble mine={mine} senderName={senderName} showName={chat.type === 'group'} plain={message.type !== 'text'}>
+        {message.type === 'text' && <Text>{message.text}</Text>}
+        {message.type === 'gift' && message.giftId && <GiftCard giftId={message.giftId} wishMessage={message.text} />}
+        {message.type === 'product' && message.productId && (
+          <ProductMessage
+            productId={message.productId}
+            scene={chat.type === 'group' ? 'group_chat' : 'chat'}
+            sharer={message.senderId}
+          />
+        )}
+      </ChatBubble>
+      <Text className="chat__time">{formatTime(message.createdAt)}</Text>
+    </View>
+  );
+}
+
+/** A shared product (mini-program card); opening it records a chat-scene view with the sharer. */
+function ProductMessage({
+  productId,
+  scene,
+  sharer,
+}: {
+  productId: string;
+  scene: 'chat' | 'group_chat';
+  sharer: string;
+}) {
+  const { t } = useI18n();
+  const product = useProduct(productId);
+  return (
+    <View
+      className="chat__product"
+      data-testid={`chat-product-${productId}`}
+      onClick={() => go(routes.product(productId, scene, sharer))}
+    >
+      {product.status === 'ready' ? (
+        <>
+          <Text className="chat__product-title">{product.data.title}</Text>
+          <Text className="price">{formatFen(product.data.priceFen)}</Text>
+          <Text className="muted">{product.data.shopName}</Text>
+        </>
+      ) : (
+        <Text className="muted">{product.status === 'loading' ? t('common.loading') : t('chat.productGone')}</Text>
+      )}
+      <Text className="chat__product-foot">{t('discover.miniProgram')}</Text>
+    </View>
+  );
+}
+
+function Composer({ chatId, onSent }: { chatId: string; onSent: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const send = useAction(async () => {
+    await apiPost(`/chats/${chatId}/messages`, { text: text.trim() });
+    setText('');
+    await onSent();
+  });
+  return (
+    <View className="chat__composer">
+      <FormError error={send.error} testId="chat-error" />
+      <View className="chat__composer-row">
+        <Input
+          className="chat__input"
+          data-testid="chat-input"
+          value={text}
+          onInput={(e) => setText(e.detail.value)}
+          onConfirm={() => text.trim() && void send.run()}
+          confirmType="send"
+        />
+        <Button
+          className="btn btn--primary btn--small"
+          data-testid="chat-send"
+          disabled={!text.trim() || send.pending}
+          onClick={() => void send.run()}
+        >
+          {t('chat.send')}
+        </Button>
+      </View>
+    </View>
+  );
+}

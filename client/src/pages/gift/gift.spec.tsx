@@ -1,0 +1,208 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { requests, setRouterParams } from '../../test/taro';
+import { ALICE, BOB, fail, gift, loginAs, ok, product, routeApi, sku } from '../../test/fixtures';
+import GiftPage from './index';
+
+const ADDRESS = { name: '鲍勃', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '龙井路 1 号' };
+
+const SKUS = [
+  sku({ id: 's1', specs: { 规格: '250g 礼盒' }, priceFen: 16800 }),
+  sku({ id: 's2', specs: { 规格: '250g 罐装' }, priceFen: 16800 }),
+  sku({ id: 's3', specs: { 规格: '500g 礼盒' }, priceFen: 29800 }),
+  sku({ id: 's4', specs: { 规格: '250g 典藏' }, priceFen: 16800, giftable: false, giftReason: 'not giftable' }),
+];
+
+function fillAddress() {
+  for (const [field, value] of Object.entries(ADDRESS)) {
+    fireEvent.change(screen.getByTestId(`address-${field}`), { target: { value } });
+  }
+}
+
+const claimPosts = () => requests.filter((r) => r.method === 'POST' && r.path === '/gifts/g1/claim');
+
+beforeEach(() => {
+  loginAs(BOB);
+  setRouterParams({ id: 'g1' });
+});
+
+describe('gift page, as the recipient', () => {
+  it('opens the card, switches to another variant of the same price and accepts with an address', async () => {
+    let claimed = false;
+    routeApi({
+      'GET /gifts/g1': () =>
+        ok(
+          claimed
+            ? gift({
+                role: 'recipient',
+                status: 20,
+                claimedUnits: 1,
+                remainingUnits: 0,
+                myClaim: {
+                  id: 'c1',
+                  skuId: 's2',
+                  specs: { 规格: '250g 罐装' },
+                  address: ADDRESS,
+                  acceptedAt: '2026-01-01T01:00:00.000Z',
+                  claimStatus: 'accepted',
+                  shippingStatus: 'pending_shipment',
+                  carrier: null,
+                  trackingNo: null,
+                },
+              })
+            : gift(),
+        ),
+      'GET /products/p1': () => ok(product(SKUS)),
+      'POST /gifts/g1/claim': () => {
+        claimed = true;
+        return ok({ id: 'c1', giftId: 'g1', status: 20 });
+      },
+    });
+    render(<GiftPage />);
+
+    expect((await screen.findByTestId('gift-wish')).textContent).toBe('生日快乐');
+    expect(screen.getByTestId('gift-header').textContent).toContain('爱丽丝 送你一份礼物');
+    fireEvent.click(screen.getByTestId('claim-open'));
+
+    // Only giftable variants at the gift's price are offered.
+    await screen.findByTestId('sku-s2');
+    expect(screen.getByTestId('sku-s1').getAttribute('aria-checked')).toBe('true');
+    expect(screen.queryByTestId('sku-s3')).toBeNull();
+    expect(screen.queryByTestId('sku-s4')).toBeNull();
+
+    fireEvent.click(screen.getByTestId('sku-s2'));
+    fillAddress();
+    fireEvent.click(screen.getByTestId('claim-accept'));
+
+    await screen.findByTestId('my-claim');
+    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's2', address: ADDRESS }]);
+    expect(screen.getByTestId('my-claim-status').textContent).toBe('待发货');
+  });
+
+  it("shows the server's 409 in place and stays on the form", async () => {
+    routeApi({
+      'GET /gifts/g1': () => ok(gift({ mode: 'first_come', units: 3, remainingUnits: 1, chatId: 'chat-family' })),
+      'GET /products/p1': () => ok(product(SKUS)),
+      'POST /gifts/g1/claim': () => fail(409, 'ALL_CLAIMED', 'all claimed: every unit of this gift has been taken'),
+    });
+    render(<GiftPage />);
+    fireEvent.click(await screen.findByTestId('claim-open'));
+    fillAddress();
+    fireEvent.click(screen.getByTestId('claim-accept'));
+
+    expect((await screen.findByTestId('claim-error')).textContent).toBe(
+      'all claimed: every unit of this gift has been taken',
+    );
+    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's1', address: ADDRESS }]);
+    expect(screen.getByTestId('claim-accept')).toBeTruthy();
+    // A group gift cannot be declined.
+    expect(screen.queryByTestId('claim-decline')).toBeNull();
+  });
+
+  it('asks for the whole address before claiming', async () => {
+    routeApi({ 'GET /gifts/g1': () => ok(gift()), 'GET /products/p1': () => ok(product(SKUS)) });
+    render(<GiftPage />);
+    fireEvent.click(await screen.findByTestId('claim-open'));
+    fireEvent.change(screen.getByTestId('address-name'), { target: { value: '鲍勃' } });
+    fireEvent.click(screen.getByTestId('claim-accept'));
+    expect(screen.getByTestId('claim-error').textContent).toBe('请填写手机号');
+    expect(claimPosts()).toHaveLength(0);
+  });
+
+  it('declines a single gift', async () => {
+    let declined = false;
+    routeApi({
+      'GET /gifts/g1': () => ok(declined ? gift({ status: 181 }) : gift()),
+      'GET /products/p1': () => ok(product(SKUS)),
+      'POST /gifts/g1/decline': () => {
+        declined = true;
+        return ok(gift({ status: 181 }));
+      },
+    });
+    render(<GiftPage />);
+    fireEvent.click(await screen.findByTestId('claim-open'));
+    fireEvent.click(screen.getByTestId('claim-decline'));
+    expect((await screen.findByTestId('gift-closed')).textContent).toContain('已退款');
+  });
+
+  it('enters a lottery before the draw', async () => {
+    let entered = false;
+    const lottery = () =>
+      gift({
+        mode: 'lottery',
+        units: 2,
+        remainingUnits: 2,
+        drawAt: '2026-01-01T06:00:00.000Z',
+        entered,
+        entrantCount: entered ? 1 : 0,
+      });
+    routeApi({
+      'GET /gifts/g1': () => ok(lottery()),
+      'POST /gifts/g1/enter': () => {
+        entered = true;
+        return ok({ giftId: 'g1', userId: BOB.id, enteredAt: '2026-01-01T01:00:00.000Z' });
+      },
+    });
+    render(<GiftPage />);
+    fireEvent.click(await screen.findByTestId('lottery-enter'));
+    await screen.findByTestId('lottery-entered');
+    expect(screen.queryByTestId('claim-accept')).toBeNull();
+  });
+});
+
+describe('gift page, as the giver', () => {
+  it('shows who accepted and the shipping state, never an address', async () => {
+    loginAs(ALICE);
+    setRouterParams({ id: 'g1' });
+    routeApi({
+      'GET /gifts/g1': () =>
+        ok(
+          gift({
+            role: 'giver',
+            mode: 'first_come',
+            units: 3,
+            claimedUnits: 1,
+            remainingUnits: 2,
+            claims: [
+              {
+                recipientId: BOB.id,
+                nickname: '鲍勃',
+                acceptedAt: '2026-01-01T01:00:00.000Z',
+                shippingStatus: 'shipped',
+              },
+            ],
+            refundedUnits: 0,
+          }),
+        ),
+    });
+    render(<GiftPage />);
+    const row = await screen.findByTestId(`gift-claim-${BOB.id}`);
+    expect(row.textContent).toContain('鲍勃');
+    expect(row.textContent).toContain('已发货');
+    expect(screen.getByTestId('gift-claimed-units').textContent).toBe('1');
+    expect(screen.queryByTestId('claim-accept')).toBeNull();
+    expect(screen.queryByTestId('address-name')).toBeNull();
+    expect(document.body.textContent).not.toContain('13800138000');
+    await waitFor(() => expect(requests.every((r) => r.method === 'GET')).toBe(true));
+  });
+});
+
+describe('gift page, server validation', () => {
+  it('shows an address message beside its field, once', async () => {
+    loginAs(BOB);
+    setRouterParams({ id: 'g1' });
+    routeApi({
+      'GET /gifts/g1': () => ok(gift()),
+      'GET /products/p1': () => ok(product(SKUS)),
+      'POST /gifts/g1/claim': () => fail(400, 'VALIDATION_FAILED', 'address.phone must be a phone number'),
+    });
+    render(<GiftPage />);
+    fireEvent.click(await screen.findByTestId('claim-open'));
+    fillAddress();
+    fireEvent.change(screen.getByTestId('address-phone'), { target: { value: '12' } });
+    fireEvent.click(screen.getByTestId('claim-accept'));
+
+    expect((await screen.findByTestId('address-phone-error')).textContent).toBe('address.phone must be a phone number');
+    expect(screen.queryByTestId('claim-error')).toBeNull();
+    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's1', address: { ...ADDRESS, phone: '12' } }]);
+  });
+});

@@ -1,0 +1,37 @@
+import Taro from '@tarojs/taro';
+
+/** Every page's URL, written once (the list with test ids is in client/README.md). */
+export const routes = {
+  discover: () => '/pages/index/index',
+  login: () => '/pages/login/index',
+  me: () => '/pages/me/index',
+  search: (q = '') => `/pages/search/index${q ? `?q=${encodeURIComponent(q)}` : ''}`,
+  product: (id: string, scene?: string, sharer?: string) =>
+    `/pages/product/index?id=${id}${scene ? `&scene=${scene}` : ''}${sharer ? `&sharer=${sharer}` : ''}`,
+  checkout: (p: { productId: string; skuId: string; qty: number; scene: string; sharer?: string }) =>
+    `/pages/checkout/index?productId=${p.productId}&skuId=${p.skuId}&qty=${p.qty}&scene=${p.scene}${p.sharer ? `&sharer=${p.sharer}` : ''}`,
+  orders: () => '/pages/orders/index',
+  chats: () => '/pages/chats/index',
+  chat: (id: string) => `/pages/chat/index?id=${id}`,
+  giftCompose: (productId: string, skuId: string) => `/pages/gift-compose/index?productId=${productId}&skuId=${skuId}`,
+  gift: (id: string) => `/pages/gift/index?id=${id}`,
+  gifts: () => '/pages/gifts/index',
+  merchant: (shopId?: string) => `/pages/merchant/index${shopId ? `?shopId=${shopId}` : ''}`,
+  merchantProduct: (shopId: string, productId?: string) =>
+    `/pages/merchant-product/index?shopId=${shopId}${productId ? `&id=${productId}` : ''}`,
+  merchantOrders: (shopId: string) => `/pages/merchant-orders/index?shopId=${shopId}`,
+  merchantGifts: (shopId: string) => `/pages/merchant-gifts/index?shopId=${shopId}`,
+  merchantLedger: (shopId: string) => `/pages/merchant-ledger/index?shopId=${shopId}`,
+  merchantAnalytics: (shopId: string) => `/pages/merchant-analytics/index?shopId=${shopId}`,
+  merchantSearch: (shopId: string) => `/pages/merchant-search/index?shopId=${shopId}`,
+};
+
+export function go(url: string): void {
+  void Taro.navigateTo({ url });
+}
+
+/** Back to the previous page, or to `fallback` when this page was opened directly (a link, a reload). */
+export async function goBack(fallback: string): Promise<void> {
+  if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+  else await Taro.redirectTo({ url: fallback });
+}

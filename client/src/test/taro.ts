@@ -1,0 +1,89 @@
+/**
+ * @tarojs/taro for jest: an in-memory storage, recorded navigation, and `request` answered by a
+ * handler each test installs with `mockApi`.
+ */
+import { useEffect } from 'react';
+
+export interface RequestOptions {
+  url: string;
+  method?: string;
+  data?: unknown;
+  header?: Record<string, string>;
+}
+
+export interface MockResponse {
+  statusCode: number;
+  data: unknown;
+}
+
+type Handler = (req: RequestOptions & { path: string; method: string }) => MockResponse | Promise<MockResponse>;
+
+let handler: Handler = () => ({ statusCode: 404, data: { statusCode: 404, message: 'not mocked', code: 'NOT_FOUND' } });
+let routerParams: Record<string, string> = {};
+const storage = new Map<string, unknown>();
+
+export const requests: (RequestOptions & { path: string; method: string })[] = [];
+export const navigations: string[] = [];
+
+/** Installs the API for a test; `path` is the URL after `/api` (query string included). */
+export function mockApi(next: Handler): void {
+  handler = next;
+}
+
+export function setRouterParams(params: Record<string, string>): void {
+  routerParams = params;
+}
+
+export function resetTaroMock(): void {
+  requests.length = 0;
+  navigations.length = 0;
+  storage.clear();
+  routerParams = {};
+}
+
+async function request(options: RequestOptions): Promise<MockResponse> {
+  const path = options.url.replace(/^.*?\/api/, '');
+  const call = { ...options, path, method: options.method ?? 'GET' };
+  requests.push(call);
+  return handler(call);
+}
+
+function navigate(options: { url: string }): Promise<void> {
+  navigations.push(options.url);
+  return Promise.resolve();
+}
+
+const Taro = {
+  request,
+  navigateTo: navigate,
+  redirectTo: navigate,
+  reLaunch: navigate,
+  switchTab: navigate,
+  navigateBack: () => Promise.resolve(),
+  getStorageSync: (key: string) => storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  showToast: () => Promise.resolve(),
+  showModal: () => Promise.resolve({ confirm: true, cancel: false }),
+  setNavigationBarTitle: () => Promise.resolve(),
+  stopPullDownRefresh: () => undefined,
+  pageScrollTo: () => Promise.resolve(),
+  getCurrentInstance: () => ({ router: { params: routerParams } }),
+  getCurrentPages: () => [{}],
+};
+
+export function useRouter() {
+  return { params: routerParams, path: '' };
+}
+
+export function useDidShow(callback: () => void) {
+  useEffect(() => {
+    callback();
+  }, []);
+}
+
+export function useDidHide(): void {}
+export function usePullDownRefresh(): void {}
+export function useReachBottom(): void {}
+
+export default Taro;
