@@ -77,9 +77,15 @@ describe('搜一搜: Chinese and Latin search ranked by private-domain sales', (
 
   /** The explain factors recompute the score, by the documented formula. */
   function expectRecomputes(x: SearchExplainView): void {
-    const sales = Object.values(x.factors).reduce((sum, f) => sum + f.value * f.weight, 0);
+    const part = (prefix: string) =>
+      Object.entries(x.factors)
+        .filter(([name]) => name.startsWith(prefix))
+        .reduce((sum, [, f]) => sum + f.value * f.weight, 0);
+    const sales = Math.min(x.caps.product, part('product')) + Math.min(x.caps.shop, part('shop'));
     const rate = x.conversion.views > 0 ? Math.min(1, x.conversion.orders / x.conversion.views) : 0;
     const boost = sales * (1 + x.conversion.weight * rate);
+    expect(x.productSales).toBeCloseTo(part('product'), 12);
+    expect(x.shopSales).toBeCloseTo(part('shop'), 12);
     expect(x.sales).toBeCloseTo(sales, 12);
     expect(x.boost).toBeCloseTo(boost, 12);
     expect(x.score).toBeCloseTo(x.relevance * (1 + boost), 12);
@@ -209,6 +215,18 @@ describe('搜一搜: Chinese and Latin search ranked by private-domain sales', (
       expect(sibling.factors.shopPrivateOrders.value).toBeCloseTo(1, 5);
       expect(sibling.boost).toBeGreaterThan(0);
       expect((await explain(other.word, other.products[1].productId)).boost).toBe(0);
+    });
+
+    it("caps a big shop's lift; search and explain agree beyond the caps", async () => {
+      const s = await triplets();
+      await buy(s.products[0].skuId, 'chat');
+      await t.sql('UPDATE shop_search_signals SET private_gmv_yuan = 10000000 WHERE shop_id = $1', [s.shopId]);
+      const x = await explain(s.word, s.products[1].productId);
+      expectRecomputes(x);
+      expect(x.shopSales).toBeGreaterThan(1_000);
+      expect(x.sales).toBeCloseTo(SEARCH_RANKING.caps.shop, 9);
+      const listed = (await search(s.word)).items.find((i) => i.productId === s.products[1].productId);
+      expect(listed?.score).toBeCloseTo(x.score, 6);
     });
 
     it('multiplies the sales boost by the conversion rate (orders / views)', async () => {

@@ -363,8 +363,12 @@ export interface SearchExplainView {
   score: number;
   relevance: number;
   boost: number;
-  /** Σ weight × value over the factors. */
+  /** min(caps.product, productSales) + min(caps.shop, shopSales). */
   sales: number;
+  /** Σ weight × value over the product's factors, and over the shop's, before the caps. */
+  productSales: number;
+  shopSales: number;
+  caps: { product: number; shop: number };
   conversion: { orders: number; views: number; rate: number; weight: number };
   factors: Record<string, { value: number; weight: number; contribution: number }>;
   formula: string;

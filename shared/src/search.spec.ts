@@ -118,6 +118,15 @@ describe('the ranking formula', () => {
     });
   });
 
+  it("caps the product's part at 5 and the shop's at 1, so a big shop cannot bury better matches", () => {
+    const huge = searchBoost({ ...none, shopPrivateGmvYuan: 10_000_000, productPrivateOrders: 1_000 });
+    expect(huge.shopSales).toBeCloseTo(2_000, 9);
+    expect(huge.productSales).toBeCloseTo(200, 9);
+    expect(huge.sales).toBe(SEARCH_RANKING.caps.product + SEARCH_RANKING.caps.shop);
+    const small = searchBoost({ ...none, shopPrivateGmvYuan: 1_000, productPrivateOrders: 2 });
+    expect(small.sales).toBeCloseTo(0.2 + 0.4, 12);
+  });
+
   it('scores relevance × (1 + boost)', () => {
     expect(searchScore(0.3, 0)).toBe(0.3);
     expect(searchScore(0.3, 1)).toBeCloseTo(0.6, 12);

@@ -94,7 +94,8 @@ export function parseSearchQuery(q: string | undefined): SearchQuery {
  * relevance is PostgreSQL's `ts_rank` over the weighted index (title A 1.0, shop name B 0.4,
  * description C 0.2). The boost is the decayed sales signal times a conversion factor:
  *
- *   sales = Σ weight × signal, over the signals below (each halves every 7 days)
+ *   sales = min(5, Σ product weight × signal) + min(1, Σ shop weight × signal)
+ *           (every signal halves every 7 days)
  *   boost = sales × (1 + conversionWeight × conversion), conversion = min(1, orders / views)
  *
  * Private-domain sales weigh five times public-domain ones; a product's own sales weigh more than
@@ -116,6 +117,13 @@ export const SEARCH_RANKING = {
     shopPublicOrders: 0.004,
     shopPublicGmvYuan: 0.00004,
   },
+  /**
+   * Ceilings of the product's and the shop's part of the sales sum: without them a big shop's GMV
+   * would lift every one of its products above better matches from smaller shops. Below them the
+   * boost is linear (and halves every half-life); at most it multiplies relevance by
+   * 1 + (5 + 1) × 2 = 13.
+   */
+  caps: { product: 5, shop: 1 },
   conversionWeight: 1,
   /** A buyer's orders at one shop that count per day (Asia/Shanghai calendar day). */
   dailyCapPerShop: 3,
@@ -141,6 +149,9 @@ export interface SearchFactor {
 export interface SearchBoost {
   boost: number;
   sales: number;
+  /** The product's and the shop's part of the sales, each before its cap. */
+  productSales: number;
+  shopSales: number;
   conversion: number;
   factors: Record<SearchSignalName, SearchFactor>;
 }
@@ -162,9 +173,20 @@ export function searchBoost(signals: SearchSignals): SearchBoost {
       return [name, { value: signals[name], weight, contribution: weight * signals[name] }];
     }),
   ) as Record<SearchSignalName, SearchFactor>;
-  const sales = names.reduce((sum, name) => sum + factors[name].contribution, 0);
+  const part = (prefix: string) =>
+    names.filter((n) => n.startsWith(prefix)).reduce((sum, name) => sum + factors[name].contribution, 0);
+  const productSales = part('product');
+  const shopSales = part('shop');
+  const sales = Math.min(SEARCH_RANKING.caps.product, productSales) + Math.min(SEARCH_RANKING.caps.shop, shopSales);
   const conversion = conversionRate(signals.orders, signals.views);
-  return { boost: sales * (1 + SEARCH_RANKING.conversionWeight * conversion), sales, conversion, factors };
+  return {
+    boost: sales * (1 + SEARCH_RANKING.conversionWeight * conversion),
+    sales,
+    productSales,
+    shopSales,
+    conversion,
+    factors,
+  };
 }
 
 export function searchScore(relevance: number, boost: number): number {

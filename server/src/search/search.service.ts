@@ -35,10 +35,37 @@ const SIGNALS_SQL = NAMES.map((name) => {
   const { table, column } = SIGNAL_COLUMNS[name];
   return `COALESCE(${table}.${column} * ${decay(table)}, 0) AS "${name}"`;
 }).join(',\n');
-/** The same formula as `searchBoost` in shared/src/search.ts, generated from its weights. */
-const SALES_SQL = NAMES.map((name) => `${SEARCH_RANKING.weights[name]} * m."${name}"`).join(' + ');
-const CONVERSION_SQL = 'CASE WHEN m.views > 0 THEN LEAST(1, m.orders::float8 / m.views) ELSE 0 END';
-const BOOST_SQL = `(${SALES_SQL}) * (1 + ${SEARCH_RANKING.conversionWeight} * ${CONVERSION_SQL})`;
+/** One scope's weighted sum of its four signals, decayed once, capped (as `searchBoost` does). */
+const partSql = (table: 'ps' | 'ss', cap: number) => {
+  const sum = NAMES.filter((name) => SIGNAL_COLUMNS[name].table === table)
+    .map((name) => `${SEARCH_RANKING.weights[name]} * ${table}.${SIGNAL_COLUMNS[name].column}`)
+    .join(' + ');
+  return `LEAST(${cap}, COALESCE((${sum}) * ${decay(table)}, 0))`;
+};
+/** The formula of `searchBoost` in shared/src/search.ts, generated from the same weights. */
+const BOOST_SQL = `(${partSql('ps', SEARCH_RANKING.caps.product)} + ${partSql('ss', SEARCH_RANKING.caps.shop)})
+  * (1 + ${SEARCH_RANKING.conversionWeight} * CASE WHEN COALESCE(ps.views, 0) > 0
+                                                  THEN LEAST(1, ps.orders::float8 / ps.views) ELSE 0 END)`;
+
+/**
+ * One page of matches, best first, and their count ($1 query, $2 now, $3 limit, $4 offset). The
+ * text match and ts_rank run in a fenced subquery, so only (id, shop, relevance) — not the
+ * ~1 KB vectors — reach the joins with the signals; the page is a top-N sort.
+ */
+const SEARCH_SQL = `
+  WITH scored AS (
+    SELECT h.id, h.relevance * (1 + ${BOOST_SQL}) AS score
+      FROM (SELECT p.id, p.shop_id, ts_rank('{${D}, ${C}, ${B}, ${A}}', p.search_vector, $1::tsquery) AS relevance
+              FROM products p WHERE p.status = 'listed' AND p.search_vector @@ $1::tsquery OFFSET 0) h
+      LEFT JOIN product_search_signals ps ON ps.product_id = h.id
+      LEFT JOIN shop_search_signals ss ON ss.shop_id = h.shop_id
+  ), ranked AS (
+    SELECT id, score, count(*) OVER () AS total FROM scored ORDER BY score DESC, id LIMIT $3 OFFSET $4
+  )
+  SELECT r.id, p.shop_id, p.title, r.score, r.total::int AS total,
+         (SELECT min(s.price_fen) FROM skus s WHERE s.product_id = r.id) AS price_fen
+    FROM ranked r JOIN products p ON p.id = r.id
+   ORDER BY r.score DESC, r.id`;
 
 /** Every matching listed product with its relevance and decayed signals ($1 query, $2 now). */
 const MATCHES_SQL = `
@@ -73,21 +100,8 @@ export class SearchService {
 
   async search(q: string | undefined, limit: number, offset: number): Promise<SearchPage> {
     const query = this.parse(q);
-    // Scores every match once into a narrow set (id, shop, score): the page is a top-N sort of
-    // it and the total its count, so the wide rows (vectors) are never sorted.
     const rows: { id: string; shop_id: string; score: number; title: string; price_fen: number; total: number }[] =
-      await this.db.query(
-        `WITH scored AS MATERIALIZED (
-           SELECT m.id, m.shop_id, m.relevance * (1 + ${BOOST_SQL}) AS score FROM (${MATCHES_SQL}) m
-         ), page AS (
-           SELECT * FROM scored ORDER BY score DESC, id LIMIT $3 OFFSET $4
-         )
-         SELECT page.id, page.shop_id, page.score, p.title, (SELECT count(*)::int FROM scored) AS total,
-                (SELECT min(s.price_fen) FROM skus s WHERE s.product_id = page.id) AS price_fen
-           FROM page JOIN products p ON p.id = page.id
-          ORDER BY page.score DESC, page.id`,
-        [query.tsquery, this.clock.now(), limit, offset],
-      );
+      await this.db.query(SEARCH_SQL, [query.tsquery, this.clock.now(), limit, offset]);
     const total = rows.length > 0 ? Number(rows[0].total) : await this.count(query.tsquery, offset);
     return {
       items: rows.map((r) => ({
@@ -128,6 +142,9 @@ export class SearchService {
       relevance,
       boost: boost.boost,
       sales: boost.sales,
+      productSales: boost.productSales,
+      shopSales: boost.shopSales,
+      caps: SEARCH_RANKING.caps,
       conversion: {
         orders: Number(row.orders),
         views: Number(row.views),
@@ -135,7 +152,9 @@ export class SearchService {
         weight: SEARCH_RANKING.conversionWeight,
       },
       factors: boost.factors,
-      formula: 'score = relevance × (1 + boost); boost = Σ(weight × value) × (1 + conversionWeight × conversion)',
+      formula:
+        'score = relevance × (1 + boost); boost = (min(caps.product, Σ product weight × value) + ' +
+        'min(caps.shop, Σ shop weight × value)) × (1 + conversionWeight × conversion)',
       halfLifeDays: SEARCH_RANKING.halfLifeMs / 86_400_000,
     };
   }
