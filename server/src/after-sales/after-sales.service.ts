@@ -145,20 +145,12 @@ export class AfterSalesService {
 
   /** Refunds what is left of the order's payment and moves the order to refunded. */
   private async refundOrder(tx: EntityManager, order: Order, reason: string): Promise<string> {
-    const { refund, created } = await this.payments.refund(tx, {
+    const { refund } = await this.payments.refund(tx, {
       orderId: order.id,
       refundKey: `order:${order.id}:full`,
       amountFen: order.totalFen,
       reason,
     });
-    if (created) {
-      await this.ledger.recordRefund(tx, {
-        orderId: order.id,
-        unitId: null,
-        refundId: refund.id,
-        amountFen: order.totalFen,
-      });
-    }
     await this.orders.move(tx, order, 'refund', { refundedAt: this.clock.now() });
     return refund.id;
   }

@@ -8,7 +8,6 @@ import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { Order } from '../orders/order.entity';
 import { PaymentsService } from '../payments/payments.service';
-import { LedgerService } from '../ledger/ledger.service';
 import { FulfilmentService } from './fulfilment.service';
 import { Gift, GiftClaim, GiftUnit } from './gift.entity';
 import { GiftViewsService } from './gift-views.service';
@@ -27,7 +26,6 @@ export class GiftAfterSales implements AfterSalesDelegate, OnModuleInit {
     private readonly stock: StockService,
     private readonly clock: ClockService,
     private readonly views: GiftViewsService,
-    private readonly ledger: LedgerService,
   ) {}
 
   onModuleInit(): void {
@@ -86,21 +84,14 @@ export class GiftAfterSales implements AfterSalesDelegate, OnModuleInit {
     await this.fulfilment.move(tx, claim, 'refund', { refundedAt: this.clock.now() });
     if (!shipped) await this.stock.release(tx, [{ skuId: claim.skuId, quantity: 1 }]);
     if (claim.unitPriceFen === 0) return null;
-    const { refund, created } = await this.payments.refund(tx, {
+    const unit = await tx.findOneByOrFail(GiftUnit, { claimId: claim.id });
+    const { refund } = await this.payments.refund(tx, {
       orderId: gift.orderId,
+      unitId: unit.id,
       refundKey: `gift-claim:${claim.id}`,
       amountFen: claim.unitPriceFen,
       reason,
     });
-    if (created) {
-      const unit = await tx.findOneByOrFail(GiftUnit, { claimId: claim.id });
-      await this.ledger.recordRefund(tx, {
-        orderId: gift.orderId,
-        unitId: unit.id,
-        refundId: refund.id,
-        amountFen: claim.unitPriceFen,
-      });
-    }
     return refund.id;
   }
 }

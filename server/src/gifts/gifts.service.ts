@@ -148,21 +148,14 @@ export class GiftsService implements OnModuleInit {
   async refundUnit(tx: EntityManager, gift: Gift, unit: GiftUnit, reason: string): Promise<void> {
     let refundId: string | null = null;
     if (gift.unitPriceFen > 0) {
-      const { refund, created } = await this.payments.refund(tx, {
+      const { refund } = await this.payments.refund(tx, {
         orderId: gift.orderId,
+        unitId: unit.id,
         refundKey: `gift-unit:${unit.id}`,
         amountFen: gift.unitPriceFen,
         reason,
       });
       refundId = refund.id;
-      if (created) {
-        await this.ledger.recordRefund(tx, {
-          orderId: gift.orderId,
-          unitId: unit.id,
-          refundId,
-          amountFen: gift.unitPriceFen,
-        });
-      }
     }
     await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
     await tx.update(GiftUnit, { id: unit.id }, { status: 'refunded', refundId });

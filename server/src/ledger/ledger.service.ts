@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   categoryFeeRateBps,
@@ -16,6 +16,7 @@ import { ShopsService } from '../catalog/shops.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError } from '../common/domain-errors';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { PaymentsService, RefundMade } from '../payments/payments.service';
 
 interface EntryRow {
   id: number;
@@ -44,25 +45,18 @@ interface ShopFeeState {
  * completes — 7 days after delivery — and no after-sales case is open on the order.
  * So paid − refunded − fees = pending + available + withdrawn holds by construction.
  */
-/** Told, in the refund's transaction, of every refund that reached the ledger (search listens). */
-export type RefundListener = (
-  tx: EntityManager,
-  refund: { orderId: string; unitId: string | null; amountFen: number },
-) => Promise<void>;
-
 @Injectable()
-export class LedgerService {
-  private readonly refundListeners: RefundListener[] = [];
-
+export class LedgerService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
     private readonly shops: ShopsService,
     private readonly idempotency: IdempotencyService,
+    private readonly payments: PaymentsService,
   ) {}
 
-  onRefunded(listener: RefundListener): void {
-    this.refundListeners.push(listener);
+  onModuleInit(): void {
+    this.payments.onRefundMade((tx, refund) => this.recordRefund(tx, refund));
   }
 
   /** A normal order was paid: its income, and its fee at the highest rate among its items. */
@@ -137,13 +131,11 @@ export class LedgerService {
 
   /**
    * Money went back to the buyer: a refund entry, and the reversal of the fee the order (or the
-   * gift unit, when `unitId` is given) was charged. Call once per refund actually made. A payment
-   * that arrived after its order was cancelled never reached the ledger, so its refund does not.
+   * gift unit, when `unitId` is given) was charged. PaymentsService tells it of every refund
+   * actually made (a repeated refund key makes none). A payment that arrived after its order was
+   * cancelled never reached the ledger, so its refund does not.
    */
-  async recordRefund(
-    tx: EntityManager,
-    refund: { orderId: string; unitId: string | null; refundId: string | null; amountFen: number },
-  ): Promise<void> {
+  private async recordRefund(tx: EntityManager, refund: RefundMade): Promise<void> {
     const [scope]: { shop_id: string; income: number; fees: number }[] = await tx.query(
       `SELECT o.shop_id,
               COALESCE(SUM(e.amount_fen) FILTER (WHERE e.type = 'income'), 0)::bigint AS income,
@@ -160,7 +152,6 @@ export class LedgerService {
       { ...base, type: 'refund', amountFen: -refund.amountFen },
       { ...base, type: 'fee_reversal', amountFen: -scope.fees },
     ]);
-    for (const listener of this.refundListeners) await listener(tx, refund);
   }
 
   /**

@@ -20,9 +20,20 @@ class NotificationShape implements PaymentNotificationBody {
 /** Called in the notification's transaction when a payment succeeds (orders mark themselves paid). */
 export type PaymentListener = (tx: EntityManager, payment: Payment) => Promise<void>;
 
+/** A refund actually made (not a repeat), told in its transaction: the ledger books it. */
+export interface RefundMade {
+  orderId: string;
+  /** The gift unit the money was for, when it was one unit of a gift. */
+  unitId: string | null;
+  refundId: string;
+  amountFen: number;
+}
+export type RefundListener = (tx: EntityManager, refund: RefundMade) => Promise<void>;
+
 @Injectable()
 export class PaymentsService {
   private readonly listeners: PaymentListener[] = [];
+  private readonly refundListeners: RefundListener[] = [];
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -32,6 +43,10 @@ export class PaymentsService {
 
   onPaymentSucceeded(listener: PaymentListener): void {
     this.listeners.push(listener);
+  }
+
+  onRefundMade(listener: RefundListener): void {
+    this.refundListeners.push(listener);
   }
 
   /**
@@ -82,7 +97,7 @@ export class PaymentsService {
    */
   async refund(
     tx: EntityManager,
-    input: { orderId: string; refundKey: string; amountFen: number; reason: string },
+    input: { orderId: string; unitId?: string; refundKey: string; amountFen: number; reason: string },
   ): Promise<{ refund: Refund; created: boolean }> {
     const payment = await tx.findOneBy(Payment, { orderId: input.orderId, status: 'succeeded' });
     if (!payment || !payment.transactionId) throw new ConflictError('NOT_PAID', 'there is no payment to refund');
@@ -105,6 +120,13 @@ export class PaymentsService {
       amountFen: input.amountFen,
     });
     await tx.update(Refund, { id: inserted[0].id }, { providerRefundId });
+    const made = {
+      orderId: input.orderId,
+      unitId: input.unitId ?? null,
+      refundId: inserted[0].id,
+      amountFen: input.amountFen,
+    };
+    for (const listener of this.refundListeners) await listener(tx, made);
     return { refund: await tx.findOneByOrFail(Refund, { id: inserted[0].id }), created: true };
   }
 

@@ -2,9 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { decayed, SEARCH_RANKING } from '@giftshop/shared';
 import { EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
-import { LedgerService } from '../ledger/ledger.service';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
+import { PaymentsService } from '../payments/payments.service';
 
 interface Counted {
   product_id: string;
@@ -23,9 +23,15 @@ interface Delta {
 
 const H = SEARCH_RANKING.halfLifeMs;
 
+/** The two tables of decayed signals; a product's also counts its orders (conversion). */
+const SCOPES = {
+  product: { table: 'product_search_signals', key: 'product_id', counts: true },
+  shop: { table: 'shop_search_signals', key: 'shop_id', counts: false },
+} as const;
+
 /** SQL that decays column `c` of table alias `t` from its ref_at to $2 and adds `add`. */
 const rebased = (t: string, c: string, add: string) =>
-  `GREATEST(0, ${t}.${c} * power(0.5, GREATEST(0, extract(epoch FROM ($2 - ${t}.ref_at)) * 1000) / ${H}) + ${add})`;
+  `GREATEST(0, ${t}.${c} * power(0.5::float8, GREATEST(0::float8, extract(epoch FROM ($2::timestamptz - ${t}.ref_at))::float8) * 1000 / ${H}) + ${add})`;
 
 /**
  * Keeps the search ranking's signals as orders are paid and refunded, in their transactions, so a
@@ -40,12 +46,12 @@ export class SearchSignalsService implements OnModuleInit {
   constructor(
     private readonly clock: ClockService,
     private readonly orders: OrdersService,
-    private readonly ledger: LedgerService,
+    private readonly payments: PaymentsService,
   ) {}
 
   onModuleInit(): void {
     this.orders.onOrderPaid((tx, order) => this.onPaid(tx, order));
-    this.ledger.onRefunded((tx, refund) => this.onRefunded(tx, refund.orderId, refund.unitId, refund.amountFen));
+    this.payments.onRefundMade((tx, refund) => this.onRefunded(tx, refund.orderId, refund.unitId, refund.amountFen));
   }
 
   private async onPaid(tx: EntityManager, order: Order): Promise<void> {
@@ -75,8 +81,9 @@ export class SearchSignalsService implements OnModuleInit {
          VALUES ($1, $2, $3, $4, $5, $6)`,
         [order.id, item.product_id, order.shopId, order.domain, item.gmv_fen, now],
       );
-      await this.addProduct(
+      await this.add(
         tx,
+        'product',
         item.product_id,
         now,
         { domain: order.domain, orders: 1, gmvYuan: item.gmv_fen / 100 },
@@ -84,7 +91,7 @@ export class SearchSignalsService implements OnModuleInit {
       );
     }
     const goodsFen = items.reduce((sum, i) => sum + i.gmv_fen, 0);
-    await this.addShop(tx, order.shopId, now, { domain: order.domain, orders: 1, gmvYuan: goodsFen / 100 });
+    await this.add(tx, 'shop', order.shopId, now, { domain: order.domain, orders: 1, gmvYuan: goodsFen / 100 });
   }
 
   private async onRefunded(
@@ -106,8 +113,9 @@ export class SearchSignalsService implements OnModuleInit {
       const left = row.gmv_fen - takenFen;
       const orderGone = left === 0 ? 1 : 0;
       const age = now.getTime() - row.counted_at.getTime();
-      await this.addProduct(
+      await this.add(
         tx,
+        'product',
         row.product_id,
         now,
         { domain: row.domain, orders: -decayed(orderGone, age), gmvYuan: -decayed(takenFen / 100, age) },
@@ -130,43 +138,37 @@ export class SearchSignalsService implements OnModuleInit {
     // The shop counted the order once: it goes when nothing of the order is left counted.
     const remaining: unknown[] = await tx.query('SELECT 1 FROM search_counted_orders WHERE order_id = $1', [orderId]);
     const age = now.getTime() - rows[0].counted_at.getTime();
-    await this.addShop(tx, rows[0].shop_id, now, {
+    await this.add(tx, 'shop', rows[0].shop_id, now, {
       domain: rows[0].domain,
       orders: remaining.length === 0 ? -decayed(1, age) : 0,
       gmvYuan: -shopGmvYuan,
     });
   }
 
-  private async addProduct(tx: EntityManager, productId: string, now: Date, d: Delta, counted: number): Promise<void> {
+  /** Decays a product's or a shop's signals to now and adds `d` (and, for a product, `counted`). */
+  private async add(
+    tx: EntityManager,
+    scope: keyof typeof SCOPES,
+    id: string,
+    now: Date,
+    d: Delta,
+    counted = 0,
+  ): Promise<void> {
+    const { table, key, counts } = SCOPES[scope];
     const [orders, gmv] =
       d.domain === 'private' ? ['private_orders', 'private_gmv_yuan'] : ['public_orders', 'public_gmv_yuan'];
+    const added = (domain: Delta['domain'], param: string) => (d.domain === domain ? param : '0');
     await tx.query(
-      `INSERT INTO product_search_signals AS s (product_id, ref_at, ${orders}, ${gmv}, orders)
-       VALUES ($1, $2, GREATEST(0, $3::float8), GREATEST(0, $4::float8), GREATEST(0, $5::int))
-       ON CONFLICT (product_id) DO UPDATE SET
-         private_orders = ${rebased('s', 'private_orders', d.domain === 'private' ? '$3' : '0')},
-         private_gmv_yuan = ${rebased('s', 'private_gmv_yuan', d.domain === 'private' ? '$4' : '0')},
-         public_orders = ${rebased('s', 'public_orders', d.domain === 'public' ? '$3' : '0')},
-         public_gmv_yuan = ${rebased('s', 'public_gmv_yuan', d.domain === 'public' ? '$4' : '0')},
-         orders = GREATEST(0, s.orders + $5::int),
+      `INSERT INTO ${table} AS s (${key}, ref_at, ${orders}, ${gmv}${counts ? ', orders' : ''})
+       VALUES ($1, $2, GREATEST(0, $3::float8), GREATEST(0, $4::float8)${counts ? ', GREATEST(0, $5::int)' : ''})
+       ON CONFLICT (${key}) DO UPDATE SET
+         private_orders = ${rebased('s', 'private_orders', added('private', '$3'))},
+         private_gmv_yuan = ${rebased('s', 'private_gmv_yuan', added('private', '$4'))},
+         public_orders = ${rebased('s', 'public_orders', added('public', '$3'))},
+         public_gmv_yuan = ${rebased('s', 'public_gmv_yuan', added('public', '$4'))},
+         ${counts ? 'orders = GREATEST(0, s.orders + $5::int),' : ''}
          ref_at = GREATEST(s.ref_at, $2)`,
-      [productId, now, d.orders, d.gmvYuan, counted],
-    );
-  }
-
-  private async addShop(tx: EntityManager, shopId: string, now: Date, d: Delta): Promise<void> {
-    const [orders, gmv] =
-      d.domain === 'private' ? ['private_orders', 'private_gmv_yuan'] : ['public_orders', 'public_gmv_yuan'];
-    await tx.query(
-      `INSERT INTO shop_search_signals AS s (shop_id, ref_at, ${orders}, ${gmv})
-       VALUES ($1, $2, GREATEST(0, $3::float8), GREATEST(0, $4::float8))
-       ON CONFLICT (shop_id) DO UPDATE SET
-         private_orders = ${rebased('s', 'private_orders', d.domain === 'private' ? '$3' : '0')},
-         private_gmv_yuan = ${rebased('s', 'private_gmv_yuan', d.domain === 'private' ? '$4' : '0')},
-         public_orders = ${rebased('s', 'public_orders', d.domain === 'public' ? '$3' : '0')},
-         public_gmv_yuan = ${rebased('s', 'public_gmv_yuan', d.domain === 'public' ? '$4' : '0')},
-         ref_at = GREATEST(s.ref_at, $2)`,
-      [shopId, now, d.orders, d.gmvYuan],
+      [id, now, d.orders, d.gmvYuan, ...(counts ? [counted] : [])],
     );
   }
 }
