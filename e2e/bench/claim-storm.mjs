@@ -28,16 +28,25 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import {
+  benchLifecycle,
+  databaseUrl as databaseUrlOn,
+  freePort,
+  HOST,
+  intOption,
+  log,
+  option,
+  percentile,
+  sleep,
+} from './lib.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_ENTRY = resolve(REPO_ROOT, 'server', 'dist', 'main.js');
-const HOST = '127.0.0.1';
 const SETUP_TIMEOUT_MS = 5 * 60_000;
 const STORM_TIMEOUT_MS = 2 * 60_000;
 const SERVER_START_TIMEOUT_MS = 60_000;
@@ -46,26 +55,6 @@ const GROUP_API_MAX_MEMBERS = 499; // CreateGroupDto: @ArrayMaxSize(499)
 const API_MAX_GIFT_UNITS = 100; // PRODUCT.md: a group gift has 2 to 100 units
 const GIFT_PRODUCT = '花果茶组合';
 const GIFT_FLAVOUR = '蜜桃乌龙';
-
-// ---------------------------------------------------------------------------------------------
-// Options
-
-function option(name, envName, fallback) {
-  const flag = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : '1';
-  const env = process.env[envName];
-  return env === undefined || env === '' ? fallback : env;
-}
-
-function intOption(name, envName, fallback, min, max) {
-  const raw = option(name, envName, String(fallback));
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`--${name} (${envName}) must be an integer from ${min} to ${max}, got ${raw}`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const unknown = process.argv
   .slice(2)
@@ -85,9 +74,6 @@ const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://giftshop:giftsho
 
 // ---------------------------------------------------------------------------------------------
 // Small helpers
-
-const log = (msg) => console.log(`[bench ${new Date().toISOString().slice(11, 23)}] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Rejects when `promise` has not settled within `ms`. */
 function withDeadline(promise, ms, what) {
@@ -110,30 +96,6 @@ async function mapLimit(items, limit, fn) {
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-function databaseUrl(name) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
-
-/** Nearest-rank percentile of an ascending array. */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -273,7 +235,8 @@ function cpuDelta(a, b) {
 // ---------------------------------------------------------------------------------------------
 // The run
 
-const state = { server: null, serverLog: [], admin: null, benchDb: null, cleaning: null, interrupted: null };
+const { state, cleanup } = benchLifecycle(KEEP_DB);
+const databaseUrl = (name) => databaseUrlOn(ADMIN_URL, name);
 
 function startServer(port, dbUrl) {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first`);
@@ -325,49 +288,6 @@ async function waitForHealth(port, child) {
     }
   }
   throw new Error(`the server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s`);
-}
-
-async function stopServer() {
-  const child = state.server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const done = await Promise.race([child.exited.then(() => true), sleep(10_000).then(() => false)]);
-  if (!done) {
-    child.kill('SIGKILL');
-    await Promise.race([child.exited, sleep(5_000)]);
-  }
-}
-
-/** Stops the server and drops the database, once, however many paths ask for it. */
-function cleanup() {
-  state.cleaning ??= doCleanup();
-  return state.cleaning;
-}
-
-async function doCleanup() {
-  await stopServer().catch((e) => console.error(`stopping the server: ${e.message}`));
-  if (state.admin) {
-    if (state.benchDb && !KEEP_DB) {
-      await state.admin
-        .query(`DROP DATABASE IF EXISTS ${state.benchDb} WITH (FORCE)`)
-        .catch((e) => console.error(`dropping ${state.benchDb}: ${e.message}`));
-    } else if (state.benchDb) {
-      log(`kept database ${state.benchDb} (drop it with: DROP DATABASE ${state.benchDb} WITH (FORCE))`);
-    }
-    await state.admin.end().catch(() => {});
-  }
-}
-
-// Whatever happens, the server process does not outlive this script.
-process.on('exit', () => {
-  if (state.server && state.server.exitCode === null && state.server.signalCode === null) state.server.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    state.interrupted = signal;
-    console.error(`\n${signal}: stopping the server and dropping the bench database`);
-    cleanup().finally(() => process.exit(130));
-  });
 }
 
 /** Everything before the storm: users, friendships, the group, the 500-unit paid gift. */

@@ -35,12 +35,22 @@ import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import net from 'node:net';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import {
+  benchLifecycle,
+  databaseUrl as databaseUrlOn,
+  freePort,
+  HOST,
+  intOption,
+  log,
+  option,
+  percentile,
+  sleep,
+} from './lib.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_ENTRY = resolve(REPO_ROOT, 'server', 'dist', 'main.js');
@@ -49,31 +59,10 @@ const SEARCH_SERVICE = resolve(REPO_ROOT, 'server', 'dist', 'search', 'search.se
 const DOCS = resolve(REPO_ROOT, 'docs', 'BENCHMARKS.md');
 const DOCS_BEGIN = '<!-- search-bench:begin (written by e2e/bench/search.mjs --write-docs) -->';
 const DOCS_END = '<!-- search-bench:end -->';
-const HOST = '127.0.0.1';
 const SERVER_START_TIMEOUT_MS = 120_000;
 const TARGET_P95_MS = 50;
 const PRODUCT_BATCH = 2_000;
 const ORDER_CHUNK = 250_000;
-
-// ---------------------------------------------------------------------------------------------
-// Options
-
-function option(name, envName, fallback) {
-  const flag = process.argv.slice(2).find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (flag) return flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : '1';
-  const env = process.env[envName];
-  return env === undefined || env === '' ? fallback : env;
-}
-
-function intOption(name, envName, fallback, min, max) {
-  const raw = option(name, envName, String(fallback));
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    console.error(`--${name} (${envName}) must be an integer from ${min} to ${max}, got ${raw}`);
-    process.exit(2);
-  }
-  return value;
-}
 
 const unknown = process.argv
   .slice(2)
@@ -414,8 +403,6 @@ const PRIVATE_SCENES = ['official_account', 'chat', 'group_chat', 'wecom', 'parc
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-const log = (msg) => console.log(`[bench ${new Date().toISOString().slice(11, 23)}] ${msg}`);
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const n0 = (x) => Math.round(x).toLocaleString('en-US');
 const ms1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '–');
@@ -432,34 +419,10 @@ function rng(seed) {
   };
 }
 
-/** Nearest-rank percentile of an ascending array. */
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
-}
-
 const stats = (values) => {
   const s = [...values].sort((a, b) => a - b);
   return { n: s.length, p50: percentile(s, 50), p95: percentile(s, 95), max: s.at(-1) ?? NaN };
 };
-
-function databaseUrl(name) {
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, HOST, () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** The commit measured (read-only git), flagged when server/, shared/ or migrations/ differ from it. */
 function codeVersion() {
@@ -571,7 +534,8 @@ function cpuDelta(a, b) {
 // ---------------------------------------------------------------------------------------------
 // Server process
 
-const state = { server: null, serverLog: [], admin: null, benchDb: null, cleaning: null, interrupted: null };
+const { state, stopServer, cleanup } = benchLifecycle(KEEP_DB);
+const databaseUrl = (name) => databaseUrlOn(ADMIN_URL, name);
 
 function startServer(port, dbUrl) {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first`);
@@ -617,47 +581,6 @@ async function waitForHealth(port, child) {
     await sleep(200);
   }
   throw new Error(`the server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s`);
-}
-
-async function stopServer() {
-  const child = state.server;
-  if (!child || child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
-  const done = await Promise.race([child.exited.then(() => true), sleep(10_000).then(() => false)]);
-  if (!done) {
-    child.kill('SIGKILL');
-    await Promise.race([child.exited, sleep(5_000)]);
-  }
-}
-
-function cleanup() {
-  state.cleaning ??= doCleanup();
-  return state.cleaning;
-}
-
-async function doCleanup() {
-  await stopServer().catch((e) => console.error(`stopping the server: ${e.message}`));
-  if (state.admin) {
-    if (state.benchDb && !KEEP_DB) {
-      await state.admin
-        .query(`DROP DATABASE IF EXISTS ${state.benchDb} WITH (FORCE)`)
-        .catch((e) => console.error(`dropping ${state.benchDb}: ${e.message}`));
-    } else if (state.benchDb) {
-      log(`kept database ${state.benchDb} (drop it with: DROP DATABASE ${state.benchDb} WITH (FORCE))`);
-    }
-    await state.admin.end().catch(() => {});
-  }
-}
-
-process.on('exit', () => {
-  if (state.server && state.server.exitCode === null && state.server.signalCode === null) state.server.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.once(signal, () => {
-    state.interrupted = signal;
-    console.error(`\n${signal}: stopping the server and dropping the bench database`);
-    cleanup().finally(() => process.exit(130));
-  });
 }
 
 // ---------------------------------------------------------------------------------------------
