@@ -1,9 +1,10 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ClaimStatus, FulfilmentView } from '@giftshop/shared';
 import { apiPost } from '../../api/client';
 import { FormError } from '../../components/FormError';
+import { ShipFields, ShipTo, useShipment } from '../../components/ShipFields';
 import { ShopName } from '../../components/ShopSwitcher';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
@@ -57,10 +58,9 @@ export default function MerchantGiftsPage() {
 
 function Fulfilment({ claim, onChanged }: { claim: FulfilmentView; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
-  const [carrier, setCarrier] = useState('顺丰速运');
-  const [trackingNo, setTrackingNo] = useState(() => `SF${Date.now().toString().slice(-10)}`);
+  const shipment = useShipment();
   const ship = useAction(async () => {
-    await apiPost(`/gift-claims/${claim.id}/ship`, { carrier: carrier.trim(), trackingNo: trackingNo.trim() });
+    await apiPost(`/gift-claims/${claim.id}/ship`, shipment.body());
     await onChanged();
   });
 
@@ -75,12 +75,7 @@ function Fulfilment({ claim, onChanged }: { claim: FulfilmentView; onChanged: ()
       <Text className="muted">
         {t('merchantGifts.recipient', { name: claim.recipientNickname, at: formatTime(claim.acceptedAt) })}
       </Text>
-      <View className="muted" data-testid={`fulfilment-address-${claim.id}`}>
-        <Text>
-          {t('merchantOrders.shipTo')}: {claim.address.name} {claim.address.phone} {claim.address.region}{' '}
-          {claim.address.detail}
-        </Text>
-      </View>
+      <ShipTo address={claim.address} testId={`fulfilment-address-${claim.id}`} />
       {claim.carrier && (
         <Text className="muted">
           {claim.carrier} {claim.trackingNo}
@@ -88,24 +83,11 @@ function Fulfilment({ claim, onChanged }: { claim: FulfilmentView; onChanged: ()
       )}
       {claim.claimStatus === 'accepted' && (
         <>
-          <View className="field">
-            <Text className="field__label">{t('ship.carrier')}</Text>
-            <Input
-              className="field__input"
-              data-testid={`ship-claim-carrier-${claim.id}`}
-              value={carrier}
-              onInput={(e) => setCarrier(e.detail.value)}
-            />
-          </View>
-          <View className="field">
-            <Text className="field__label">{t('ship.trackingNo')}</Text>
-            <Input
-              className="field__input"
-              data-testid={`ship-claim-tracking-${claim.id}`}
-              value={trackingNo}
-              onInput={(e) => setTrackingNo(e.detail.value)}
-            />
-          </View>
+          <ShipFields
+            shipment={shipment}
+            carrierTestId={`ship-claim-carrier-${claim.id}`}
+            trackingTestId={`ship-claim-tracking-${claim.id}`}
+          />
           <FormError error={ship.error} testId={`ship-claim-error-${claim.id}`} />
           <View className="actions">
             <Button

@@ -1,10 +1,11 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { OrderView } from '@giftshop/shared';
 import { apiPost } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { OrderCard } from '../../components/OrderCard';
+import { ShipFields, ShipTo, useShipment } from '../../components/ShipFields';
 import { ShopName } from '../../components/ShopSwitcher';
 import { AsyncView } from '../../components/StatusView';
 import { Tabs } from '../../components/Tabs';
@@ -66,8 +67,7 @@ export default function MerchantOrdersPage() {
 
 function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
-  const [carrier, setCarrier] = useState('顺丰速运');
-  const [trackingNo, setTrackingNo] = useState(() => `SF${Date.now().toString().slice(-10)}`);
+  const shipment = useShipment();
   const act = useAction(async (path: string, body: object = {}) => {
     await apiPost(path, body);
     await onChanged();
@@ -80,35 +80,13 @@ function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () =
       order={order}
       extra={
         <>
-          {order.address && (
-            <View className="muted" data-testid={`order-address-${order.id}`}>
-              <Text>
-                {t('merchantOrders.shipTo')}: {order.address.name} {order.address.phone} {order.address.region}{' '}
-                {order.address.detail}
-              </Text>
-            </View>
-          )}
+          {order.address && <ShipTo address={order.address} testId={`order-address-${order.id}`} />}
           {canShip && (
-            <>
-              <View className="field">
-                <Text className="field__label">{t('ship.carrier')}</Text>
-                <Input
-                  className="field__input"
-                  data-testid={`ship-carrier-${order.id}`}
-                  value={carrier}
-                  onInput={(e) => setCarrier(e.detail.value)}
-                />
-              </View>
-              <View className="field">
-                <Text className="field__label">{t('ship.trackingNo')}</Text>
-                <Input
-                  className="field__input"
-                  data-testid={`ship-tracking-${order.id}`}
-                  value={trackingNo}
-                  onInput={(e) => setTrackingNo(e.detail.value)}
-                />
-              </View>
-            </>
+            <ShipFields
+              shipment={shipment}
+              carrierTestId={`ship-carrier-${order.id}`}
+              trackingTestId={`ship-tracking-${order.id}`}
+            />
           )}
           <FormError error={act.error} testId={`order-error-${order.id}`} />
         </>
@@ -119,9 +97,7 @@ function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () =
           className="btn btn--primary btn--small"
           data-testid={`ship-order-${order.id}`}
           disabled={act.pending}
-          onClick={() =>
-            void act.run(`/orders/${order.id}/ship`, { carrier: carrier.trim(), trackingNo: trackingNo.trim() })
-          }
+          onClick={() => void act.run(`/orders/${order.id}/ship`, shipment.body())}
         >
           {t('ship.ship')}
         </Button>
