@@ -1,4 +1,4 @@
-import { APIRequestContext, Browser, expect, Locator, Page, test } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -33,9 +33,16 @@ function api(request: APIRequestContext): Ids {
   };
 }
 
+/** Every person's context, closed after each story so no page keeps polling into the next reset. */
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
+
 /** A new browser context logged in as `openId` through the dev login page. */
 async function personAs(browser: Browser, openId: string): Promise<Page> {
   const context = await browser.newContext();
+  contexts.push(context);
   const page = await context.newPage();
   await page.goto('/pages/login/index');
   await page.getByTestId(`login-${openId}`).click();
@@ -224,4 +231,14 @@ test('a purchase from 视频号直播 shows up in the merchant’s scene analyti
     'o_wang',
   );
   expect(rows.find((r) => r.scene === 'channels_live')?.orders).toBe(1);
+
+  // The merchant ships it from the orders page, to the address Erin gave.
+  const mine = await w.a.get<{ items: { id: string }[] }>('/api/orders?role=buyer', 'o_erin');
+  const orderId = mine.items[0].id;
+  await merchant.goto(`/pages/merchant-orders/index?shopId=${owner}`);
+  await expect(merchant.getByTestId(`order-address-${orderId}`)).toContainText('科技园 1 号');
+  await merchant.getByTestId(`ship-order-${orderId}`).click();
+  await expect(merchant.getByTestId(`ship-order-${orderId}`)).toHaveCount(0);
+  const shipped = await w.a.get<{ status: string; carrier: string }>(`/api/orders/${orderId}`, 'o_erin');
+  expect(shipped).toMatchObject({ status: 'shipped', carrier: '顺丰速运' });
 });
