@@ -32,7 +32,7 @@ export class TestApp {
       DATABASE_URL: databaseUrl(workerDatabase()),
       TEST_HOOKS: '1',
       SEED_DEMO: '0',
-      LOG_LEVEL: 'silent',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
       PAYMENT_NOTIFY_SECRET: TEST_NOTIFY_SECRET,
       JOBS_POLL_MS: '0',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { ShopView } from '@giftshop/shared';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { Shop, ShopFollow } from './shop.entity';
@@ -23,15 +23,16 @@ export class ShopsService {
     return this.view(await this.find(shopId), viewerId);
   }
 
-  async find(shopId: string): Promise<Shop> {
-    const shop = await this.shops.findOneBy({ id: shopId });
+  /** Inside a transaction, pass its manager: a transaction never asks the pool for a second connection. */
+  async find(shopId: string, manager: EntityManager = this.shops.manager): Promise<Shop> {
+    const shop = await manager.findOneBy(Shop, { id: shopId });
     if (!shop) throw new NotFoundError('shop');
     return shop;
   }
 
   /** The shop, when `userId` owns it: 404 if it does not exist, 403 if it is someone else's. */
-  async findOwned(shopId: string, userId: string): Promise<Shop> {
-    const shop = await this.find(shopId);
+  async findOwned(shopId: string, userId: string, manager?: EntityManager): Promise<Shop> {
+    const shop = await this.find(shopId, manager);
     if (shop.ownerId !== userId) throw new ForbiddenError('NOT_SHOP_OWNER', 'this shop is not yours');
     return shop;
   }

@@ -44,3 +44,16 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly status = 409;
 }
+
+/** 503: the shop cannot serve this now (busy, or a dependency is down); try again after a while. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  constructor(
+    code: string,
+    message: string,
+    /** Sent as the Retry-After header. */
+    readonly retryAfterSeconds = 1,
+  ) {
+    super(code, message);
+  }
+}

@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ApiError, IllegalTransitionError } from '@giftshop/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-errors';
+import { isAcquireTimeout } from '../database/connection-guard';
+import { DomainError, ServiceUnavailableError } from './domain-errors';
 
 const STATUS_NAMES: Record<number, string> = {
   400: 'Bad Request',
@@ -16,6 +17,7 @@ const STATUS_NAMES: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** PostgreSQL errors that can only come from input the validators let through. */
@@ -26,6 +28,9 @@ const PG_INPUT_ERRORS: Record<string, { status: number; code: string; message: s
   '23505': { status: 409, code: 'ALREADY_EXISTS', message: 'that already exists' },
 };
 
+/** PostgreSQL errors that mean "busy", not "broken": a statement or an idle transaction ran out of time. */
+const PG_BUSY_ERRORS = new Set(['57014', '25P03', '55P03']);
+
 /** Maps every error to the API's error shape; unknown errors become a logged 500. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
@@ -34,7 +39,10 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500 && body.statusCode !== 503)
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === 503 && !response.getHeader('Retry-After'))
+      response.setHeader('Retry-After', String(retryAfter(exception)));
     response.status(body.statusCode).json(body);
   }
 
@@ -59,13 +67,21 @@ export class HttpErrorFilter implements ExceptionFilter {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;
       const known = pgCode ? PG_INPUT_ERRORS[pgCode] : undefined;
       if (known) return this.body(known.status, known.code, known.message);
+      if (pgCode && PG_BUSY_ERRORS.has(pgCode))
+        return this.body(503, 'DATABASE_BUSY', 'the shop is busy: try again in a moment');
     }
+    if (isAcquireTimeout(exception)) return this.body(503, 'DATABASE_BUSY', 'the shop is busy: try again in a moment');
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'internal error');
   }
 
   private body(statusCode: number, code: string, message: string): ApiError {
     return { statusCode, error: STATUS_NAMES[statusCode] ?? 'Error', message, code };
   }
+}
+
+function retryAfter(exception: unknown): number {
+  if (exception instanceof ServiceUnavailableError) return exception.retryAfterSeconds;
+  return 1;
 }
 
 function defaultCode(status: number): string {

@@ -4,7 +4,13 @@ describe('configuration from the environment', () => {
   it('defaults to the embedded database, port 3000 and a generated JWT secret', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ kind: 'pglite', dataDir: expect.stringMatching(/\.data\/pglite$/) });
+    expect(config.database).toEqual({
+      kind: 'pglite',
+      dataDir: expect.stringMatching(/\.data\/pglite$/),
+      acquireTimeoutMs: 10_000,
+      statementTimeoutMs: 30_000,
+      idleInTransactionTimeoutMs: 30_000,
+    });
     expect(config.jwtSecretGenerated).toBe(true);
     expect(config.jwtSecret).toHaveLength(64);
     expect(config.testHooks).toBe(false);
@@ -12,8 +18,21 @@ describe('configuration from the environment', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is set, without demo data by default', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/shop', DB_POOL_SIZE: '4' });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/shop', poolSize: 4 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@db:5432/shop',
+      DB_POOL_SIZE: '4',
+      DB_ACQUIRE_TIMEOUT_MS: '2500',
+      DB_STATEMENT_TIMEOUT_MS: '5000',
+      DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: '7000',
+    });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@db:5432/shop',
+      poolSize: 4,
+      acquireTimeoutMs: 2500,
+      statementTimeoutMs: 5000,
+      idleInTransactionTimeoutMs: 7000,
+    });
     expect(config.seedDemoWhenEmpty).toBe(false);
   });
 

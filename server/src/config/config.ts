@@ -22,6 +22,8 @@ const toBool = ({ value }: { value: unknown }): unknown =>
 const toInt = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : Number(value);
 
+export const SANDBOX_FAULTS = ['kill-after-refund'] as const;
+
 /** Every environment variable the server reads. Documented in README.md. */
 export class EnvironmentVariables {
   @IsOptional()
@@ -46,6 +48,30 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(200)
   DB_POOL_SIZE?: number;
+
+  /** How long a request waits for a free database connection before it is answered 503. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DB_ACQUIRE_TIMEOUT_MS?: number;
+
+  /** PostgreSQL's statement_timeout for the app's sessions. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DB_STATEMENT_TIMEOUT_MS?: number;
+
+  /** PostgreSQL's idle_in_transaction_session_timeout (and the PGlite pool's idle lease limit). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS?: number;
 
   @IsOptional()
   @IsString()
@@ -87,11 +113,28 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(16, { message: 'PAYMENT_NOTIFY_SECRET must be at least 16 characters' })
   PAYMENT_NOTIFY_SECRET?: string;
+
+  /** Crash tests only (with TEST_HOOKS): makes the sandbox provider fail on purpose. */
+  @IsOptional()
+  @IsIn(SANDBOX_FAULTS)
+  SANDBOX_FAULT?: (typeof SANDBOX_FAULTS)[number];
 }
+
+/** The bounds that keep one request from holding the pool (see connection-guard.ts). */
+export interface DatabaseBounds {
+  acquireTimeoutMs: number;
+  statementTimeoutMs: number;
+  idleInTransactionTimeoutMs: number;
+}
+
+/** Where the data lives. */
+export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+
+export type DatabaseConfig = DatabaseTarget & DatabaseBounds;
 
 export interface AppConfig {
   port: number;
-  database: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+  database: DatabaseConfig;
   jwtSecret: string;
   /** True when JWT_SECRET was not set and a random one was generated for this process. */
   jwtSecretGenerated: boolean;
@@ -103,6 +146,8 @@ export interface AppConfig {
   clientDist: string;
   jobsPollMs: number;
   paymentNotifySecret: string;
+  /** A fault the sandbox provider injects, for the crash tests; honoured only with test hooks. */
+  sandboxFault?: (typeof SANDBOX_FAULTS)[number];
 }
 
 export class ConfigError extends Error {}
@@ -119,9 +164,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !vars.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - JWT_SECRET is required when NODE_ENV=production');
   }
-  const database: AppConfig['database'] = vars.DATABASE_URL
-    ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DB_POOL_SIZE ?? 10 }
-    : { kind: 'pglite', dataDir: resolve(vars.PGLITE_DIR ?? resolve(REPO_ROOT, '.data', 'pglite')) };
+  const bounds: DatabaseBounds = {
+    acquireTimeoutMs: vars.DB_ACQUIRE_TIMEOUT_MS ?? 10_000,
+    statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS ?? 30_000,
+    idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 30_000,
+  };
+  const database: DatabaseConfig = vars.DATABASE_URL
+    ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DB_POOL_SIZE ?? 10, ...bounds }
+    : { kind: 'pglite', dataDir: resolve(vars.PGLITE_DIR ?? resolve(REPO_ROOT, '.data', 'pglite')), ...bounds };
   return {
     port: vars.PORT ?? 3000,
     database,
@@ -134,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: resolve(vars.CLIENT_DIST ?? resolve(REPO_ROOT, 'client', 'dist', 'h5')),
     jobsPollMs: vars.JOBS_POLL_MS ?? 1000,
     paymentNotifySecret: vars.PAYMENT_NOTIFY_SECRET ?? randomBytes(24).toString('hex'),
+    sandboxFault: vars.TEST_HOOKS ? vars.SANDBOX_FAULT : undefined,
   };
 }
 

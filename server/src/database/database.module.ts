@@ -1,8 +1,20 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { guardPool } from './connection-guard';
 import { dataSourceOptions } from './options';
 import { MigrationService } from './migration.service';
+
+/** Puts the connection guards on the pool as soon as the DataSource exists. */
+@Injectable()
+class PoolGuard {
+  constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
+    // Outside production a transaction that asks for a second connection fails loudly; in
+    // production it is logged and the acquire timeout bounds the wait.
+    guardPool(dataSource, { strict: !config.production });
+  }
+}
 
 @Global()
 @Module({
@@ -12,7 +24,7 @@ import { MigrationService } from './migration.service';
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
     }),
   ],
-  providers: [MigrationService],
+  providers: [PoolGuard, MigrationService],
   exports: [MigrationService],
 })
 export class DatabaseModule {}

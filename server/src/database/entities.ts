@@ -8,7 +8,7 @@ import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { User } from '../identity/user.entity';
 import { Job } from '../jobs/job.entity';
 import { Order, OrderItem } from '../orders/order.entity';
-import { Payment, PaymentNotification, Refund } from '../payments/payment.entity';
+import { Payment, PaymentNotification, Refund, SandboxRefund } from '../payments/payment.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
 import { Message } from '../social/message.entity';
 
@@ -29,6 +29,7 @@ export const ENTITIES = [
   Payment,
   PaymentNotification,
   Refund,
+  SandboxRefund,
   AfterSaleCase,
   IdempotencyKey,
   Job,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { MIGRATIONS } from '@giftshop/migrations';
 import { types } from 'pg';
 import { DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/config';
+import type { DatabaseBounds, DatabaseTarget } from '../config/config';
 import { ENTITIES } from './entities';
 import { pgliteDriver } from './pglite-pool';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
@@ -16,7 +16,7 @@ types.setTypeParser(types.builtins.INT8, (value) => Number(value));
  * PostgreSQL when DATABASE_URL is set; otherwise embedded PGlite behind a one-holder pool.
  * The schema changes only through migrations: `synchronize` is always off.
  */
-export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+export function dataSourceOptions(database: DatabaseTarget & Partial<DatabaseBounds>): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
     entities: ENTITIES,
@@ -28,7 +28,26 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
     installExtensions: false,
   };
   if (database.kind === 'postgres') {
-    return { ...common, url: database.url, extra: { max: database.poolSize } };
+    return {
+      ...common,
+      url: database.url,
+      extra: {
+        max: database.poolSize,
+        // Waiting for a connection is bounded (answered 503), and so is what PostgreSQL lets a
+        // session hold: a runaway statement or a transaction left idle is ended by the server.
+        connectionTimeoutMillis: database.acquireTimeoutMs ?? 10_000,
+        statement_timeout: database.statementTimeoutMs ?? 30_000,
+        idle_in_transaction_session_timeout: database.idleInTransactionTimeoutMs ?? 30_000,
+      },
+    };
   }
-  return { ...common, database: 'postgres', driver: pgliteDriver({ dataDir: database.dataDir }) };
+  return {
+    ...common,
+    database: 'postgres',
+    driver: pgliteDriver({
+      dataDir: database.dataDir,
+      acquireTimeoutMs: database.acquireTimeoutMs,
+      idleLeaseMs: database.idleInTransactionTimeoutMs,
+    }),
+  };
 }

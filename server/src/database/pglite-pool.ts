@@ -32,17 +32,26 @@ export interface PgliteSessionOptions {
   dataDir: string;
   /** How long a caller waits for the session before failing, so a deadlock is loud. */
   acquireTimeoutMs?: number;
+  /**
+   * How long a holder may sit between statements before the session is taken back (rolled back
+   * and handed on): PostgreSQL's idle_in_transaction_session_timeout for the one session.
+   */
+  idleLeaseMs?: number;
 }
 
 /** One holder's use of the session, shaped like a `pg` client. */
 class Lease extends EventEmitter {
   private released = false;
+  private revokedAfterMs: number | undefined;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly db: PGlite,
     private readonly onRelease: () => void,
+    private readonly idleLeaseMs: number,
   ) {
     super();
+    this.waitIdle();
   }
 
   query(
@@ -66,16 +75,38 @@ class Lease extends EventEmitter {
   release(): void {
     if (this.released) return;
     this.released = true;
+    clearTimeout(this.idleTimer);
     this.onRelease();
   }
 
   private async run(sql: string, params?: unknown[]): Promise<PgResult> {
+    if (this.revokedAfterMs !== undefined)
+      throw new Error(`PGlite session taken back after ${this.revokedAfterMs} ms idle in a transaction`);
     if (this.released) throw new Error('PGlite session used after it was released');
-    if (params && params.length > 0) return toPgResult(await this.db.query(sql, params));
-    // Without parameters a statement may hold several commands (migrations do): use the simple
-    // protocol, as `pg` does, and answer with the last command's result.
-    const results = await this.db.exec(sql);
-    return toPgResult(results[results.length - 1]);
+    clearTimeout(this.idleTimer);
+    try {
+      if (params && params.length > 0) return toPgResult(await this.db.query(sql, params));
+      // Without parameters a statement may hold several commands (migrations do): use the simple
+      // protocol, as `pg` does, and answer with the last command's result.
+      const results = await this.db.exec(sql);
+      return toPgResult(results[results.length - 1]);
+    } finally {
+      this.waitIdle();
+    }
+  }
+
+  /** A holder that sits idle too long loses the session: its transaction is rolled back. */
+  private waitIdle(): void {
+    if (this.released || this.idleLeaseMs <= 0) return;
+    this.idleTimer = setTimeout(() => {
+      this.revokedAfterMs = this.idleLeaseMs;
+      this.released = true;
+      this.db
+        .exec('ROLLBACK')
+        .catch(() => undefined)
+        .finally(() => this.onRelease());
+    }, this.idleLeaseMs);
+    this.idleTimer.unref();
   }
 }
 
@@ -104,10 +135,12 @@ export class PgliteSessionPool extends EventEmitter {
   private holder: Lease | undefined;
   private readonly waiters: Waiter[] = [];
   private readonly acquireTimeoutMs: number;
+  private readonly idleLeaseMs: number;
 
   constructor(private readonly options: PgliteSessionOptions) {
     super();
     this.acquireTimeoutMs = options.acquireTimeoutMs ?? 60_000;
+    this.idleLeaseMs = options.idleLeaseMs ?? 0;
   }
 
   /** `pg.Pool#connect`, in both its callback and promise forms. */
@@ -165,7 +198,7 @@ export class PgliteSessionPool extends EventEmitter {
     const db = await this.database();
     return new Promise<Lease>((resolve, reject) => {
       const grant = (): void => {
-        const lease = new Lease(db, () => this.handOver(lease));
+        const lease = new Lease(db, () => this.handOver(lease), this.idleLeaseMs);
         this.holder = lease;
         resolve(lease);
       };

@@ -7,6 +7,8 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { Job } from './job.entity';
 
 export type JobHandler = (tx: EntityManager, payload: Record<string, unknown>) => Promise<void>;
+/** A job that calls out (a payment provider): it runs outside any transaction. */
+export type OutsideJobHandler = (payload: Record<string, unknown>) => Promise<void>;
 
 export interface NewJob {
   kind: string;
@@ -19,6 +21,20 @@ export interface NewJob {
 
 const BATCH = 20;
 const MAX_BACKOFF_MS = 60 * 60_000;
+/**
+ * How long an outside job is held by the process that took it. A process that dies mid-call
+ * leaves it to be taken again after this, so outside handlers must be idempotent by their
+ * payload (a provider's idempotency key), and their calls must time out well within it.
+ */
+export const OUTSIDE_LEASE_MS = 60_000;
+
+interface OutsideJobRow {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  max_attempts: number;
+}
 
 /** 1 s, 2 s, 4 s … capped at an hour, after the attempt that failed. */
 export function backoffMs(attempts: number): number {
@@ -30,11 +46,16 @@ export function backoffMs(attempts: number): number {
  * its row with FOR UPDATE SKIP LOCKED: two processes on one database never run the same job, a
  * crash before commit leaves it pending for the next poll, and the handler's writes commit with
  * the mark. A handler that throws is rolled back to a savepoint and retried with backoff.
+ *
+ * Outside jobs (`registerOutside`) call other systems, so no transaction is held while they run:
+ * one statement takes the job for a lease, the handler runs, another statement marks it done.
+ * A crash between the two runs the handler again after the lease: at least once, never lost.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly outsideHandlers = new Map<string, OutsideJobHandler>();
   private readonly instanceId = randomUUID().slice(0, 8);
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -47,8 +68,15 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   register(kind: string, handler: JobHandler): void {
-    if (this.handlers.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
+    if (this.handlers.has(kind) || this.outsideHandlers.has(kind))
+      throw new Error(`job kind ${kind} is registered twice`);
     this.handlers.set(kind, handler);
+  }
+
+  registerOutside(kind: string, handler: OutsideJobHandler): void {
+    if (this.handlers.has(kind) || this.outsideHandlers.has(kind))
+      throw new Error(`job kind ${kind} is registered twice`);
+    this.outsideHandlers.set(kind, handler);
   }
 
   /** Schedules a job in the caller's transaction, so it exists only if the cause commits. */
@@ -75,7 +103,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   async runDue(maxBatches = 1000): Promise<number> {
     let total = 0;
     for (let i = 0; i < maxBatches; i++) {
-      const ran = await this.runBatch();
+      const ran = (await this.runBatch()) + (await this.runOutsideBatch());
       total += ran;
       if (ran === 0) break;
     }
@@ -109,7 +137,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       const jobs = await tx
         .getRepository(Job)
         .createQueryBuilder('j')
-        .where("j.state = 'pending' AND j.run_at <= :now", { now })
+        .where("j.state = 'pending' AND j.run_at <= :now AND NOT (j.kind = ANY(:outside))", {
+          now,
+          outside: [...this.outsideHandlers.keys()],
+        })
         .orderBy('j.run_at', 'ASC')
         .addOrderBy('j.id', 'ASC')
         .limit(BATCH)
@@ -119,6 +150,49 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       for (const job of jobs) await this.runOne(tx, job, now);
       return jobs.length;
     });
+  }
+
+  /** Takes due outside jobs one at a time, each for a lease, and runs them with no transaction open. */
+  private async runOutsideBatch(): Promise<number> {
+    if (this.outsideHandlers.size === 0) return 0;
+    let ran = 0;
+    for (; ran < BATCH; ran++) {
+      const now = this.clock.now();
+      // An UPDATE … RETURNING answers [rows, count] through TypeORM.
+      const [[job]]: [OutsideJobRow[], number] = await this.db.query(
+        `UPDATE jobs SET attempts = attempts + 1, run_at = $2
+            WHERE id = (SELECT id FROM jobs
+                         WHERE state = 'pending' AND run_at <= $1 AND kind = ANY($3)
+                         ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+           RETURNING id, kind, payload, attempts, max_attempts`,
+        [now, new Date(now.getTime() + OUTSIDE_LEASE_MS), [...this.outsideHandlers.keys()]],
+      );
+      if (!job) break;
+      try {
+        await this.outsideHandlers.get(job.kind)!(job.payload);
+        await this.db.query(`UPDATE jobs SET state = 'done', finished_at = $2, finished_by = $3 WHERE id = $1`, [
+          job.id,
+          this.clock.now(),
+          this.instanceId,
+        ]);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const failed = job.attempts >= job.max_attempts;
+        this.logger.warn(`job ${job.id} ${job.kind} attempt ${job.attempts} failed: ${message}`);
+        const at = this.clock.now();
+        await this.db.query(
+          `UPDATE jobs SET last_error = $2, state = $3, run_at = $4, finished_at = $5 WHERE id = $1`,
+          [
+            job.id,
+            message,
+            failed ? 'failed' : 'pending',
+            new Date(at.getTime() + backoffMs(job.attempts)),
+            failed ? at : null,
+          ],
+        );
+      }
+    }
+    return ran;
   }
 
   private async runOne(tx: EntityManager, job: Job, now: Date): Promise<void> {

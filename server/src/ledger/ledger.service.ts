@@ -193,7 +193,7 @@ export class LedgerService implements OnModuleInit {
     return this.idempotency.run(
       { userId, scope: 'shops.withdraw', key, request: { shopId, amountFen } },
       async (tx) => {
-        await this.shops.findOwned(shopId, userId);
+        await this.shops.findOwned(shopId, userId, tx);
         await tx.query('SELECT id FROM shops WHERE id = $1 FOR UPDATE', [shopId]);
         const before = await this.totals(tx, shopId);
         if (amountFen > before.availableFen) {

@@ -71,3 +71,26 @@ export class Refund {
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }
+
+/**
+ * The sandbox provider's own record of the refunds it has paid, one per refund id however often
+ * it was asked (as WeChat Pay keys refunds by out_refund_no). Not the shop's data.
+ */
+@Entity('sandbox_refunds')
+export class SandboxRefund {
+  @PrimaryColumn('uuid')
+  refundId!: string;
+
+  @Column({ type: 'text' })
+  transactionId!: string;
+
+  @Column({ type: 'integer' })
+  amountFen!: number;
+
+  /** How many times the shop asked for this refund. */
+  @Column({ type: 'integer' })
+  requests!: number;
+
+  @Column({ type: 'timestamptz' })
+  paidAt!: Date;
+}

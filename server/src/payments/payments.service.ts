@@ -5,6 +5,7 @@ import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Min, validateSync } f
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
+import { JobsService } from '../jobs/jobs.service';
 import { Payment, Refund } from './payment.entity';
 import { PAYMENT_PROVIDER, PaymentNotificationBody, PaymentProvider, SignedNotification } from './payment-provider';
 
@@ -30,6 +31,11 @@ export interface RefundMade {
 }
 export type RefundListener = (tx: EntityManager, refund: RefundMade) => Promise<void>;
 
+export const PAYMENT_JOBS = {
+  /** Sends one recorded refund to the provider (the refund outbox). */
+  sendRefund: 'payments.refund.send',
+} as const;
+
 @Injectable()
 export class PaymentsService {
   private readonly listeners: PaymentListener[] = [];
@@ -39,7 +45,10 @@ export class PaymentsService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly clock: ClockService,
-  ) {}
+    private readonly jobs: JobsService,
+  ) {
+    this.jobs.registerOutside(PAYMENT_JOBS.sendRefund, (p) => this.sendRefund(String(p.refundId)));
+  }
 
   onPaymentSucceeded(listener: PaymentListener): void {
     this.listeners.push(listener);
@@ -78,13 +87,17 @@ export class PaymentsService {
       description,
     });
     await tx.update(Payment, { id: payment.id }, { prepayId: opened.prepayId });
-    if (opened.immediate) await this.handleIn(tx, opened.immediate);
+    if (opened.immediate) await this.apply(tx, this.verified(opened.immediate));
     return tx.findOneByOrFail(Payment, { id: payment.id });
   }
 
-  /** POST /api/payments/notify: verify the signature, then apply it once. */
+  /**
+   * POST /api/payments/notify: verify the signature and the shape first (a forged notification
+   * never opens a transaction), then apply it once.
+   */
   async handleNotification(notification: SignedNotification): Promise<{ received: true; duplicate: boolean }> {
-    return this.db.transaction((tx) => this.handleIn(tx, notification));
+    const body = this.verified(notification);
+    return this.db.transaction((tx) => this.apply(tx, body));
   }
 
   async findForOrder(orderId: string, manager: EntityManager = this.db.manager): Promise<Payment | null> {
@@ -94,6 +107,11 @@ export class PaymentsService {
   /**
    * Sends money back to the order's payment, exactly once per `refundKey`: a second call with the
    * same key returns the first refund and moves nothing.
+   *
+   * The refund is recorded here, in the caller's transaction, and sent to the provider by a job
+   * after that transaction commits (an outbox): no provider call is made while rows are locked,
+   * a rollback sends nothing, and a crash after the send sends again under the same refund id,
+   * which the provider takes as its idempotency key.
    */
   async refund(
     tx: EntityManager,
@@ -113,13 +131,13 @@ export class PaymentsService {
     if (refunded > payment.amountFen) {
       throw new ConflictError('REFUND_EXCEEDS_PAYMENT', `refunds would exceed the ${payment.amountFen} fen paid`);
     }
-    const { providerRefundId } = await this.provider.refund({
-      refundId: inserted[0].id,
-      paymentId: payment.id,
-      transactionId: payment.transactionId,
-      amountFen: input.amountFen,
+    await this.jobs.enqueue(tx, {
+      kind: PAYMENT_JOBS.sendRefund,
+      runAt: this.clock.now(),
+      payload: { refundId: inserted[0].id },
+      uniqueKey: `refund.send:${inserted[0].id}`,
+      maxAttempts: 20,
     });
-    await tx.update(Refund, { id: inserted[0].id }, { providerRefundId });
     const made = {
       orderId: input.orderId,
       unitId: input.unitId ?? null,
@@ -130,6 +148,28 @@ export class PaymentsService {
     return { refund: await tx.findOneByOrFail(Refund, { id: inserted[0].id }), created: true };
   }
 
+  /** The outbox's send: no transaction is open; the refund id makes a repeat a no-op at the provider. */
+  private async sendRefund(refundId: string): Promise<void> {
+    const [refund]: { sent_at: Date | null; payment_id: string; transaction_id: string; amount_fen: number }[] =
+      await this.db.query(
+        `SELECT r.sent_at, r.payment_id, p.transaction_id, r.amount_fen
+           FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE r.id = $1`,
+        [refundId],
+      );
+    if (!refund || refund.sent_at) return;
+    const { providerRefundId } = await this.provider.refund({
+      refundId,
+      paymentId: refund.payment_id,
+      transactionId: refund.transaction_id,
+      amountFen: refund.amount_fen,
+    });
+    await this.db.query('UPDATE refunds SET provider_refund_id = $2, sent_at = $3 WHERE id = $1 AND sent_at IS NULL', [
+      refundId,
+      providerRefundId,
+      this.clock.now(),
+    ]);
+  }
+
   async refundedFen(manager: EntityManager, orderId: string): Promise<number> {
     const [{ sum }] = await manager.query(
       'SELECT COALESCE(SUM(amount_fen), 0)::int AS sum FROM refunds WHERE order_id = $1',
@@ -138,10 +178,8 @@ export class PaymentsService {
     return sum;
   }
 
-  private async handleIn(
-    tx: EntityManager,
-    notification: SignedNotification,
-  ): Promise<{ received: true; duplicate: boolean }> {
+  /** The notification's body when its signature is good and its shape is right; else 401 or 400. */
+  private verified(notification: SignedNotification): NotificationShape {
     const verified = this.provider.verifyNotification(notification.rawBody, notification.headers);
     if (!verified) throw new UnauthenticatedError('the notification signature is invalid');
     const body = plainToInstance(NotificationShape, verified);
@@ -152,6 +190,10 @@ export class PaymentsService {
         errors.flatMap((e) => Object.values(e.constraints ?? {})).join('; '),
       );
     }
+    return body;
+  }
+
+  private async apply(tx: EntityManager, body: NotificationShape): Promise<{ received: true; duplicate: boolean }> {
     const payment = await tx.findOne(Payment, { where: { id: body.paymentId }, lock: { mode: 'pessimistic_write' } });
     if (!payment) throw new NotFoundError('payment');
     const fresh: unknown[] = await tx.query(

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import type { PaymentNotificationBody, PaymentProvider, SignedNotification } from './payment-provider';
@@ -16,7 +18,8 @@ export function signSandboxNotification(secret: string, timestamp: string, rawBo
 
 /**
  * The emulated WeChat Pay: every payment succeeds at once, confirmed by a notification signed
- * with PAYMENT_NOTIFY_SECRET. Refunds succeed at once too.
+ * with PAYMENT_NOTIFY_SECRET. Refunds succeed at once too, and are kept (sandbox_refunds) so that
+ * a refund asked for twice is paid once.
  */
 @Injectable()
 export class SandboxPaymentProvider implements PaymentProvider {
@@ -25,6 +28,7 @@ export class SandboxPaymentProvider implements PaymentProvider {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: ClockService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async createPayment(input: { paymentId: string; amountFen: number }): Promise<{
@@ -74,7 +78,22 @@ export class SandboxPaymentProvider implements PaymentProvider {
     }
   }
 
-  async refund(input: { refundId: string }): Promise<{ providerRefundId: string }> {
+  /**
+   * Pays a refund back, once per refund id: asked again with the same id (a retried send), it
+   * answers the same refund and pays nothing more, as WeChat Pay does with out_refund_no.
+   */
+  async refund(input: { refundId: string; transactionId: string; amountFen: number }): Promise<{
+    providerRefundId: string;
+  }> {
+    await this.db.query(
+      `INSERT INTO sandbox_refunds (refund_id, transaction_id, amount_fen, requests, paid_at)
+       VALUES ($1, $2, $3, 1, $4)
+       ON CONFLICT (refund_id) DO UPDATE SET requests = sandbox_refunds.requests + 1`,
+      [input.refundId, input.transactionId, input.amountFen, this.clock.now()],
+    );
+    // Test hook: die the hard way after the provider has paid and before the shop has marked the
+    // refund sent, so a test can show that the retry pays nothing twice.
+    if (this.config.testHooks && this.config.sandboxFault === 'kill-after-refund') process.kill(process.pid, 'SIGKILL');
     return { providerRefundId: `sandbox_refund_${input.refundId}` };
   }
 }
