@@ -164,6 +164,23 @@ describe('payments: sandbox WeChat Pay, signed notifications, late payments and 
       ['with a non-hex signature', (raw) => [raw, { ...sign(raw), 'x-sandbox-signature': 'z'.repeat(64) }]],
       ['with a signature of the wrong length', (raw) => [raw, { ...sign(raw), 'x-sandbox-signature': 'ab12' }]],
       [
+        'whose signature differs in its last hex digit only',
+        (raw) => {
+          const good = sign(raw);
+          const sig = good['x-sandbox-signature'];
+          const last = sig.endsWith('0') ? '1' : '0';
+          return [raw, { ...good, 'x-sandbox-signature': sig.slice(0, -1) + last }];
+        },
+      ],
+      [
+        'whose signature differs in its first hex digit only',
+        (raw) => {
+          const good = sign(raw);
+          const sig = good['x-sandbox-signature'];
+          return [raw, { ...good, 'x-sandbox-signature': (sig.startsWith('0') ? '1' : '0') + sig.slice(1) }];
+        },
+      ],
+      [
         'signed 6 minutes ago (a replay)',
         (raw) => [raw, sign(raw, TEST_NOTIFY_SECRET, Date.now() + clockOffsetMs - 360_000)],
       ],

@@ -44,6 +44,27 @@ describe('PGlite behind a one-holder pool', () => {
       hog.release();
     });
 
+    it('takes the session back from a holder idle in a transaction, rolling its work back', async () => {
+      const idlePool = new PgliteSessionPool({ dataDir: 'memory://', acquireTimeoutMs: 5_000, idleLeaseMs: 200 });
+      type Client = { release(): void; query(sql: string): Promise<{ rows: unknown[] }> };
+      try {
+        const setup = (await idlePool.connect()) as unknown as Client;
+        await setup.query('CREATE TABLE kept (x int)');
+        setup.release();
+        const idle = (await idlePool.connect()) as unknown as Client;
+        await idle.query('BEGIN');
+        await idle.query('INSERT INTO kept VALUES (1)');
+        // The holder now waits on something else: the next caller still gets the session.
+        const next = (await idlePool.connect()) as unknown as Client;
+        expect((await next.query('SELECT count(*)::int AS n FROM kept')).rows).toEqual([{ n: 0 }]);
+        next.release();
+        await expect(idle.query('COMMIT')).rejects.toThrow(/taken back after 200 ms idle/);
+        idle.release();
+      } finally {
+        await idlePool.end();
+      }
+    });
+
     it('runs a {name, text, values} prepared statement, as pg does', async () => {
       const lease = (await pool.connect()) as unknown as {
         release(): void;
