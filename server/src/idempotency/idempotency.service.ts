@@ -19,6 +19,25 @@ function canonical(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
+export interface IdempotentCall {
+  userId: string;
+  scope: string;
+  key: string | undefined;
+  request: unknown;
+}
+
+/** The request's hash; a malformed key is a 400. */
+function hashOf(call: IdempotentCall): string {
+  if (call.key !== undefined && !KEY_PATTERN.test(call.key)) {
+    throw new InvalidInputError('INVALID_IDEMPOTENCY_KEY', 'Idempotency-Key must be 1-128 printable ASCII characters');
+  }
+  return createHash('sha256').update(canonical(call.request)).digest('hex');
+}
+
+function keyReused(): ConflictError {
+  return new ConflictError('IDEMPOTENCY_KEY_REUSED', 'Idempotency-Key was already used with a different request');
+}
+
 /**
  * Idempotency-Key for writes that move money. The key row is inserted in the same transaction as
  * the work: a concurrent repeat waits on the key's unique index until the first commits, then
@@ -29,19 +48,10 @@ function canonical(value: unknown): string {
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async run<T>(
-    call: { userId: string; scope: string; key: string | undefined; request: unknown },
-    work: (tx: EntityManager) => Promise<T>,
-  ): Promise<T> {
-    const { userId, scope, key, request } = call;
+  async run<T>(call: IdempotentCall, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    const { userId, scope, key } = call;
     if (key === undefined) return this.db.transaction(work);
-    if (!KEY_PATTERN.test(key)) {
-      throw new InvalidInputError(
-        'INVALID_IDEMPOTENCY_KEY',
-        'Idempotency-Key must be 1-128 printable ASCII characters',
-      );
-    }
-    const requestHash = createHash('sha256').update(canonical(request)).digest('hex');
+    const requestHash = hashOf(call);
     return this.db.transaction(async (tx) => {
       const claimed: unknown[] = await tx.query(
         `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, status_code, response)
@@ -50,17 +60,27 @@ export class IdempotencyService {
       );
       if (claimed.length === 0) {
         const first = await tx.findOneByOrFail(IdempotencyKey, { userId, scope, key });
-        if (first.requestHash !== requestHash) {
-          throw new ConflictError(
-            'IDEMPOTENCY_KEY_REUSED',
-            'Idempotency-Key was already used with a different request',
-          );
-        }
+        if (first.requestHash !== requestHash) throw keyReused();
         return first.response as T;
       }
       const result = await work(tx);
       await tx.update(IdempotencyKey, { userId, scope, key }, { statusCode: 200, response: result as object });
       return result;
     });
+  }
+
+  /**
+   * The first response when this key was already used (and committed) with this request, for
+   * work that must look before it starts (a call out that should not be made again); a key used
+   * with another request is a 409. `run` stays the guard against concurrent repeats.
+   */
+  async replay<T>(call: IdempotentCall): Promise<{ response: T } | undefined> {
+    const { userId, scope, key } = call;
+    if (key === undefined) return undefined;
+    const requestHash = hashOf(call);
+    const first = await this.db.manager.findOneBy(IdempotencyKey, { userId, scope, key });
+    if (!first) return undefined;
+    if (first.requestHash !== requestHash) throw keyReused();
+    return { response: first.response as T };
   }
 }

@@ -172,12 +172,24 @@ export class OrdersService implements OnModuleInit {
     return order;
   }
 
-  /** The buyer pays; the sandbox confirms at once through its signed notification. */
-  pay(userId: string, orderId: string, key?: string): Promise<PayResponse> {
-    return this.idempotency.run({ userId, scope: 'orders.pay', key, request: { orderId } }, async (tx) => {
+  /**
+   * The buyer pays; the sandbox confirms at once through its signed notification. The provider
+   * is asked between two transactions, never while the order or payment row is locked.
+   */
+  async pay(userId: string, orderId: string, key?: string): Promise<PayResponse> {
+    const call = { userId, scope: 'orders.pay', key, request: { orderId } };
+    const replayed = await this.idempotency.replay<PayResponse>(call);
+    if (replayed) return replayed.response;
+    const payable = async (tx: EntityManager): Promise<Order> => {
       const order = await this.lockAs(tx, userId, orderId, 'buyer');
       transition('order', ORDER_TRANSITIONS, order.status, 'pay');
-      const payment = await this.payments.start(tx, order, `订单 ${order.id}`);
+      return order;
+    };
+    const opened = await this.db.transaction(async (tx) => this.payments.open(tx, await payable(tx)));
+    const answer = await this.payments.request(opened, `订单 ${orderId}`);
+    return this.idempotency.run(call, async (tx) => {
+      await payable(tx);
+      const payment = await this.payments.settle(tx, opened.id, answer);
       const paid = await tx.findOneByOrFail(Order, { id: orderId });
       return { id: paid.id, status: paid.status, payment: { id: payment.id, transactionId: payment.transactionId } };
     });

@@ -24,13 +24,17 @@ export interface SignedNotification {
   headers: Record<string, string>;
 }
 
+/** The provider's answer to opening a payment. */
+export interface OpenedPayment {
+  prepayId: string;
+  /** The confirmation, from a provider that settles at once. */
+  immediate?: SignedNotification;
+}
+
 export interface PaymentProvider {
   readonly name: string;
-  createPayment(input: {
-    paymentId: string;
-    amountFen: number;
-    description: string;
-  }): Promise<{ prepayId: string; immediate?: SignedNotification }>;
+  /** Opens a payment; asked again for the same `paymentId` it opens no second one. */
+  createPayment(input: { paymentId: string; amountFen: number; description: string }): Promise<OpenedPayment>;
   /** The notification if its signature is good, else null. */
   verifyNotification(
     rawBody: string,

@@ -7,7 +7,13 @@ import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import { JobsService } from '../jobs/jobs.service';
 import { Payment, Refund } from './payment.entity';
-import { PAYMENT_PROVIDER, PaymentNotificationBody, PaymentProvider, SignedNotification } from './payment-provider';
+import {
+  OpenedPayment,
+  PAYMENT_PROVIDER,
+  PaymentNotificationBody,
+  PaymentProvider,
+  SignedNotification,
+} from './payment-provider';
 
 class NotificationShape implements PaymentNotificationBody {
   @IsString() @Length(1, 128) eventId!: string;
@@ -59,10 +65,13 @@ export class PaymentsService {
   }
 
   /**
-   * Opens the order's payment with the provider (one payment per order). A provider that settles
-   * at once answers with its signed notification, handled here exactly as if it had been POSTed.
+   * Paying is three steps so that no row is locked while the provider is asked: `open` records
+   * the order's one payment in the caller's transaction; `request` asks the provider for it with
+   * no transaction open (the payment id is the provider's idempotency key, so asking twice opens
+   * one payment); `settle` stores the answer in a new transaction. A provider that settles at once
+   * (the sandbox) answers with its signed notification, applied there exactly as if POSTed.
    */
-  async start(tx: EntityManager, order: { id: string; totalFen: number }, description: string): Promise<Payment> {
+  async open(tx: EntityManager, order: { id: string; totalFen: number }): Promise<Payment> {
     await tx
       .createQueryBuilder()
       .insert()
@@ -76,18 +85,22 @@ export class PaymentsService {
       })
       .orIgnore()
       .execute();
-    const payment = await tx.findOneOrFail(Payment, {
-      where: { orderId: order.id },
-      lock: { mode: 'pessimistic_write' },
-    });
-    if (payment.status === 'succeeded') return payment;
-    const opened = await this.provider.createPayment({
-      paymentId: payment.id,
-      amountFen: payment.amountFen,
-      description,
-    });
-    await tx.update(Payment, { id: payment.id }, { prepayId: opened.prepayId });
-    if (opened.immediate) await this.apply(tx, this.verified(opened.immediate));
+    return tx.findOneByOrFail(Payment, { orderId: order.id });
+  }
+
+  /** Asks the provider for the payment; no transaction may be open (it is a call out). */
+  async request(payment: Payment, description: string): Promise<OpenedPayment | null> {
+    if (payment.status === 'succeeded') return null;
+    return this.provider.createPayment({ paymentId: payment.id, amountFen: payment.amountFen, description });
+  }
+
+  /** Stores what the provider answered, under the payment's lock; answers the payment as it now is. */
+  async settle(tx: EntityManager, paymentId: string, opened: OpenedPayment | null): Promise<Payment> {
+    const payment = await tx.findOneOrFail(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
+    if (opened && payment.status !== 'succeeded') {
+      await tx.update(Payment, { id: payment.id }, { prepayId: opened.prepayId });
+      if (opened.immediate) await this.apply(tx, this.verified(opened.immediate));
+    }
     return tx.findOneByOrFail(Payment, { id: payment.id });
   }
 
