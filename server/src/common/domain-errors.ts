@@ -22,8 +22,8 @@ export class InvalidInputError extends DomainError {
 /** 401: no caller, or a bad token. */
 export class UnauthenticatedError extends DomainError {
   readonly status = 401;
-  constructor(message = 'a valid Bearer token is required') {
-    super('UNAUTHENTICATED', message);
+  constructor(message = 'a valid Bearer token is required', code = 'UNAUTHENTICATED') {
+    super(code, message);
   }
 }
 
@@ -43,4 +43,16 @@ export class NotFoundError extends DomainError {
 /** 409: the request is well formed but the current state does not allow it. */
 export class ConflictError extends DomainError {
   readonly status = 409;
+}
+
+/** 503: something the request needs is down or not set up; try again after `retryAfterSeconds`. */
+export class UnavailableError extends DomainError {
+  readonly status = 503;
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(code, message);
+  }
 }

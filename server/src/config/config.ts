@@ -19,6 +19,14 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+/** For switches that open something: a typo must fail the start, not silently mean "off" or "on". */
+const toStrictBool = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  return value;
+};
 const toInt = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : Number(value);
 
@@ -87,6 +95,35 @@ export class EnvironmentVariables {
   @IsString()
   @MinLength(16, { message: 'PAYMENT_NOTIFY_SECRET must be at least 16 characters' })
   PAYMENT_NOTIFY_SECRET?: string;
+
+  /** Serves the sandbox login (any openId, no proof) in production too. Never on a real deployment. */
+  @IsOptional()
+  @Transform(toStrictBool)
+  @IsBoolean()
+  ALLOW_DEV_LOGIN?: boolean;
+
+  /** Where WeChat's code2session lives; a test points it at a local stand-in. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(:\d+)?(\/[^\s?#]*)?$/, {
+    message: 'WECHAT_API_BASE must be an http(s) URL without query, e.g. https://api.weixin.qq.com',
+  })
+  WECHAT_API_BASE?: string;
+
+  @IsOptional()
+  @Matches(/^wx[0-9A-Za-z]{16}$/, { message: 'WECHAT_APPID must be wx followed by 16 letters or digits' })
+  WECHAT_APPID?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z]{16,64}$/, { message: 'WECHAT_SECRET must be 16-64 letters and digits' })
+  WECHAT_SECRET?: string;
+
+  /** How long a code2session call may take before the login answers 503. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30_000)
+  WECHAT_TIMEOUT_MS?: number;
 }
 
 export interface AppConfig {
@@ -103,6 +140,9 @@ export interface AppConfig {
   clientDist: string;
   jobsPollMs: number;
   paymentNotifySecret: string;
+  /** The sandbox login `POST /api/auth/login` is routed (always outside production). */
+  devLogin: boolean;
+  wechat: { apiBase: string; appId: string | null; secret: string | null; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -119,6 +159,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && !vars.JWT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - JWT_SECRET is required when NODE_ENV=production');
   }
+  if (!vars.WECHAT_APPID !== !vars.WECHAT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  - WECHAT_APPID and WECHAT_SECRET must be set together');
+  }
   const database: AppConfig['database'] = vars.DATABASE_URL
     ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DB_POOL_SIZE ?? 10 }
     : { kind: 'pglite', dataDir: resolve(vars.PGLITE_DIR ?? resolve(REPO_ROOT, '.data', 'pglite')) };
@@ -134,6 +177,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: resolve(vars.CLIENT_DIST ?? resolve(REPO_ROOT, 'client', 'dist', 'h5')),
     jobsPollMs: vars.JOBS_POLL_MS ?? 1000,
     paymentNotifySecret: vars.PAYMENT_NOTIFY_SECRET ?? randomBytes(24).toString('hex'),
+    devLogin: !production || (vars.ALLOW_DEV_LOGIN ?? false),
+    wechat: {
+      apiBase: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      appId: vars.WECHAT_APPID ?? null,
+      secret: vars.WECHAT_SECRET ?? null,
+      timeoutMs: vars.WECHAT_TIMEOUT_MS ?? 5000,
+    },
   };
 }
 
