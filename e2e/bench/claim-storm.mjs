@@ -250,6 +250,8 @@ function startServer(port, dbUrl) {
     JWT_SECRET: randomBytes(30).toString('hex'), // 60 characters
     PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
     TEST_HOOKS: '1',
+    // The bench logs 2,000 users in by openId: the sandbox login, off in production unless allowed.
+    ALLOW_DEV_LOGIN: '1',
     SEED_DEMO: '1',
     LOG_LEVEL: 'warn',
     JOBS_POLL_MS: '0',
