@@ -45,7 +45,7 @@ describe('gift races (concurrent requests on one gift)', () => {
       [giftId],
     );
 
-  /** 200 new users, each Alice's friend, in one group chat with her (befriended 20 at a time). */
+  /** 200 new users, each Alice's friend (she asks, they ask back), in one group chat with her, 20 at a time. */
   async function bigGroup(size: number): Promise<{ chatId: string; members: Session[] }> {
     const joined: Session[] = [];
     for (let start = 0; start < size; start += 20) {
@@ -54,7 +54,8 @@ describe('gift races (concurrent requests on one gift)', () => {
         ...(await Promise.all(
           batch.map(async (i) => {
             const member = await t.login(`o_race_${i}`);
-            await t.http().post('/api/friends').set(w.alice.auth).send({ userId: member.userId }).expect(201);
+            await t.http().post('/api/friends').set(w.alice.auth).send({ userId: member.userId }).expect(202);
+            await t.http().post('/api/friends').set(member.auth).send({ userId: w.alice.userId }).expect(200);
             return member;
           }),
         )),

@@ -18,7 +18,10 @@ describe('platform: health, OpenAPI, errors and test hooks', () => {
     for (const path of [
       '/api/auth/login',
       '/api/me',
+      '/api/auth/wechat',
       '/api/friends',
+      '/api/friend-requests',
+      '/api/friend-requests/{id}/decline',
       '/api/groups',
       '/api/chats',
       '/api/chats/{id}/messages',

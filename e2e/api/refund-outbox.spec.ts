@@ -4,12 +4,11 @@ import { DataSource } from 'typeorm';
 import { PaymentsService } from '../../server/src/payments/payments.service';
 import { databaseUrl, workerDatabase } from '../support/databases';
 import { ADDRESS, shopWithProduct } from '../support/fixtures';
-import { Session, TEST_NOTIFY_SECRET, TestApp } from '../support/test-app';
+import { Session, TEST_JWT_SECRET, TEST_NOTIFY_SECRET, TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
 const ROOT = resolve(__dirname, '..', '..');
-const JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 /**
  * Refunds go to the payment provider through an outbox: recorded with a stable id in the
@@ -128,7 +127,7 @@ describe('the refund outbox', () => {
           NODE_ENV: 'test',
           PORT: String(port),
           DATABASE_URL: databaseUrl(workerDatabase()),
-          JWT_SECRET,
+          JWT_SECRET: TEST_JWT_SECRET,
           PAYMENT_NOTIFY_SECRET: TEST_NOTIFY_SECRET,
           TEST_HOOKS: '1',
           JOBS_POLL_MS: '0',

@@ -29,8 +29,10 @@ describe('social graph and chats', () => {
     if (field) expect(res.body.message).toMatch(field);
   }
   const befriend = (a: Session, userId: string) => t.http().post('/api/friends').set(a.auth).send({ userId });
+  /** Friends by consent: a asks, b asks back; their direct chat's id. */
   async function friends(a: Session, b: Session): Promise<string> {
-    const res = await befriend(a, b.userId).expect(201);
+    await befriend(a, b.userId).expect(202);
+    const res = await befriend(b, a.userId).expect(200);
     return res.body.chatId as string;
   }
   const group = (s: Session, body: object) => t.http().post('/api/groups').set(s.auth).send(body);
@@ -83,37 +85,42 @@ describe('social graph and chats', () => {
     });
   });
 
-  describe('befriending someone opens one direct chat', () => {
-    it('makes both friends with one shared direct chat, titled with the other person', async () => {
+  describe('befriending takes both: a request, then the other asking back', () => {
+    it('leaves a pending request that makes no one a friend, then opens one shared direct chat', async () => {
       const [ming, hong] = [await newcomer('小明'), await newcomer('小红')];
-      const res = await befriend(ming, hong.userId).expect(201);
-      expect(res.body).toEqual({ chatId: expect.stringMatching(UUID) });
-      await expectOnlyDirect(ming, hong, res.body.chatId);
-      await expectOnlyDirect(hong, ming, res.body.chatId);
+      const asked = await befriend(ming, hong.userId).expect(202);
+      expect(asked.body).toEqual({ status: 'pending' });
+      expect(await chatsOf(ming)).toEqual([]);
+      expect(await chatsOf(hong)).toEqual([]);
+      // A request is not a friendship: neither may put the other in a group yet.
+      expectError(await group(ming, { name: '太早', memberIds: [hong.userId] }), 400, 'NOT_FRIENDS');
+      expectError(await group(hong, { name: '太早', memberIds: [ming.userId] }), 400, 'NOT_FRIENDS');
+
+      const accepted = await befriend(hong, ming.userId).expect(200);
+      expect(accepted.body).toEqual({ status: 'friends', chatId: expect.stringMatching(UUID) });
+      await expectOnlyDirect(ming, hong, accepted.body.chatId);
+      await expectOnlyDirect(hong, ming, accepted.body.chatId);
       // The friendship goes both ways: each may now put the other in a group.
       await group(hong, { name: '二人组', memberIds: [ming.userId] }).expect(201);
       await group(ming, { name: '二人组', memberIds: [hong.userId] }).expect(201);
     });
 
-    it('returns the same chat when befriending again, from either side', async () => {
-      const [a, b] = [await newcomer('甲'), await newcomer('乙')];
-      const chatId = await friends(a, b);
-      expect(await friends(a, b)).toBe(chatId);
-      expect(await friends(b, a)).toBe(chatId);
-      await expectOnlyDirect(a, b, chatId);
-      await expectOnlyDirect(b, a, chatId);
+    it('answers the same pending request when asked again, changing nothing', async () => {
+      const [a, b] = [await newcomer('戊'), await newcomer('己')];
+      expect((await befriend(a, b.userId).expect(202)).body).toEqual({ status: 'pending' });
+      const [first] = (await t.http().get('/api/friend-requests').set(b.auth).expect(200)).body;
+      expect((await befriend(a, b.userId).expect(202)).body).toEqual({ status: 'pending' });
+      expect((await t.http().get('/api/friend-requests').set(b.auth).expect(200)).body).toEqual([first]);
+      expect(await chatsOf(a)).toEqual([]);
     });
 
-    it('opens exactly one chat when 10 requests race from both sides', async () => {
-      const [a, b] = [await newcomer('丙'), await newcomer('丁')];
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? befriend(a, b.userId) : befriend(b, a.userId))),
-      );
-      expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
-      const chatIds = new Set(results.map((r) => r.body.chatId));
-      expect(chatIds.size).toBe(1);
-      await expectOnlyDirect(a, b, results[0].body.chatId);
-      await expectOnlyDirect(b, a, results[0].body.chatId);
+    it('returns the same chat to friends asking again, from either side', async () => {
+      const [a, b] = [await newcomer('甲'), await newcomer('乙')];
+      const chatId = await friends(a, b);
+      expect((await befriend(a, b.userId).expect(200)).body).toEqual({ status: 'friends', chatId });
+      expect((await befriend(b, a.userId).expect(200)).body).toEqual({ status: 'friends', chatId });
+      await expectOnlyDirect(a, b, chatId);
+      await expectOnlyDirect(b, a, chatId);
     });
 
     it('refuses yourself, unknown users, bad input and missing tokens', async () => {
@@ -127,6 +134,7 @@ describe('social graph and chats', () => {
       expectError(extra, 400, 'UNKNOWN_FIELD', /note/);
       expectError(await t.http().post('/api/friends').send({ userId: alice.userId }), 401, 'UNAUTHENTICATED');
       expect(await chatsOf(me)).toEqual([]);
+      expect((await t.http().get('/api/friend-requests').set(alice.auth).expect(200)).body).toEqual([]);
     });
   });
 

@@ -250,6 +250,8 @@ function startServer(port, dbUrl) {
     JWT_SECRET: randomBytes(30).toString('hex'), // 60 characters
     PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
     TEST_HOOKS: '1',
+    // The bench logs 2,000 users in by openId: the sandbox login, off in production unless allowed.
+    ALLOW_DEV_LOGIN: '1',
     SEED_DEMO: '1',
     LOG_LEVEL: 'warn',
     JOBS_POLL_MS: '0',
@@ -318,9 +320,11 @@ async function setup(port, bench) {
   log(`${CLAIMERS} claimers logged in (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 
   t = performance.now();
-  await mapLimit(claimers, SETUP_CONCURRENCY, (c) =>
-    api(port, 'POST', '/api/friends', { token: alice.token, body: { userId: c.user.id }, expect: 201 }),
-  );
+  // Friends by consent: alice asks (202 pending), the claimer asks back (200 friends).
+  await mapLimit(claimers, SETUP_CONCURRENCY, async (c) => {
+    await api(port, 'POST', '/api/friends', { token: alice.token, body: { userId: c.user.id }, expect: 202 });
+    await api(port, 'POST', '/api/friends', { token: c.token, body: { userId: alice.user.id }, expect: 200 });
+  });
   log(`${CLAIMERS} friendships with o_alice (${((performance.now() - t) / 1000).toFixed(1)} s)`);
 
   // The group: the API takes at most 499 members per call and has no add-member route, so the

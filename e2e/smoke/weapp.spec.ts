@@ -27,4 +27,13 @@ describe('the WeChat mini-program build', () => {
   it.each(declaredPages())('compiled %s (js, wxml, json)', (page) => {
     for (const ext of ['js', 'wxml', 'json']) expect(existsSync(resolve(out, `${page}.${ext}`))).toBe(true);
   });
+
+  it('logs in with wx.login through POST /api/auth/wechat, not the dev login', () => {
+    const common = readFileSync(resolve(out, 'common.js'), 'utf8');
+    expect(common).toContain('/auth/wechat');
+    const login = readFileSync(resolve(out, 'pages/login/index.js'), 'utf8');
+    expect(login).toContain('login-wechat');
+    // The platform check was settled at build time: a mini program has no `process` to read it from.
+    expect(common + login).not.toContain('TARO_ENV');
+  });
 });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../server/src/config/config';
 import { databaseUrl, workerDatabase } from './databases';
 
 export const TEST_NOTIFY_SECRET = 'test-notify-secret-0123456789';
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
 
 export interface Session {
   token: string;
@@ -33,7 +34,7 @@ export class TestApp {
       TEST_HOOKS: '1',
       SEED_DEMO: '0',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+      JWT_SECRET: TEST_JWT_SECRET,
       PAYMENT_NOTIFY_SECRET: TEST_NOTIFY_SECRET,
       JOBS_POLL_MS: '0',
       ...env,

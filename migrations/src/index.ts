@@ -4,6 +4,7 @@ import { Gifts1764000002000 } from './1764000002000-Gifts';
 import { OrderDomain1764000003000 } from './1764000003000-OrderDomain';
 import { Ledger1764000004000 } from './1764000004000-Ledger';
 import { Search1764000005000 } from './1764000005000-Search';
+import { FriendRequests1764000006000 } from './1764000006000-FriendRequests';
 import { RefundOutbox1764000007000 } from './1764000007000-RefundOutbox';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   OrderDomain1764000003000,
   Ledger1764000004000,
   Search1764000005000,
+  FriendRequests1764000006000,
   RefundOutbox1764000007000,
 ];

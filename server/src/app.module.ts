@@ -36,7 +36,7 @@ export class AppModule {
         }),
         ClockModule,
         DatabaseModule,
-        IdentityModule,
+        IdentityModule.forRoot(config),
         SocialModule,
         CatalogModule,
         JobsModule,

@@ -29,6 +29,26 @@ export interface LoginResponse {
   user: UserView;
 }
 
+/**
+ * `POST /api/friends`: 202 `pending` while the other has not asked back; 200 `friends` (with their
+ * direct chat) once both have asked.
+ */
+export type FriendRequestResult = { status: 'pending' } | { status: 'friends'; chatId: string };
+
+/** A friend request waiting for the caller (`GET /api/friend-requests`). */
+export interface FriendRequestView {
+  id: string;
+  fromUserId: string;
+  nickname: string;
+  createdAt: string;
+}
+
+/** `POST /api/friend-requests/:id/decline`. */
+export interface FriendRequestDeclined {
+  id: string;
+  status: 'declined';
+}
+
 export type ChatType = 'direct' | 'group';
 
 export interface ChatView {

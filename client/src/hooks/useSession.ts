@@ -11,9 +11,26 @@ export function useSession(): Session | null {
   return session;
 }
 
-/** Emulated wx.login: the same openId is the same user. */
+// Taro's build replaces process.env.TARO_ENV with the platform (weapp, h5); under jest it is Node's.
+declare const process: { env: { TARO_ENV?: string } };
+
+/** The mini program logs in through WeChat; H5 (the browser demo) through the dev login. */
+export function isWeapp(): boolean {
+  return process.env.TARO_ENV === 'weapp';
+}
+
+/** Dev login (sandbox): the same openId is the same user. Served by the server outside production. */
 export async function login(openId: string): Promise<Session> {
-  const res = await apiPost<LoginResponse>('/auth/login', { openId });
+  return remember(await apiPost<LoginResponse>('/auth/login', { openId }));
+}
+
+/** Real login: wx.login's one-time code, which the server trades with WeChat for the openId. */
+export async function wechatLogin(): Promise<Session> {
+  const { code } = await Taro.login();
+  return remember(await apiPost<LoginResponse>('/auth/wechat', { code }));
+}
+
+function remember(res: LoginResponse): Session {
   const session = { token: res.token, user: res.user };
   setSession(session);
   return session;

@@ -1,6 +1,6 @@
 /**
- * @tarojs/taro for jest: an in-memory storage, recorded navigation, and `request` answered by a
- * handler each test installs with `mockApi`.
+ * @tarojs/taro for jest: an in-memory storage, recorded navigation, `login` handing out codes, and
+ * `request` answered by a handler each test installs with `mockApi`.
  */
 import { useEffect } from 'react';
 
@@ -20,6 +20,7 @@ type Handler = (req: RequestOptions & { path: string; method: string }) => MockR
 
 let handler: Handler = () => ({ statusCode: 404, data: { statusCode: 404, message: 'not mocked', code: 'NOT_FOUND' } });
 let routerParams: Record<string, string> = {};
+let loginCodes = 0;
 const storage = new Map<string, unknown>();
 
 export const requests: (RequestOptions & { path: string; method: string })[] = [];
@@ -39,6 +40,13 @@ export function resetTaroMock(): void {
   navigations.length = 0;
   storage.clear();
   routerParams = {};
+  loginCodes = 0;
+}
+
+/** wx.login: a fresh one-time code per call (wx-code-1, wx-code-2, …). */
+function login(): Promise<{ code: string; errMsg: string }> {
+  loginCodes += 1;
+  return Promise.resolve({ code: `wx-code-${loginCodes}`, errMsg: 'login:ok' });
 }
 
 async function request(options: RequestOptions): Promise<MockResponse> {
@@ -55,6 +63,7 @@ function navigate(options: { url: string }): Promise<void> {
 
 const Taro = {
   request,
+  login,
   navigateTo: navigate,
   redirectTo: navigate,
   reLaunch: navigate,

@@ -22,8 +22,8 @@ export class InvalidInputError extends DomainError {
 /** 401: no caller, or a bad token. */
 export class UnauthenticatedError extends DomainError {
   readonly status = 401;
-  constructor(message = 'a valid Bearer token is required') {
-    super('UNAUTHENTICATED', message);
+  constructor(message = 'a valid Bearer token is required', code = 'UNAUTHENTICATED') {
+    super(code, message);
   }
 }
 

@@ -39,8 +39,12 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500 && body.statusCode !== 503)
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // A typed 5xx is a known outage (its message says which); anything else is a bug worth a stack.
+    if (body.statusCode >= 500) {
+      if (exception instanceof DomainError || body.statusCode === 503)
+        this.logger.warn(`${body.code}: ${body.message}`);
+      else this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    }
     if (body.statusCode === 503 && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', String(retryAfter(exception)));
     response.status(body.statusCode).json(body);

@@ -42,6 +42,36 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TEST_HOOKS: '0' }).testHooks).toBe(false);
   });
 
+  it('serves the sandbox login outside production, and in production only with ALLOW_DEV_LOGIN', () => {
+    const secret = { JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).devLogin).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).devLogin).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).devLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_DEV_LOGIN: '0', ...secret }).devLogin).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ALLOW_DEV_LOGIN: '1', ...secret }).devLogin).toBe(true);
+  });
+
+  it('reads the WeChat login settings, unconfigured by default', () => {
+    expect(loadConfig({}).wechat).toEqual({
+      apiBase: 'https://api.weixin.qq.com',
+      appId: null,
+      secret: null,
+      timeoutMs: 5000,
+    });
+    const config = loadConfig({
+      WECHAT_API_BASE: 'http://127.0.0.1:4000/',
+      WECHAT_APPID: 'wx0123456789abcdef',
+      WECHAT_SECRET: '0123456789abcdef0123456789abcdef',
+      WECHAT_TIMEOUT_MS: '800',
+    });
+    expect(config.wechat).toEqual({
+      apiBase: 'http://127.0.0.1:4000',
+      appId: 'wx0123456789abcdef',
+      secret: '0123456789abcdef0123456789abcdef',
+      timeoutMs: 800,
+    });
+  });
+
   it.each([
     [{ PORT: 'eighty' }, /PORT must be an integer/],
     [{ PORT: '70000' }, /PORT must not be greater than 65535/],
@@ -50,6 +80,13 @@ describe('configuration from the environment', () => {
     [{ NODE_ENV: 'staging' }, /NODE_ENV must be one of/],
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be one of/],
     [{ NODE_ENV: 'production' }, /JWT_SECRET is required when NODE_ENV=production/],
+    [{ ALLOW_DEV_LOGIN: 'maybe' }, /ALLOW_DEV_LOGIN must be a boolean/],
+    [{ WECHAT_API_BASE: 'ftp://x' }, /WECHAT_API_BASE must be an http\(s\) URL/],
+    [{ WECHAT_API_BASE: 'https://x/?a=1' }, /WECHAT_API_BASE must be an http\(s\) URL/],
+    [{ WECHAT_APPID: 'app1', WECHAT_SECRET: 'x'.repeat(32) }, /WECHAT_APPID must be wx/],
+    [{ WECHAT_APPID: 'wx0123456789abcdef', WECHAT_SECRET: 'short' }, /WECHAT_SECRET must be/],
+    [{ WECHAT_APPID: 'wx0123456789abcdef' }, /WECHAT_APPID and WECHAT_SECRET must be set together/],
+    [{ WECHAT_TIMEOUT_MS: '50' }, /WECHAT_TIMEOUT_MS must not be less than 100/],
   ])('rejects %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

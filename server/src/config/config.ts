@@ -19,6 +19,14 @@ export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+/** For switches that open something: a typo must fail the start, not silently mean "off" or "on". */
+const toStrictBool = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).toLowerCase();
+  if (['1', 'true', 'yes'].includes(text)) return true;
+  if (['0', 'false', 'no'].includes(text)) return false;
+  return value;
+};
 const toInt = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : Number(value);
 
@@ -118,6 +126,35 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsIn(SANDBOX_FAULTS)
   SANDBOX_FAULT?: (typeof SANDBOX_FAULTS)[number];
+
+  /** Serves the sandbox login (any openId, no proof) in production too. Never on a real deployment. */
+  @IsOptional()
+  @Transform(toStrictBool)
+  @IsBoolean()
+  ALLOW_DEV_LOGIN?: boolean;
+
+  /** Where WeChat's code2session lives; a test points it at a local stand-in. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(:\d+)?(\/[^\s?#]*)?$/, {
+    message: 'WECHAT_API_BASE must be an http(s) URL without query, e.g. https://api.weixin.qq.com',
+  })
+  WECHAT_API_BASE?: string;
+
+  @IsOptional()
+  @Matches(/^wx[0-9A-Za-z]{16}$/, { message: 'WECHAT_APPID must be wx followed by 16 letters or digits' })
+  WECHAT_APPID?: string;
+
+  @IsOptional()
+  @Matches(/^[0-9A-Za-z]{16,64}$/, { message: 'WECHAT_SECRET must be 16-64 letters and digits' })
+  WECHAT_SECRET?: string;
+
+  /** How long a code2session call may take before the login answers 503. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(30_000)
+  WECHAT_TIMEOUT_MS?: number;
 }
 
 /** The bounds that keep one request from holding the pool (see connection-guard.ts). */
@@ -148,6 +185,10 @@ export interface AppConfig {
   paymentNotifySecret: string;
   /** A fault the sandbox provider injects, for the crash tests; honoured only with test hooks. */
   sandboxFault?: (typeof SANDBOX_FAULTS)[number];
+
+  /** The sandbox login `POST /api/auth/login` is routed (always outside production). */
+  devLogin: boolean;
+  wechat: { apiBase: string; appId: string | null; secret: string | null; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -172,6 +213,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const database: DatabaseConfig = vars.DATABASE_URL
     ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DB_POOL_SIZE ?? 10, ...bounds }
     : { kind: 'pglite', dataDir: resolve(vars.PGLITE_DIR ?? resolve(REPO_ROOT, '.data', 'pglite')), ...bounds };
+  if (!vars.WECHAT_APPID !== !vars.WECHAT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  - WECHAT_APPID and WECHAT_SECRET must be set together');
+  }
   return {
     port: vars.PORT ?? 3000,
     database,
@@ -185,6 +229,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jobsPollMs: vars.JOBS_POLL_MS ?? 1000,
     paymentNotifySecret: vars.PAYMENT_NOTIFY_SECRET ?? randomBytes(24).toString('hex'),
     sandboxFault: vars.TEST_HOOKS ? vars.SANDBOX_FAULT : undefined,
+    devLogin: !production || (vars.ALLOW_DEV_LOGIN ?? false),
+    wechat: {
+      apiBase: (vars.WECHAT_API_BASE ?? 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      appId: vars.WECHAT_APPID ?? null,
+      secret: vars.WECHAT_SECRET ?? null,
+      timeoutMs: vars.WECHAT_TIMEOUT_MS ?? 5000,
+    },
   };
 }
 

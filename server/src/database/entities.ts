@@ -10,6 +10,7 @@ import { Job } from '../jobs/job.entity';
 import { Order, OrderItem } from '../orders/order.entity';
 import { Payment, PaymentNotification, Refund, SandboxRefund } from '../payments/payment.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
+import { FriendRequest } from '../social/friend-request.entity';
 import { Message } from '../social/message.entity';
 
 /** Every entity, listed once for the app's DataSource and the migration CLI. */
@@ -18,6 +19,7 @@ export const ENTITIES = [
   Chat,
   ChatMember,
   Friendship,
+  FriendRequest,
   Message,
   Shop,
   ShopFollow,

@@ -1,8 +1,15 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { LoginResponse, MeView } from '@giftshop/shared';
 import { Caller, CurrentUser, Public } from './auth.decorators';
-import { LoginDto, LoginResponseDto, MeDto } from './identity.dto';
+import { LoginDto, LoginResponseDto, MeDto, WechatLoginDto } from './identity.dto';
 import { IdentityService } from './identity.service';
 
 @ApiTags('identity')
@@ -11,11 +18,14 @@ export class IdentityController {
   constructor(private readonly identity: IdentityService) {}
 
   @Public()
-  @Post('auth/login')
+  @Post('auth/wechat')
   @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponseDto, description: 'Emulated wx.login: the same openId is the same user' })
-  login(@Body() body: LoginDto): Promise<LoginResponse> {
-    return this.identity.login(body.openId, body.nickname);
+  @ApiOkResponse({ type: LoginResponseDto, description: 'wx.login code traded through code2session' })
+  @ApiBadRequestResponse({ description: 'code is missing or malformed' })
+  @ApiUnauthorizedResponse({ description: 'WECHAT_CODE_REJECTED: WeChat refused the code (bad or used)' })
+  @ApiServiceUnavailableResponse({ description: 'WeChat unreachable (Retry-After) or login not configured' })
+  wechat(@Body() body: WechatLoginDto): Promise<LoginResponse> {
+    return this.identity.wechatLogin(body.code);
   }
 
   @Get('me')
@@ -23,5 +33,20 @@ export class IdentityController {
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() caller: Caller): Promise<MeView> {
     return this.identity.me(caller.userId);
+  }
+}
+
+/** Routed only outside production or with ALLOW_DEV_LOGIN=1; elsewhere it is an unknown route. */
+@ApiTags('identity')
+@Controller()
+export class DevLoginController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: LoginResponseDto, description: 'Sandbox login: the same openId is the same user' })
+  login(@Body() body: LoginDto): Promise<LoginResponse> {
+    return this.identity.devLogin(body.openId, body.nickname);
   }
 }

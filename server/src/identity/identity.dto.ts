@@ -15,6 +15,14 @@ export class LoginDto {
   nickname?: string;
 }
 
+export class WechatLoginDto {
+  @ApiProperty({ description: 'The code wx.login just gave the mini program (valid once, for 5 minutes)' })
+  @IsString()
+  @Length(1, 128)
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: 'code may hold only letters, digits, _ and -' })
+  code!: string;
+}
+
 export class UserDto {
   @ApiProperty() id!: string;
   @ApiProperty() openId!: string;

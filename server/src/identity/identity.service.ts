@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { LoginResponse, MeView, UserView } from '@giftshop/shared';
 import { In, Repository } from 'typeorm';
 import { Shop } from '../catalog/shop.entity';
 import { NotFoundError, UnauthenticatedError } from '../common/domain-errors';
+import { IDENTITY_PROVIDER, IdentityProvider } from './identity-provider';
 import { KnownUsers } from './known-users';
 import { User } from './user.entity';
+
+/** How long a login lasts; every token carries it as `exp`. */
+export const TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
 
 export function toUserView(user: User): UserView {
   return { id: user.id, openId: user.openId, nickname: user.nickname, avatarUrl: user.avatarUrl };
@@ -19,13 +23,22 @@ export class IdentityService {
     @InjectRepository(Shop) private readonly shops: Repository<Shop>,
     private readonly jwt: JwtService,
     private readonly knownUsers: KnownUsers,
+    @Inject(IDENTITY_PROVIDER) private readonly provider: IdentityProvider,
   ) {}
 
-  /**
-   * Emulates wx.login's code exchange: the same openId is always the same user. A nickname given
-   * at login renames the user.
-   */
-  async login(openId: string, nickname?: string): Promise<LoginResponse> {
+  /** The sandbox login: whoever names an openId is that user (only routed where allowed). */
+  devLogin(openId: string, nickname?: string): Promise<LoginResponse> {
+    return this.signIn(openId, nickname);
+  }
+
+  /** The mini-program login: the provider proves the openId behind a `wx.login` code. */
+  async wechatLogin(code: string): Promise<LoginResponse> {
+    const { openId } = await this.provider.identify(code);
+    return this.signIn(openId);
+  }
+
+  /** The same openId is always the same user; a nickname given renames them. */
+  private async signIn(openId: string, nickname?: string): Promise<LoginResponse> {
     await this.users
       .createQueryBuilder()
       .insert()
@@ -35,7 +48,8 @@ export class IdentityService {
     if (nickname) await this.users.update({ openId }, { nickname });
     const user = await this.users.findOneByOrFail({ openId });
     this.knownUsers.remember(user.id);
-    return { token: this.jwt.sign({ sub: user.id }), user: toUserView(user) };
+    const token = this.jwt.sign({ sub: user.id }, { expiresIn: TOKEN_TTL_SECONDS });
+    return { token, user: toUserView(user) };
   }
 
   async me(userId: string): Promise<MeView> {

@@ -56,6 +56,7 @@ export class SeedService {
       return found;
     };
 
+    // Accepted friendships (the rows FriendsService writes when both have asked): no pending requests.
     for (const [a, b] of DEMO_FRIENDSHIPS) {
       const [userA, userB] = [id(a), id(b)].sort();
       const chat = await tx.save(

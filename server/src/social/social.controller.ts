@@ -5,7 +5,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
-import { AddFriendDto, ChatDto, CreateGroupDto, FriendAddedDto, MessageDto, SendMessageDto } from './social.dto';
+import { ChatDto, CreateGroupDto, MessageDto, SendMessageDto } from './social.dto';
 import { SocialService } from './social.service';
 
 class MessagesQuery {
@@ -27,12 +27,6 @@ class MessagesQuery {
 @Controller()
 export class SocialController {
   constructor(private readonly social: SocialService) {}
-
-  @Post('friends')
-  @ApiCreatedResponse({ type: FriendAddedDto, description: 'Both users are friends; their direct chat is open' })
-  addFriend(@CurrentUser() caller: Caller, @Body() body: AddFriendDto): Promise<{ chatId: string }> {
-    return this.social.addFriend(caller.userId, body.userId);
-  }
 
   @Post('groups')
   @ApiCreatedResponse({ type: ChatDto })

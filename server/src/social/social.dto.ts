@@ -11,7 +11,7 @@ import {
 } from 'class-validator';
 
 export class AddFriendDto {
-  @ApiProperty({ description: 'The user to befriend' })
+  @ApiProperty({ description: 'The user to ask (or to accept, when they asked first)' })
   @IsUUID('all', { message: 'userId must be a UUID' })
   userId!: string;
 }
@@ -62,6 +62,19 @@ export class MessageDto {
   @ApiProperty() createdAt!: string;
 }
 
-export class FriendAddedDto {
-  @ApiProperty() chatId!: string;
+export class FriendRequestResultDto {
+  @ApiProperty({ enum: ['pending', 'friends'] }) status!: string;
+  @ApiPropertyOptional({ description: 'Their direct chat, once friends' }) chatId?: string;
+}
+
+export class FriendRequestDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() fromUserId!: string;
+  @ApiProperty() nickname!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export class FriendRequestDeclinedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['declined'] }) status!: string;
 }

@@ -30,39 +30,7 @@ export class SocialService {
     private readonly clock: ClockService,
   ) {}
 
-  /** Makes two users friends and opens their direct chat; doing it again returns the same chat. */
-  async addFriend(userId: string, friendId: string): Promise<{ chatId: string }> {
-    if (userId === friendId) throw new InvalidInputError('CANNOT_FRIEND_SELF', 'userId must be another user');
-    const [userA, userB] = [userId, friendId].sort();
-    return this.db.transaction(async (tx) => {
-      if (!(await tx.existsBy(User, { id: friendId }))) throw new NotFoundError('user');
-      const existing = await tx.findOneBy(Friendship, { userA, userB });
-      if (existing) return { chatId: existing.chatId };
-      const directKey = `${userA}:${userB}`;
-      // Two racing requests: the unique direct_key lets one insert win; both read the same chat.
-      await tx.createQueryBuilder().insert().into(Chat).values({ type: 'direct', directKey }).orIgnore().execute();
-      const chat = await tx.findOneByOrFail(Chat, { directKey });
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(ChatMember)
-        .values([
-          { chatId: chat.id, userId: userA },
-          { chatId: chat.id, userId: userB },
-        ])
-        .orIgnore()
-        .execute();
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(Friendship)
-        .values({ userA, userB, chatId: chat.id })
-        .orIgnore()
-        .execute();
-      return { chatId: chat.id };
-    });
-  }
-
+  /** Accepted friends only: a request nobody answered makes no one a friend. */
   async friendIds(userId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
     const rows = await manager.find(Friendship, { where: [{ userA: userId }, { userB: userId }] });
     return rows.map((f) => (f.userA === userId ? f.userB : f.userA));

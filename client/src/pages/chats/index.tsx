@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect } from 'react';
 import { rememberUsers } from '../../api/session';
+import { FriendRequests } from '../../components/FriendRequests';
 import { AsyncView, StatusView } from '../../components/StatusView';
 import { TabBar } from '../../components/TabBar';
 import { useChats } from '../../hooks/useChats';
@@ -10,7 +11,7 @@ import { useI18n } from '../../i18n';
 import { go, routes } from '../../routes';
 import './index.scss';
 
-/** 微信: the user's direct chats and groups. */
+/** 微信: friend requests waiting for the user, then their direct chats and groups. */
 export default function ChatsPage() {
   const { t } = useI18n();
   usePageTitle('page.chats');
@@ -37,31 +38,34 @@ export default function ChatsPage() {
           <StatusView text={t('chats.loginFirst')} />
         </View>
       ) : (
-        <AsyncView state={chats} isEmpty={(list) => list.length === 0} emptyText={t('chats.empty')}>
-          {(list) => (
-            <View className="chats__list">
-              {list.map((chat) => (
-                <View
-                  key={chat.id}
-                  className="chats__item"
-                  data-testid={`chat-${chat.id}`}
-                  onClick={() => go(routes.chat(chat.id))}
-                >
-                  <View className={`chats__avatar ${chat.type === 'group' ? 'chats__avatar--group' : ''}`}>
-                    <Text>{chat.type === 'group' ? '👥' : chat.title.slice(0, 1)}</Text>
+        <>
+          <FriendRequests onAccepted={() => void chats.reload({ silent: true })} />
+          <AsyncView state={chats} isEmpty={(list) => list.length === 0} emptyText={t('chats.empty')}>
+            {(list) => (
+              <View className="chats__list">
+                {list.map((chat) => (
+                  <View
+                    key={chat.id}
+                    className="chats__item"
+                    data-testid={`chat-${chat.id}`}
+                    onClick={() => go(routes.chat(chat.id))}
+                  >
+                    <View className={`chats__avatar ${chat.type === 'group' ? 'chats__avatar--group' : ''}`}>
+                      <Text>{chat.type === 'group' ? '👥' : chat.title.slice(0, 1)}</Text>
+                    </View>
+                    <View className="chats__body">
+                      <Text className="chats__title">
+                        {chat.title}
+                        {chat.type === 'group' && <Text className="muted">（{chat.memberIds.length}）</Text>}
+                      </Text>
+                      <Text className="muted">{chat.type === 'group' ? t('chats.group') : t('chats.direct')}</Text>
+                    </View>
                   </View>
-                  <View className="chats__body">
-                    <Text className="chats__title">
-                      {chat.title}
-                      {chat.type === 'group' && <Text className="muted">（{chat.memberIds.length}）</Text>}
-                    </Text>
-                    <Text className="muted">{chat.type === 'group' ? t('chats.group') : t('chats.direct')}</Text>
-                  </View>
-                </View>
-              ))}
-            </View>
-          )}
-        </AsyncView>
+                ))}
+              </View>
+            )}
+          </AsyncView>
+        </>
       )}
       <TabBar current="chats" />
     </View>

@@ -4,7 +4,7 @@ import { FormError } from '../../components/FormError';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useAction } from '../../hooks/useApi';
 import { usePageTitle } from '../../hooks/usePage';
-import { login, useSession } from '../../hooks/useSession';
+import { isWeapp, login, useSession, wechatLogin } from '../../hooks/useSession';
 import { useI18n, type MessageKey } from '../../i18n';
 import { goBack, routes } from '../../routes';
 import './index.scss';
@@ -22,14 +22,18 @@ const DEMO_USERS: { openId: string; name: MessageKey; role: MessageKey }[] = [
   { openId: 'o_zhang', name: 'demo.zhang', role: 'demo.zhangRole' },
 ];
 
-/** Dev login: emulates wx.login with a demo openId; switching user is logging in as another. */
+/**
+ * Login. The mini program logs in with WeChat (wx.login's code, traded by the server); the browser
+ * demo keeps the dev login: a demo openId, and switching user is logging in as another.
+ */
 export default function LoginPage() {
   const { t } = useI18n();
   usePageTitle('page.login');
   const session = useSession();
+  const weapp = isWeapp();
   const [openId, setOpenId] = useState('');
-  const action = useAction(async (id: string) => {
-    await login(id);
+  const action = useAction(async (id: string | null) => {
+    await (id === null ? wechatLogin() : login(id));
     await goBack(routes.me());
   });
 
@@ -38,7 +42,7 @@ export default function LoginPage() {
       <View className="login__head">
         <Text className="login__logo">🎁</Text>
         <Text className="login__title">{t('app.name')}</Text>
-        <Text className="muted">{t('login.hint')}</Text>
+        <Text className="muted">{t(weapp ? 'login.wechatHint' : 'login.hint')}</Text>
         {session && (
           <Text className="login__current" data-testid="login-current">
             {t('login.current', { name: session.user.nickname })}
@@ -46,15 +50,64 @@ export default function LoginPage() {
         )}
       </View>
 
+      {weapp ? (
+        <View className="section">
+          <Button
+            className="btn btn--primary"
+            data-testid="login-wechat"
+            disabled={action.pending}
+            onClick={() => void action.run(null)}
+          >
+            {t('login.wechat')}
+          </Button>
+          <FormError error={action.error} testId="login-error" />
+        </View>
+      ) : (
+        <DevLogin
+          sessionOpenId={session?.user.openId}
+          openId={openId}
+          setOpenId={setOpenId}
+          pending={action.pending}
+          error={action.error}
+          logIn={(id) => void action.run(id)}
+        />
+      )}
+
+      <View className="section">
+        <LanguageSwitch />
+      </View>
+    </View>
+  );
+}
+
+/** The demo users and a free openId field (the sandbox login). */
+function DevLogin({
+  sessionOpenId,
+  openId,
+  setOpenId,
+  pending,
+  error,
+  logIn,
+}: {
+  sessionOpenId: string | undefined;
+  openId: string;
+  setOpenId: (value: string) => void;
+  pending: boolean;
+  error: Error | null;
+  logIn: (openId: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
       <View className="section">
         <Text className="section__title">{t('login.demoUsers')}</Text>
         {DEMO_USERS.map((user) => (
           <View
             key={user.openId}
-            className={`login__user ${session?.user.openId === user.openId ? 'login__user--current' : ''}`}
+            className={`login__user ${sessionOpenId === user.openId ? 'login__user--current' : ''}`}
             data-testid={`login-${user.openId}`}
             role="button"
-            onClick={() => void action.run(user.openId)}
+            onClick={() => logIn(user.openId)}
           >
             <View className="login__avatar">
               <Text>{t(user.name).slice(0, 1)}</Text>
@@ -65,10 +118,10 @@ export default function LoginPage() {
                 {user.openId} · {t(user.role)}
               </Text>
             </View>
-            {session?.user.openId === user.openId && <Text className="tag tag--green">{t('login.currentTag')}</Text>}
+            {sessionOpenId === user.openId && <Text className="tag tag--green">{t('login.currentTag')}</Text>}
           </View>
         ))}
-        <FormError error={action.error} testId="login-error" />
+        <FormError error={error} testId="login-error" />
       </View>
 
       <View className="section">
@@ -84,17 +137,13 @@ export default function LoginPage() {
           <Button
             className="btn btn--primary btn--small"
             data-testid="login-submit"
-            disabled={!openId.trim() || action.pending}
-            onClick={() => void action.run(openId.trim())}
+            disabled={!openId.trim() || pending}
+            onClick={() => logIn(openId.trim())}
           >
             {t('login.submit')}
           </Button>
         </View>
       </View>
-
-      <View className="section">
-        <LanguageSwitch />
-      </View>
-    </View>
+    </>
   );
 }

@@ -1,0 +1,52 @@
+import { Body, Controller, Get, HttpCode, Post, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FriendRequestDeclined, FriendRequestResult, FriendRequestView } from '@giftshop/shared';
+import type { Response } from 'express';
+import { UuidParam } from '../common/validation';
+import { Caller, CurrentUser } from '../identity/auth.decorators';
+import { FriendsService } from './friends.service';
+import { AddFriendDto, FriendRequestDeclinedDto, FriendRequestDto, FriendRequestResultDto } from './social.dto';
+
+@ApiTags('social')
+@ApiBearerAuth()
+@Controller()
+export class FriendsController {
+  constructor(private readonly friends: FriendsService) {}
+
+  @Post('friends')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: FriendRequestResultDto, description: '{status: "pending"}: the request waits' })
+  @ApiOkResponse({ type: FriendRequestResultDto, description: '{status: "friends", chatId}: both asked' })
+  @ApiBadRequestResponse({ description: 'CANNOT_FRIEND_SELF, or userId is not a UUID' })
+  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  async ask(
+    @CurrentUser() caller: Caller,
+    @Body() body: AddFriendDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<FriendRequestResult> {
+    const result = await this.friends.ask(caller.userId, body.userId);
+    if (result.status === 'friends') res.status(200);
+    return result;
+  }
+
+  @Get('friend-requests')
+  @ApiOkResponse({ type: [FriendRequestDto], description: 'Requests waiting for the caller, newest first' })
+  incoming(@CurrentUser() caller: Caller): Promise<FriendRequestView[]> {
+    return this.friends.incoming(caller.userId);
+  }
+
+  @Post('friend-requests/:id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FriendRequestDeclinedDto })
+  @ApiNotFoundResponse({ description: 'FRIEND_REQUEST_NOT_FOUND: no such request addressed to the caller' })
+  decline(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<FriendRequestDeclined> {
+    return this.friends.decline(caller.userId, id);
+  }
+}
