@@ -44,3 +44,11 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly status = 409;
 }
+
+/** 429: the caller sent more than a rate limit allows; the filter's caller sets Retry-After. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  constructor(message: string) {
+    super('RATE_LIMITED', message);
+  }
+}
