@@ -11,6 +11,12 @@ const moduleNameMapper = {
   '^@giftshop/migrations$': '<rootDir>/migrations/src',
 };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+/**
+ * Database and server tests get two minutes, hooks included (e2e/support/timeout.ts): jest's
+ * 5-second default fails them when the machine is busy (the platform reset once timed out with
+ * both cores taken). A setup file, because jest 30 ignores `testTimeout` inside a project.
+ */
+const slowTests = { setupFilesAfterEnv: ['<rootDir>/e2e/support/timeout.ts'] };
 
 module.exports = {
   projects: [
@@ -26,8 +32,14 @@ module.exports = {
       globalSetup: '<rootDir>/e2e/support/global-setup.ts',
       globalTeardown: '<rootDir>/e2e/support/global-teardown.ts',
       slowTestThreshold: 30,
+      ...slowTests,
     },
-    { ...common, displayName: 'smoke', testMatch: ['<rootDir>/e2e/smoke/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'smoke',
+      testMatch: ['<rootDir>/e2e/smoke/**/*.spec.ts'],
+      ...slowTests,
+    },
     {
       rootDir: __dirname,
       displayName: 'client',

@@ -55,6 +55,7 @@ describe('durable jobs', () => {
       const rows = await a.sql<{ attempts: number; state: string; finished_by: string }>(
         "SELECT attempts, state, finished_by FROM jobs WHERE kind = 'test.tally'",
       );
+      expect(rows).toHaveLength(300);
       expect(rows.every((r) => r.attempts === 1 && r.state === 'done')).toBe(true);
       // Both processes took part (each has its own instance id).
       expect(new Set(rows.map((r) => r.finished_by)).size).toBe(2);

@@ -37,6 +37,8 @@ export class TestApp {
       JWT_SECRET: TEST_JWT_SECRET,
       PAYMENT_NOTIFY_SECRET: TEST_NOTIFY_SECRET,
       JOBS_POLL_MS: '0',
+      // Suites log many users in from one address; rate-limits.spec.ts turns the limits on.
+      RATE_LIMITS: 'off',
       ...env,
     });
     const app = await createApp(config);

@@ -21,6 +21,8 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  // Who may name the client in X-Forwarded-For: nobody unless TRUST_PROXY says so (rate limits key on it).
+  app.set('trust proxy', config.trustProxy);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

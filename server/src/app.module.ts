@@ -13,6 +13,7 @@ import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
+import { RateLimitsModule } from './rate-limits/rate-limits.module';
 import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { SocialModule } from './social/social.module';
@@ -48,6 +49,8 @@ export class AppModule {
         SearchModule,
         SeedModule,
         ...(config.testHooks ? [TestHooksModule] : []),
+        // Last, so its guard runs after AuthGuard and can count per user.
+        RateLimitsModule.forRoot(config),
       ],
       controllers: [HealthController],
     };

@@ -61,6 +61,12 @@ export const ORDER_TIMERS = {
   returnWindowMs: 7 * DAY,
 } as const;
 
+/**
+ * Unpaid orders (gifts included) one buyer may hold at once: each holds its stock until paid or
+ * cancelled, so without a cap one buyer could reserve a SKU away from everyone.
+ */
+export const MAX_UNPAID_ORDERS = 5;
+
 /** Freight: a flat fee per order, waived at or above the shop's free-shipping threshold. */
 export function freightFor(goodsFen: number, shop: { freightFen: number; freeShippingThresholdFen: number }): number {
   return goodsFen >= shop.freeShippingThresholdFen ? 0 : shop.freightFen;

@@ -57,3 +57,11 @@ export class ServiceUnavailableError extends DomainError {
     super(code, message);
   }
 }
+
+/** 429: the caller sent more than a rate limit allows; the filter's caller sets Retry-After. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  constructor(message: string) {
+    super('RATE_LIMITED', message);
+  }
+}

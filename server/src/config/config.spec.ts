@@ -72,7 +72,24 @@ describe('configuration from the environment', () => {
     });
   });
 
+  it('keeps rate limits on unless RATE_LIMITS=off', () => {
+    expect(loadConfig({}).rateLimits).toBe(true);
+    expect(loadConfig({ RATE_LIMITS: 'on' }).rateLimits).toBe(true);
+    expect(loadConfig({ RATE_LIMITS: 'off' }).rateLimits).toBe(false);
+  });
+
+  it('trusts no proxy unless TRUST_PROXY names a hop count or the proxies', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
+    expect(loadConfig({ TRUST_PROXY: 'fd00::/8' }).trustProxy).toBe('fd00::/8');
+  });
+
   it.each([
+    [{ RATE_LIMITS: 'false' }, /RATE_LIMITS must be on or off/],
+    [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must be off, a hop count/],
+    [{ TRUST_PROXY: '12' }, /TRUST_PROXY must be off, a hop count/],
     [{ PORT: 'eighty' }, /PORT must be an integer/],
     [{ PORT: '70000' }, /PORT must not be greater than 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],

@@ -17,6 +17,11 @@ import {
 /** The repository root, so default paths do not depend on the working directory. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
+/** A proxy address or subnet, or one of express's names for a range. */
+const PROXY_ENTRY = '(?:loopback|linklocal|uniquelocal|[0-9a-fA-F]*[.:][0-9a-fA-F.:]*(?:/\\d{1,3})?)';
+/** `true` (trust every hop) is refused: anyone could then choose their own address. */
+const TRUST_PROXY_PATTERN = new RegExp(`^(?:off|[1-9]|${PROXY_ENTRY}(?:\\s*,\\s*${PROXY_ENTRY})*)$`);
+
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
 /** For switches that open something: a typo must fail the start, not silently mean "off" or "on". */
@@ -155,6 +160,21 @@ export class EnvironmentVariables {
   @Min(100)
   @Max(30_000)
   WECHAT_TIMEOUT_MS?: number;
+  /** `off` turns the request rate limits off (load tests); the cap on unpaid orders stays. */
+  @IsOptional()
+  @IsIn(['on', 'off'], { message: 'RATE_LIMITS must be on or off' })
+  RATE_LIMITS?: string;
+
+  /**
+   * Which proxies may name the client in X-Forwarded-For (express `trust proxy`): a hop count, or
+   * addresses/subnets such as `loopback` or `10.0.0.0/8`. Unset or `off`: the socket address.
+   */
+  @IsOptional()
+  @Matches(TRUST_PROXY_PATTERN, {
+    message:
+      'TRUST_PROXY must be off, a hop count (1-9), or comma-separated addresses, subnets or loopback/linklocal/uniquelocal',
+  })
+  TRUST_PROXY?: string;
 }
 
 /** The bounds that keep one request from holding the pool (see connection-guard.ts). */
@@ -189,6 +209,10 @@ export interface AppConfig {
   /** The sandbox login `POST /api/auth/login` is routed (always outside production). */
   devLogin: boolean;
   wechat: { apiBase: string; appId: string | null; secret: string | null; timeoutMs: number };
+  /** Per-user and per-address request rate limits (RATE_LIMITS, default on). */
+  rateLimits: boolean;
+  /** Express `trust proxy`: false (the socket address), a hop count, or trusted addresses. */
+  trustProxy: false | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -236,7 +260,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       secret: vars.WECHAT_SECRET ?? null,
       timeoutMs: vars.WECHAT_TIMEOUT_MS ?? 5000,
     },
+    rateLimits: vars.RATE_LIMITS !== 'off',
+    trustProxy: trustProxy(vars.TRUST_PROXY),
   };
+}
+
+function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
+  if (value === undefined || value === 'off') return false;
+  return /^\d$/.test(value) ? Number(value) : value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

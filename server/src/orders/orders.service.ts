@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   freightFor,
+  MAX_UNPAID_ORDERS,
   ORDER_TIMERS,
   ORDER_TRANSITIONS,
   OrderAction,
@@ -112,6 +113,7 @@ export class OrdersService implements OnModuleInit {
    * normal orders and, with kind 'gift', by gifts.
    */
   async place(tx: EntityManager, input: PlaceOrder): Promise<Order> {
+    await this.assertUnpaidSlot(tx, input.buyerId);
     const ids = input.lines.map((l) => l.skuId);
     const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (repeated >= 0) throw new InvalidInputError('DUPLICATE_ITEM', `items.${repeated}.skuId repeats an earlier item`);
@@ -170,6 +172,25 @@ export class OrdersService implements OnModuleInit {
       uniqueKey: `${ORDER_JOBS.cancelUnpaid}:${order.id}`,
     });
     return order;
+  }
+
+  /**
+   * At most MAX_UNPAID_ORDERS unpaid orders per buyer. Locking the buyer's row makes a buyer's
+   * concurrent creations take turns, so each counts the ones committed before it. (NO KEY UPDATE:
+   * rows that merely reference the user, such as messages, are not held up.)
+   */
+  private async assertUnpaidSlot(tx: EntityManager, buyerId: string): Promise<void> {
+    await tx.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [buyerId]);
+    const [{ unpaid }]: { unpaid: number }[] = await tx.query(
+      "SELECT count(*)::int AS unpaid FROM orders WHERE buyer_id = $1 AND status = 'pending_payment'",
+      [buyerId],
+    );
+    if (unpaid >= MAX_UNPAID_ORDERS) {
+      throw new ConflictError(
+        'TOO_MANY_UNPAID_ORDERS',
+        `at most ${MAX_UNPAID_ORDERS} unpaid orders at once: pay or cancel one first`,
+      );
+    }
   }
 
   /**

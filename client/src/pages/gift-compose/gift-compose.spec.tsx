@@ -36,13 +36,18 @@ describe('gift composer', () => {
   it('sends one unit to a friend with a trimmed wish, pays in the sandbox and opens the chat', async () => {
     render(<GiftComposePage />);
     fireEvent.click(await screen.findByTestId('compose-chat-chat-bob'));
-    expect(screen.getByTestId('mode-single')).toBeTruthy();
+    // A direct chat takes a single gift only: no group modes, no unit count to choose.
+    expect(screen.getByTestId('mode-single').textContent).toBe('单人礼物');
+    expect(screen.queryByTestId('mode-first_come')).toBeNull();
+    expect(screen.queryByTestId('mode-lottery')).toBeNull();
+    expect(screen.queryByTestId('units-input')).toBeNull();
     fireEvent.change(screen.getByTestId('wish-input'), { target: { value: '  生日快乐！  ' } });
     fireEvent.click(screen.getByTestId('gift-submit'));
 
     await screen.findByTestId('pay-sheet');
     expect(posted).toEqual([{ skuId: 's1', chatId: 'chat-bob', mode: 'single', units: 1, wishMessage: '生日快乐！' }]);
-    expect(giftPosts()[0].header?.['Idempotency-Key']).toBeTruthy();
+    // The key the server accepts: 1-128 printable ASCII characters.
+    expect(giftPosts()[0].header?.['Idempotency-Key']).toMatch(/^[\x21-\x7e]{1,128}$/);
     expect(screen.getByTestId('pay-amount').textContent).toBe('¥168.00');
 
     fireEvent.click(screen.getByTestId('pay-confirm'));
