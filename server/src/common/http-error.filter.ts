@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ApiError, IllegalTransitionError } from '@giftshop/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isTransientDbError } from '../database/run-in-transaction';
 import { DomainError } from './domain-errors';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -16,7 +17,11 @@ const STATUS_NAMES: Record<number, string> = {
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
+
+/** Seconds a client waits before repeating a request that lost every retry of its transaction. */
+const BUSY_RETRY_AFTER_S = 1;
 
 /** PostgreSQL errors that can only come from input the validators let through. */
 const PG_INPUT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -35,6 +40,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === 503) response.setHeader('Retry-After', String(BUSY_RETRY_AFTER_S));
     response.status(body.statusCode).json(body);
   }
 
@@ -54,6 +60,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         : String(payload.message ?? exception.message);
       const code = typeof payload.code === 'string' ? payload.code : defaultCode(status);
       return this.body(status, code, message);
+    }
+    if (isTransientDbError(exception)) {
+      // A deadlock or serialization failure left after runInTransaction's retries: try again later.
+      return this.body(503, 'BUSY_TRY_AGAIN', 'the request met concurrent changes; try again shortly');
     }
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;

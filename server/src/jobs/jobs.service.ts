@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { isTransientDbError, runInTransaction } from '../database/run-in-transaction';
 import { Job } from './job.entity';
 
 export type JobHandler = (tx: EntityManager, payload: Record<string, unknown>) => Promise<void>;
@@ -30,6 +31,11 @@ export function backoffMs(attempts: number): number {
  * its row with FOR UPDATE SKIP LOCKED: two processes on one database never run the same job, a
  * crash before commit leaves it pending for the next poll, and the handler's writes commit with
  * the mark. A handler that throws is rolled back to a savepoint and retried with backoff.
+ *
+ * Each job has its own transaction, so a handler's locks follow the lock order of its own
+ * domain (GiftsService.lock) and are not held while the next job takes others. A deadlock or
+ * serialization failure re-runs the whole job transaction at once (runInTransaction); only when
+ * those retries run out does it count as a failed attempt.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -103,25 +109,33 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer.unref();
   }
 
+  /** Runs up to BATCH due jobs, one transaction each; answers how many ran. */
   private async runBatch(): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    let ran = 0;
+    while (ran < BATCH && (await this.runNext())) ran++;
+    return ran;
+  }
+
+  private runNext(): Promise<boolean> {
+    return runInTransaction(this.db, async (tx, attempt) => {
       const now = this.clock.now();
-      const jobs = await tx
+      const job = await tx
         .getRepository(Job)
         .createQueryBuilder('j')
         .where("j.state = 'pending' AND j.run_at <= :now", { now })
         .orderBy('j.run_at', 'ASC')
         .addOrderBy('j.id', 'ASC')
-        .limit(BATCH)
+        .limit(1)
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
-        .getMany();
-      for (const job of jobs) await this.runOne(tx, job, now);
-      return jobs.length;
+        .getOne();
+      if (!job) return false;
+      await this.runOne(tx, job, now, attempt.last);
+      return true;
     });
   }
 
-  private async runOne(tx: EntityManager, job: Job, now: Date): Promise<void> {
+  private async runOne(tx: EntityManager, job: Job, now: Date, lastTry: boolean): Promise<void> {
     const handler = this.handlers.get(job.kind);
     const attempts = job.attempts + 1;
     try {
@@ -129,6 +143,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       await tx.transaction((savepoint) => handler(savepoint, job.payload));
       await tx.update(Job, { id: job.id }, { state: 'done', attempts, finishedAt: now, finishedBy: this.instanceId });
     } catch (err) {
+      // Met another transaction: re-run the whole job transaction (runNext) without using an attempt.
+      if (isTransientDbError(err) && !lastTry) throw err;
       const failed = attempts >= job.maxAttempts;
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn(`job ${job.id} ${job.kind} attempt ${attempts} failed: ${message}`);

@@ -218,9 +218,13 @@ export class OrdersService implements OnModuleInit {
     });
   }
 
-  /** Locks the order row for the rest of the transaction; 404 if missing. */
+  /**
+   * Locks the order row for the rest of the transaction; 404 if missing. FOR NO KEY UPDATE, not FOR
+   * UPDATE: lockers still exclude each other, but rows inserted under the order (refunds, ledger
+   * entries) need not wait for it — see the lock order at GiftsService.lock.
+   */
   async lock(tx: EntityManager, orderId: string): Promise<Order> {
-    const order = await tx.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    const order = await tx.findOne(Order, { where: { id: orderId }, lock: { mode: 'for_no_key_update' } });
     if (!order) throw new NotFoundError('order');
     return order;
   }
