@@ -1,12 +1,20 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Response } from 'supertest';
-import { stockOf } from '../support/fixtures';
+import { DataSource } from 'typeorm';
 import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
 import { TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
 const HOUR = 3_600_000;
+
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the claim to wait');
+    await delay(20);
+  }
+}
 const ROUNDS = 50;
 
 /**
@@ -29,7 +37,11 @@ describe('gift lock order: claim vs decline, claim vs expiry', () => {
   const outcome = (r: Response) => (r.status === 200 ? '200' : `${r.status} ${r.body.code}`);
 
   /** The single gift's data after a round: claimed by Bob, or refunded once to Alice. */
-  async function fate(gift: { id: string; orderId: string }, skuId: string, stockBefore: number) {
+  /** The stock of the three flavours together: a claim may take another flavour than the gift's. */
+  const teaStock = async () =>
+    (await t.sql<{ n: number }>('SELECT SUM(stock)::int AS n FROM skus WHERE id = ANY($1::uuid[])', [skuIds]))[0].n;
+
+  async function fate(gift: { id: string; orderId: string }, stockBefore: number) {
     const [g] = await t.sql<{ status: number }>('SELECT status FROM gifts WHERE id = $1', [gift.id]);
     const units = await t.sql<{ id: string; status: string; claim_id: string | null; refund_id: string | null }>(
       'SELECT id, status, claim_id, refund_id FROM gift_units WHERE gift_id = $1',
@@ -56,7 +68,7 @@ describe('gift lock order: claim vs decline, claim vs expiry', () => {
       unitClaimed: claims.length === 1 && unit.claim_id === claims[0].id,
       claims: claims.length,
       refunds: refunds.map((r) => ({ amount: r.amount_fen, key: r.refund_key, onUnit: r.id === unit.refund_id })),
-      stockDelta: (await stockOf(t, skuId)) - stockBefore,
+      stockDelta: (await teaStock()) - stockBefore,
       income: byType.income,
       refundEntries: byType.refund,
       fees: (byType.fee?.sum ?? 0) + (byType.fee_reversal?.sum ?? 0),
@@ -102,15 +114,17 @@ describe('gift lock order: claim vs decline, claim vs expiry', () => {
     const tally: Record<string, number> = {};
     for (let round = 0; round < ROUNDS; round++) {
       const skuId = skuIds[round % skuIds.length];
-      const before = await stockOf(t, skuId);
+      const before = await teaStock();
       const gift = await sendGift(t, w.alice, { skuId, chatId: w.direct(w.bob).id, mode: 'single', units: 1 });
       const unitId = await unitOf(gift.id);
+      // In half the rounds Bob picks another flavour (the claim is then a transaction, not one statement).
+      const skuChoice = round % 4 >= 2 ? { skuId: skuIds[(round + 1) % skuIds.length] } : {};
       const claim = () =>
         t
           .http()
           .post(`/api/gifts/${gift.id}/claim`)
           .set(w.bob.auth)
-          .send({ address: addressOf('鲍勃', '13900001111') });
+          .send({ ...skuChoice, address: addressOf('鲍勃', '13900001111') });
       const decline = () => t.http().post(`/api/gifts/${gift.id}/decline`).set(w.bob.auth);
       // Alternate which request leaves first, and stagger the second by 0 to 15 ms, so the claim
       // meets the decline at every stage of its transaction.
@@ -125,7 +139,7 @@ describe('gift lock order: claim vs decline, claim vs expiry', () => {
 
       // Exactly one side wins; the other is a 409 naming why (never a 5xx).
       expect({ round, answers: answers.sort() }).toEqual({ round, answers: ['200', expect.stringMatching(/^409 /)] });
-      const f = await fate(gift, skuId, before);
+      const f = await fate(gift, before);
       if (claimed.status === 200) {
         expect([round, declined.status, ['ALREADY_CLAIMED', 'ALL_CLAIMED']]).toEqual([
           round,
@@ -141,11 +155,56 @@ describe('gift lock order: claim vs decline, claim vs expiry', () => {
     console.log('claim vs decline', tally);
   });
 
+  it('a claim arriving while the expiry holds the gift waits at the gift row, not holding a unit', async () => {
+    const skuId = skuIds[0];
+    const gift = await sendGift(t, w.alice, { skuId, chatId: w.direct(w.bob).id, mode: 'single', units: 1 });
+    const [{ order_id: orderId }] = await t.sql<{ order_id: string }>('SELECT order_id FROM gifts WHERE id = $1', [
+      gift.id,
+    ]);
+    // The expiry's first steps, held open: the order, then the gift, locked as GiftsService.lock does.
+    const expiry = t.app.get(DataSource).createQueryRunner();
+    await expiry.connect();
+    await expiry.startTransaction();
+    try {
+      await expiry.query('SELECT id FROM orders WHERE id = $1 FOR NO KEY UPDATE', [orderId]);
+      await expiry.query('SELECT id FROM gifts WHERE id = $1 FOR UPDATE', [gift.id]);
+      const claim = t
+        .http()
+        .post(`/api/gifts/${gift.id}/claim`)
+        .set(w.bob.auth)
+        .send({ address: addressOf('鲍勃', '13900001111') })
+        .then((r) => r);
+      await until(
+        async () =>
+          (
+            await t.sql<{ n: number }>(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE '%gift_claims%'`,
+            )
+          )[0].n === 1,
+      );
+      // The waiting claim holds no unit (a third party can lock it without waiting)...
+      expect(await t.sql('SELECT id FROM gift_units WHERE gift_id = $1 FOR UPDATE NOWAIT', [gift.id])).toHaveLength(1);
+      // ...so the expiry can expire the open units. Had the claim locked the unit first (and waited
+      // for the gift only in its foreign-key check), this would be a deadlock.
+      const [expired] = await expiry.query(
+        "UPDATE gift_units SET status = 'expired' WHERE gift_id = $1 AND status = 'open' RETURNING id",
+        [gift.id],
+      );
+      expect(expired).toHaveLength(1);
+      await expiry.rollbackTransaction(); // the expiry gave up: the claim goes ahead
+      expect(outcome(await claim)).toBe('200');
+    } finally {
+      if (expiry.isTransactionActive) await expiry.rollbackTransaction();
+      await expiry.release();
+    }
+  });
+
   it(`${ROUNDS} rounds of a claim racing the expiry of a single gift: one fate, refunded at most once`, async () => {
     const tally: Record<string, number> = {};
     for (let round = 0; round < ROUNDS; round++) {
       const skuId = skuIds[round % skuIds.length];
-      const before = await stockOf(t, skuId);
+      const before = await teaStock();
       const gift = await sendGift(t, w.alice, { skuId, chatId: w.direct(w.bob).id, mode: 'single', units: 1 });
       const unitId = await unitOf(gift.id);
       await t.advance(24 * HOUR - 50);
@@ -169,7 +228,7 @@ describe('gift lock order: claim vs decline, claim vs expiry', () => {
       const answer = outcome(claimed);
       tally[answer] = (tally[answer] ?? 0) + 1;
 
-      const f = await fate(gift, skuId, before);
+      const f = await fate(gift, before);
       if (claimed.status === 200) {
         expectClaimed(f);
       } else {
