@@ -238,7 +238,10 @@ export class ClaimsService {
           ORDER BY idx LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [gift.id],
       );
-      if (!unit) throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      if (!unit) {
+        await this.precheck(userId, gift.id, now, tx); // the member's own claim came first: says so
+        throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      }
       const claimId = randomUUID();
       const inserted: unknown[] = await tx.query(
         `INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, status, accepted_at)
