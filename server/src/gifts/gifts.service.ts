@@ -135,7 +135,7 @@ export class GiftsService implements OnModuleInit {
   }
 
   /**
-   * THE LOCK ORDER for gifts (docs/DECISIONS.md, "Locks"). Every transaction takes the rows it
+   * THE LOCK ORDER for gifts (docs/DECISIONS.md, "Locks and retried transactions"). Every transaction takes the rows it
    * locks in this order, skipping those it does not need, so no two of them can wait on each other
    * in a circle (a deadlock):
    *
