@@ -3,6 +3,8 @@ import { shopWithProduct, stockOf } from '../support/fixtures';
 import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
+jest.setTimeout(60_000);
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const PRICE = 5900;
@@ -98,6 +100,48 @@ describe('gift expiry', () => {
       expect(await stockOf(t, skuId)).toBe(98);
       const order = (await t.http().get(`/api/orders/${gift.orderId}`).set(w.alice.auth).expect(200)).body;
       expect(order).toMatchObject({ status: 'paid', refundedFen: 3 * PRICE });
+    });
+
+    it('runs the refund jobs of a gift a second time without refunding anything again', async () => {
+      const skuId = await freshSku(t, w, 10);
+      const gifts = [
+        // Part claimed (the order stays paid), and never claimed (the order is refunded in full).
+        await sendGift(t, w.alice, { skuId, chatId: w.family.id, mode: 'first_come', units: 3 }),
+        await sendGift(t, w.alice, { skuId, chatId: w.family.id, mode: 'first_come', units: 2 }),
+      ];
+      await accept(t, gifts[0].id, w.bob);
+      await t.advance(24 * HOUR + MINUTE);
+      const state = async () => ({
+        stock: await stockOf(t, skuId),
+        gifts: await Promise.all(gifts.map((g) => ledgerOf(t, g))),
+        statuses: await t.sql('SELECT status FROM gifts WHERE id = ANY($1::uuid[]) ORDER BY status', [
+          gifts.map((g) => g.id),
+        ]),
+        orders: await t.sql('SELECT status FROM orders WHERE id = ANY($1::uuid[]) ORDER BY status', [
+          gifts.map((g) => g.orderId),
+        ]),
+        ledger: await t.sql(
+          `SELECT order_id, unit_id, refund_id, type, amount_fen FROM ledger_entries
+            WHERE order_id = ANY($1::uuid[]) ORDER BY id`,
+          [gifts.map((g) => g.orderId)],
+        ),
+      });
+      const once = await state();
+      expect(once.stock).toBe(9);
+      expect(once.gifts.map((g) => g.refunded.length)).toEqual([2, 2]);
+      expect(once.orders).toEqual([{ status: 'paid' }, { status: 'refunded' }]);
+      expect(once.ledger.filter((e) => e.type === 'refund')).toHaveLength(4);
+
+      // The four done refund jobs become due again, as after a lost commit acknowledgement.
+      const [rerun] = await t.sql<unknown[]>(
+        `UPDATE jobs j SET state = 'pending', attempts = 0, finished_at = NULL, run_at = now() - interval '1 day'
+           FROM gift_units u WHERE j.kind = 'gift.refund_unit' AND u.id::text = j.payload->>'unitId'
+            AND u.gift_id = ANY($1::uuid[]) RETURNING j.id`,
+        [gifts.map((g) => g.id)],
+      );
+      expect(rerun).toHaveLength(4);
+      expect((await t.advance(MINUTE)).jobsRun).toBeGreaterThanOrEqual(4);
+      expect(await state()).toEqual({ ...once, gifts: once.gifts.map((g) => ({ ...g, jobs: expect.any(Array) })) });
     });
 
     it('refunds a single gift not accepted within 24 hours in full', async () => {

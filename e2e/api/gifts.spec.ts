@@ -1,7 +1,9 @@
 import { drawWinners, GiftView, ProductView } from '@giftshop/shared';
-import { stockOf } from '../support/fixtures';
+import { shopWithProduct, stockOf } from '../support/fixtures';
 import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
+
+jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
 
@@ -325,6 +327,58 @@ describe('gifts', () => {
         w.dave.userId,
       ]);
       await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.bob.auth).expect(409);
+    });
+  });
+
+  describe('overselling', () => {
+    it('refuses a gift of more units than the stock with 409 SOLD_OUT, reserving nothing', async () => {
+      const { skuId } = await shopWithProduct(t, w.wang, { stock: 3, priceFen: 5900 });
+      const rowsOf = async () =>
+        t.sql(
+          `SELECT (SELECT count(*)::int FROM order_items WHERE sku_id = $1) AS items,
+                  (SELECT count(*)::int FROM gifts WHERE sku_id = $1) AS gifts`,
+          [skuId],
+        );
+      const send = (units: number) =>
+        t.http().post('/api/gifts').set(w.alice.auth).send({ skuId, chatId: w.family.id, mode: 'first_come', units });
+
+      const refused = await send(4).expect(409);
+      expect(refused.body).toMatchObject({ code: 'SOLD_OUT', message: expect.stringMatching(/sold out/) });
+      expect(await stockOf(t, skuId)).toBe(3);
+      expect(await rowsOf()).toEqual([{ items: 0, gifts: 0 }]);
+
+      // Exactly the stock can be given; then nothing more, and the stock never goes below zero.
+      await send(3).expect(201);
+      expect(await stockOf(t, skuId)).toBe(0);
+      expect((await send(2).expect(409)).body.code).toBe('SOLD_OUT');
+      expect(await stockOf(t, skuId)).toBe(0);
+      expect(await rowsOf()).toEqual([{ items: 1, gifts: 1 }]);
+    });
+
+    it('answers a member claiming again, as given or in another variant, 409 ALREADY_CLAIMED and takes no second unit', async () => {
+      const peach = sku('蜜桃乌龙');
+      const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 });
+      const stockBefore = await stockOf(t, peach);
+      const claim = (skuId?: string) =>
+        t
+          .http()
+          .post(`/api/gifts/${gift.id}/claim`)
+          .set(w.bob.auth)
+          .send({ ...(skuId && { skuId }), address: addressOf('鲍勃', '13900000001') });
+      await claim().expect(200);
+      for (const again of [undefined, sku('柚子红茶')]) {
+        const second = await claim(again).expect(409);
+        expect(second.body).toMatchObject({ code: 'ALREADY_CLAIMED' });
+      }
+      const units = await t.sql<{ status: string }>('SELECT status FROM gift_units WHERE gift_id = $1 ORDER BY idx', [
+        gift.id,
+      ]);
+      expect(units.map((u) => u.status)).toEqual(['claimed', 'open', 'open']);
+      expect(await t.sql('SELECT recipient_id FROM gift_claims WHERE gift_id = $1', [gift.id])).toEqual([
+        { recipient_id: w.bob.userId },
+      ]);
+      expect(await stockOf(t, peach)).toBe(stockBefore);
+      expect(await view(gift.id, w.alice)).toMatchObject({ status: 10, claimedUnits: 1, remainingUnits: 2 });
     });
   });
 

@@ -3,6 +3,8 @@ import { JobsService } from '../../server/src/jobs/jobs.service';
 import { ADDRESS, shopWithProduct, stockOf } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 
+jest.setTimeout(60_000);
+
 const MINUTE = 60_000;
 
 async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
@@ -201,6 +203,38 @@ describe('durable jobs', () => {
       expect(
         (await t.sql<{ attempts: number }>("SELECT attempts FROM jobs WHERE kind = 'test.broken'"))[0].attempts,
       ).toBe(3);
+    });
+
+    it('re-runs a job that met a deadlock at once, in a fresh transaction, without spending an attempt', async () => {
+      const deadlock = () => Object.assign(new Error('deadlock detected'), { code: '40P01' });
+      let calls = 0;
+      t.app.get(JobsService).register('test.deadlocked', async (tx, payload) => {
+        calls++;
+        await tx.query('UPDATE test_tally SET n = n + 1 WHERE name = $1', [payload.name]);
+        if (calls <= 2) throw deadlock();
+      });
+      let hopeless = 0;
+      t.app.get(JobsService).register('test.always_deadlocked', async () => {
+        hopeless++;
+        throw deadlock();
+      });
+      await t.sql("INSERT INTO test_tally VALUES ('deadlocked', 0)");
+      await t.app.get(DataSource).transaction(async (tx) => {
+        const runAt = new Date(Date.now() - 1000);
+        await t.app.get(JobsService).enqueue(tx, { kind: 'test.deadlocked', runAt, payload: { name: 'deadlocked' } });
+        await t.app.get(JobsService).enqueue(tx, { kind: 'test.always_deadlocked', runAt });
+      });
+      await t.advance(0);
+      const rows = await t.sql<{ kind: string; attempts: number; state: string }>(
+        "SELECT kind, attempts, state FROM jobs WHERE kind LIKE 'test.%deadlocked' ORDER BY kind",
+      );
+      expect(rows).toEqual([
+        // Five tries (four retries) in one poll, then one failed attempt with the usual backoff.
+        { kind: 'test.always_deadlocked', attempts: 1, state: 'pending' },
+        { kind: 'test.deadlocked', attempts: 1, state: 'done' },
+      ]);
+      expect([calls, hopeless]).toEqual([3, 5]);
+      expect((await t.sql<{ n: number }>("SELECT n FROM test_tally WHERE name = 'deadlocked'"))[0].n).toBe(1);
     });
 
     it('keeps one job per unique key', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AFTER_SALE_TRANSITIONS, AfterSaleAction, ORDER_TIMERS, OrderView, transition } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { Shop } from '../catalog/shop.entity';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
@@ -49,12 +50,12 @@ export class AfterSalesService {
     const found = await this.db.getRepository(Order).findOneBy({ id: orderId });
     const delegate = found && this.delegates.get(found.kind);
     if (found && delegate) {
-      await this.db.transaction(async (tx) =>
+      await runInTransaction(this.db, async (tx) =>
         delegate.request(tx, userId, await this.orders.lock(tx, orderId), reason),
       );
       return delegate.view(userId, found);
     }
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const order = await this.orders.lockAs(tx, userId, orderId, 'buyer');
       const now = this.clock.now();
       if (order.status === 'paid') {
@@ -118,7 +119,7 @@ export class AfterSalesService {
     action: AfterSaleAction,
     effect: (tx: EntityManager, order: Order, kase: AfterSaleCase) => Promise<void>,
   ): Promise<OrderView> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const found = await tx.findOneBy(AfterSaleCase, { id: caseId });
       if (!found) throw new NotFoundError('after-sales case', 'AFTER_SALE_NOT_FOUND');
       const order = await this.orders.lock(tx, found.orderId);

@@ -3,6 +3,7 @@ import { ApiError, IllegalTransitionError } from '@giftshop/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { isAcquireTimeout } from '../database/connection-guard';
+import { isTransientDbError } from '../database/run-in-transaction';
 import { DomainError, ServiceUnavailableError } from './domain-errors';
 
 const STATUS_NAMES: Record<number, string> = {
@@ -19,6 +20,8 @@ const STATUS_NAMES: Record<number, string> = {
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
+
+/** Seconds a client waits before repeating a request that lost every retry of its transaction. */
 
 /** PostgreSQL errors that can only come from input the validators let through. */
 const PG_INPUT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -66,6 +69,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         : String(payload.message ?? exception.message);
       const code = typeof payload.code === 'string' ? payload.code : defaultCode(status);
       return this.body(status, code, message);
+    }
+    if (isTransientDbError(exception)) {
+      // A deadlock or serialization failure left after runInTransaction's retries: try again later.
+      return this.body(503, 'BUSY_TRY_AGAIN', 'the request met concurrent changes; try again shortly');
     }
     if (exception instanceof QueryFailedError) {
       const pgCode = (exception.driverError as { code?: string } | undefined)?.code;

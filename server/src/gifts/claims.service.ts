@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GIFT_STATUS_CODES, GIFT_TRANSITIONS, skuGiftEligibility } from '@giftshop/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction, withRetries } from '../database/run-in-transaction';
 import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
@@ -28,7 +29,9 @@ const SETTLE_NEAR_END = 64;
  *
  * A claim takes the first open unit with `FOR UPDATE SKIP LOCKED`, so concurrent claimers never
  * queue on one row and never take the same unit; the unique (gift, recipient) index makes a
- * member's repeated or concurrent claims one claim.
+ * member's repeated or concurrent claims one claim. Every path here follows the lock order written
+ * at GiftsService.lock (order → gift → units → claims), and runs through runInTransaction /
+ * withRetries, which repeat it on a deadlock or serialization failure.
  */
 @Injectable()
 export class ClaimsService {
@@ -63,11 +66,16 @@ export class ClaimsService {
    * win, an earlier claim, and whether any unit is still open. Throws the answer when the caller
    * cannot claim; the same reading explains a claim statement that took nothing.
    */
-  private async precheck(userId: string, giftId: string, now: Date): Promise<{ gift: Gift; hasOpen: boolean }> {
+  private async precheck(
+    userId: string,
+    giftId: string,
+    now: Date,
+    manager: EntityManager = this.db.manager,
+  ): Promise<{ gift: Gift; hasOpen: boolean }> {
     const {
       entities: [gift],
       raw: [flags],
-    } = await this.db
+    } = await manager
       .getRepository(Gift)
       .createQueryBuilder('g')
       .addSelect(
@@ -100,6 +108,10 @@ export class ClaimsService {
    * first open unit (SKIP LOCKED, so claimers never queue on one row), writes the claim and marks
    * the unit, atomically. The unique (gift, recipient) index turns a member's concurrent repeats
    * into one claim. When it takes nothing, `precheck` says why.
+   *
+   * Its first step locks the gift FOR KEY SHARE (the lock order: gift before unit). Claims share
+   * it; a decline or the expiry holding the gift FOR UPDATE makes the claim wait, after which
+   * PostgreSQL re-checks the gift's status on its new version and the claim takes nothing.
    */
   private async claimAsSent(
     userId: string,
@@ -117,12 +129,13 @@ export class ClaimsService {
       open_before: number | null;
     }[] = await this.prepared(
       'gift_claim_as_sent',
-      `WITH g AS (
+      `WITH g AS MATERIALIZED (
            SELECT g.id, g.sku_id, g.unit_price_fen, g.order_id FROM gifts g
            WHERE g.id = $2 AND g.status = $6 AND g.giver_id <> $3 AND g.expires_at > $5
              AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = g.chat_id AND m.user_id = $3)
              AND (g.mode <> 'lottery' OR EXISTS (
                SELECT 1 FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = $3 AND e.won))
+           FOR KEY SHARE OF g
          ), unit AS (
            SELECT u.id, u.fee_fen FROM gift_units u, g
            WHERE u.gift_id = g.id AND u.status = 'open' ORDER BY u.idx LIMIT 1 FOR UPDATE OF u SKIP LOCKED
@@ -183,19 +196,26 @@ export class ClaimsService {
    * A named prepared statement on a pooled connection: PostgreSQL parses and plans the claim
    * statement once per connection instead of once per claim.
    */
-  private async prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
-    const runner = this.db.createQueryRunner();
-    try {
-      const connection = (await runner.connect()) as {
-        query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
-      };
-      return (await connection.query({ name, text, values })).rows;
-    } finally {
-      await runner.release();
-    }
+  private prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
+    // One statement is its own transaction: a deadlock or serialization failure left nothing behind.
+    return withRetries(async () => {
+      const runner = this.db.createQueryRunner();
+      try {
+        const connection = (await runner.connect()) as {
+          query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+        };
+        return (await connection.query({ name, text, values })).rows;
+      } finally {
+        await runner.release();
+      }
+    });
   }
 
-  /** Another variant of the same price: the reserved stock moves with the claim, in one transaction. */
+  /**
+   * Another variant of the same price: the reserved stock moves with the claim, in one transaction
+   * that takes its locks as the one-statement claim does (gift FOR KEY SHARE, then a unit, then
+   * the claim row).
+   */
   private claimOtherVariant(
     userId: string,
     gift: Gift,
@@ -203,8 +223,25 @@ export class ClaimsService {
     address: Address,
     now: Date,
   ): Promise<{ row: GiftClaim; openBefore: number }> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const sku = await this.chosenSku(tx, gift, skuId);
+      const [open]: unknown[] = await tx.query(
+        'SELECT id FROM gifts WHERE id = $1 AND status = $2 AND expires_at > $3 FOR KEY SHARE',
+        [gift.id, GIFT_STATUS_CODES.sent, now],
+      );
+      if (!open) {
+        await this.precheck(userId, gift.id, now, tx); // a decline or the expiry came first: says so
+        throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      }
+      const [unit]: { id: string }[] = await tx.query(
+        `SELECT id FROM gift_units WHERE gift_id = $1 AND status = 'open'
+          ORDER BY idx LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [gift.id],
+      );
+      if (!unit) {
+        await this.precheck(userId, gift.id, now, tx); // the member's own claim came first: says so
+        throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      }
       const claimId = randomUUID();
       const inserted: unknown[] = await tx.query(
         `INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, status, accepted_at)
@@ -213,30 +250,30 @@ export class ClaimsService {
         [claimId, gift.id, userId, sku.id, gift.unitPriceFen, JSON.stringify(address), now],
       );
       if (inserted.length === 0) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
-      const [taken]: [{ id: string }[], number] = await tx.query(
-        `UPDATE gift_units SET status = 'claimed', claim_id = $2
-         WHERE id = (SELECT id FROM gift_units WHERE gift_id = $1 AND status = 'open'
-                     ORDER BY idx LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id`,
-        [gift.id, claimId],
-      );
-      if (taken.length !== 1) {
-        throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      await tx.query("UPDATE gift_units SET status = 'claimed', claim_id = $2 WHERE id = $1", [unit.id, claimId]);
+      await this.ledger.chargeUnitFee(tx, unit.id);
+      // The gift reserved the giver's variant; the recipient's choice takes its place. The two
+      // SKU rows are written in id order, as StockService does, so two swaps cannot deadlock.
+      const release = () => this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
+      const reserve = () => this.stock.reserve(tx, [{ skuId: sku.id, quantity: 1 }], () => skuLabel(sku));
+      if (gift.skuId < sku.id) {
+        await release();
+        await reserve();
+      } else {
+        await reserve();
+        await release();
       }
-      await this.ledger.chargeUnitFee(tx, taken[0].id);
-      // The gift reserved the giver's variant; the recipient's choice takes its place.
-      await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
-      await this.stock.reserve(tx, [{ skuId: sku.id, quantity: 1 }], () => skuLabel(sku));
-      const [{ open }] = await tx.query(
+      const [{ open: openLeft }] = await tx.query(
         "SELECT count(*)::int AS open FROM gift_units WHERE gift_id = $1 AND status = 'open'",
         [gift.id],
       );
-      return { row: await tx.findOneByOrFail(GiftClaim, { id: claimId }), openBefore: open + 1 };
+      return { row: await tx.findOneByOrFail(GiftClaim, { id: claimId }), openBefore: openLeft + 1 };
     });
   }
 
   /** A single gift's recipient says no: the whole gift is refunded to the giver at once. */
   async decline(userId: string, giftId: string): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    await runInTransaction(this.db, async (tx) => {
       await this.sentGiftFor(tx, userId, giftId);
       const gift = await this.gifts.lock(tx, giftId);
       if (gift.mode !== 'single')
@@ -259,7 +296,7 @@ export class ClaimsService {
 
   /** Lottery: a member enters before the draw. Entering twice is the same entry. */
   async enter(userId: string, giftId: string): Promise<GiftEntry> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       await this.sentGiftFor(tx, userId, giftId);
       // A share lock: entries do not block each other, but the draw (FOR UPDATE) waits for them, so
       // an entry is either in the drawn list or refused.

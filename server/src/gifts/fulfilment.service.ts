@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CLAIM_TRANSITIONS, ClaimAction, FulfilmentView, ORDER_TIMERS, transition } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { Shop } from '../catalog/shop.entity';
 import { ShopsService } from '../catalog/shops.service';
 import { ClockService } from '../clock/clock.service';
@@ -73,7 +74,7 @@ export class FulfilmentService implements OnModuleInit {
   }
 
   ship(userId: string, claimId: string, input: { carrier: string; trackingNo: string }): Promise<GiftClaim> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const claim = await this.lockClaimAs(tx, userId, claimId, 'merchant');
       const now = this.clock.now();
       const shipped = await this.move(tx, claim, 'ship', { shippedAt: now, ...input });
@@ -88,7 +89,7 @@ export class FulfilmentService implements OnModuleInit {
   }
 
   confirmReceipt(userId: string, claimId: string): Promise<GiftClaim> {
-    return this.db.transaction(async (tx) =>
+    return runInTransaction(this.db, async (tx) =>
       this.deliver(tx, await this.lockClaimAs(tx, userId, claimId, 'recipient')),
     );
   }

@@ -134,10 +134,32 @@ export class GiftsService implements OnModuleInit {
     return writeTransition(tx, Gift, gift, GIFT_STATUS_CODES[next], changes, 'gift');
   }
 
+  /**
+   * THE LOCK ORDER for gifts (docs/DECISIONS.md, "Locks and retried transactions"). Every transaction takes the rows it
+   * locks in this order, skipping those it does not need, so no two of them can wait on each other
+   * in a circle (a deadlock):
+   *
+   *   order → gift → gift units (by idx) → gift claims → the rest
+   *
+   * "The rest" (payment rows read for a refund, refunds, ledger entries, SKU stock, search
+   * counters, jobs) is only written after everything above that the transaction needs is held.
+   * - Orders are locked FOR NO KEY UPDATE (OrdersService.lock): the FOR KEY SHARE locks that
+   *   foreign keys take on their parent (a ledger entry or refund inserted under a gift) never
+   *   conflict with it, so those inserts never wait on an order.
+   * - A gift changed by decline, expiry, a unit refund or the draw is locked FOR UPDATE through
+   *   this method, after its order. The one-statement claim (ClaimsService) takes the gift FOR KEY
+   *   SHARE as its first step — the lock its claim row's foreign key takes anyway, moved to the
+   *   front — then one open unit SKIP LOCKED, then inserts the claim. So claims never block each
+   *   other, and a claim and a decline or expiry meet at the gift row, before either holds a unit.
+   * - The order's paid and cancelled listeners (send, cancel) run with the order locked and lock
+   *   the gift by its order id; after-sales lock the order, then the claim.
+   * A deadlock or serialization failure that happens anyway is retried by runInTransaction.
+   */
   async lock(tx: EntityManager, giftId: string): Promise<Gift> {
-    const gift = await tx.findOne(Gift, { where: { id: giftId }, lock: { mode: 'pessimistic_write' } });
-    if (!gift) throw new NotFoundError('gift');
-    return gift;
+    const found = await tx.findOneBy(Gift, { id: giftId });
+    if (!found) throw new NotFoundError('gift');
+    await this.orders.lock(tx, found.orderId);
+    return tx.findOneOrFail(Gift, { where: { id: giftId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**
@@ -180,7 +202,7 @@ export class GiftsService implements OnModuleInit {
     }
   }
 
-  /** The order is paid: the card goes into the chat and the timers start. */
+  /** The order is paid (and locked): the card goes into the chat and the timers start. */
   private async send(tx: EntityManager, order: Order): Promise<void> {
     const gift = await tx.findOne(Gift, { where: { orderId: order.id }, lock: { mode: 'pessimistic_write' } });
     if (!gift) return;
@@ -283,7 +305,7 @@ export class GiftsService implements OnModuleInit {
   private async refundExpiredUnit(tx: EntityManager, unitId: string): Promise<void> {
     const found = await tx.findOneBy(GiftUnit, { id: unitId });
     if (!found) return;
-    // The gift row is locked first so refunds of one gift count their way to 181 one at a time.
+    // Order and gift first (the lock order), so refunds of one gift count their way to 181 one at a time.
     const gift = await this.lock(tx, found.giftId);
     const unit = await tx.findOneOrFail(GiftUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
     if (unit.status !== 'expired') return;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { isTransientDbError, runInTransaction } from '../database/run-in-transaction';
 import { Job } from './job.entity';
 
 export type JobHandler = (tx: EntityManager, payload: Record<string, unknown>) => Promise<void>;
@@ -50,6 +51,11 @@ export function backoffMs(attempts: number): number {
  * Outside jobs (`registerOutside`) call other systems, so no transaction is held while they run:
  * one statement takes the job for a lease, the handler runs, another statement marks it done.
  * A crash between the two runs the handler again after the lease: at least once, never lost.
+ *
+ * Each job has its own transaction, so a handler's locks follow the lock order of its own
+ * domain (GiftsService.lock) and are not held while the next job takes others. A deadlock or
+ * serialization failure re-runs the whole job transaction at once (runInTransaction); only when
+ * those retries run out does it count as a failed attempt.
  */
 @Injectable()
 export class JobsService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -131,10 +137,17 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     this.timer.unref();
   }
 
+  /** Runs up to BATCH due jobs, one transaction each; answers how many ran. */
   private async runBatch(): Promise<number> {
-    return this.db.transaction(async (tx) => {
+    let ran = 0;
+    while (ran < BATCH && (await this.runNext())) ran++;
+    return ran;
+  }
+
+  private runNext(): Promise<boolean> {
+    return runInTransaction(this.db, async (tx, attempt) => {
       const now = this.clock.now();
-      const jobs = await tx
+      const job = await tx
         .getRepository(Job)
         .createQueryBuilder('j')
         .where("j.state = 'pending' AND j.run_at <= :now AND NOT (j.kind = ANY(:outside))", {
@@ -143,12 +156,13 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         })
         .orderBy('j.run_at', 'ASC')
         .addOrderBy('j.id', 'ASC')
-        .limit(BATCH)
+        .limit(1)
         .setLock('pessimistic_write')
         .setOnLocked('skip_locked')
-        .getMany();
-      for (const job of jobs) await this.runOne(tx, job, now);
-      return jobs.length;
+        .getOne();
+      if (!job) return false;
+      await this.runOne(tx, job, now, attempt.last);
+      return true;
     });
   }
 
@@ -195,7 +209,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     return ran;
   }
 
-  private async runOne(tx: EntityManager, job: Job, now: Date): Promise<void> {
+  private async runOne(tx: EntityManager, job: Job, now: Date, lastTry: boolean): Promise<void> {
     const handler = this.handlers.get(job.kind);
     const attempts = job.attempts + 1;
     try {
@@ -203,6 +217,8 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
       await tx.transaction((savepoint) => handler(savepoint, job.payload));
       await tx.update(Job, { id: job.id }, { state: 'done', attempts, finishedAt: now, finishedBy: this.instanceId });
     } catch (err) {
+      // Met another transaction: re-run the whole job transaction (runNext) without using an attempt.
+      if (isTransientDbError(err) && !lastTry) throw err;
       const failed = attempts >= job.maxAttempts;
       const message = err instanceof Error ? err.message : String(err);
       this.logger.warn(`job ${job.id} ${job.kind} attempt ${attempts} failed: ${message}`);

@@ -194,7 +194,7 @@ export class LedgerService implements OnModuleInit {
       { userId, scope: 'shops.withdraw', key, request: { shopId, amountFen } },
       async (tx) => {
         await this.shops.findOwned(shopId, userId, tx);
-        await tx.query('SELECT id FROM shops WHERE id = $1 FOR UPDATE', [shopId]);
+        await tx.query('SELECT id FROM shops WHERE id = $1 FOR NO KEY UPDATE', [shopId]);
         const before = await this.totals(tx, shopId);
         if (amountFen > before.availableFen) {
           throw new ConflictError(
@@ -233,7 +233,7 @@ export class LedgerService implements OnModuleInit {
    */
   private async lockShop(tx: EntityManager, shopId: string, addGmvFen: number): Promise<ShopFeeState> {
     const [row]: { opened_at: Date; paid_gmv_fen: number }[] = await tx.query(
-      'SELECT opened_at, paid_gmv_fen FROM shops WHERE id = $1 FOR UPDATE',
+      'SELECT opened_at, paid_gmv_fen FROM shops WHERE id = $1 FOR NO KEY UPDATE',
       [shopId],
     );
     await tx.query('UPDATE shops SET paid_gmv_fen = paid_gmv_fen + $2 WHERE id = $1', [shopId, addGmvFen]);

@@ -209,6 +209,7 @@ export class OrdersService implements OnModuleInit {
     const opened = await this.db.transaction(async (tx) => this.payments.open(tx, await payable(tx)));
     const answer = await this.payments.request(opened, `订单 ${orderId}`);
     return this.idempotency.run(call, async (tx) => {
+      await this.payments.lock(tx, opened.id);
       await payable(tx);
       const payment = await this.payments.settle(tx, opened.id, answer);
       const paid = await tx.findOneByOrFail(Order, { id: orderId });
@@ -251,9 +252,13 @@ export class OrdersService implements OnModuleInit {
     });
   }
 
-  /** Locks the order row for the rest of the transaction; 404 if missing. */
+  /**
+   * Locks the order row for the rest of the transaction; 404 if missing. FOR NO KEY UPDATE, not FOR
+   * UPDATE: lockers still exclude each other, but rows inserted under the order (refunds, ledger
+   * entries) need not wait for it — see the lock order at GiftsService.lock.
+   */
   async lock(tx: EntityManager, orderId: string): Promise<Order> {
-    const order = await tx.findOne(Order, { where: { id: orderId }, lock: { mode: 'pessimistic_write' } });
+    const order = await tx.findOne(Order, { where: { id: orderId }, lock: { mode: 'for_no_key_update' } });
     if (!order) throw new NotFoundError('order');
     return order;
   }

@@ -94,9 +94,17 @@ export class PaymentsService {
     return this.provider.createPayment({ paymentId: payment.id, amountFen: payment.amountFen, description });
   }
 
+  /**
+   * Locks a payment. A payment is locked before its order, here and when a notification arrives
+   * (the notification knows only the payment), so the two never wait on each other in a circle.
+   */
+  lock(tx: EntityManager, paymentId: string): Promise<Payment> {
+    return tx.findOneOrFail(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /** Stores what the provider answered, under the payment's lock; answers the payment as it now is. */
   async settle(tx: EntityManager, paymentId: string, opened: OpenedPayment | null): Promise<Payment> {
-    const payment = await tx.findOneOrFail(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
+    const payment = await this.lock(tx, paymentId);
     if (opened && payment.status !== 'succeeded') {
       await tx.update(Payment, { id: payment.id }, { prepayId: opened.prepayId });
       if (opened.immediate) await this.apply(tx, this.verified(opened.immediate));
