@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Page, ProductSummaryView, ProductView as ProductDto, Scene, sceneDomain } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { ClockService } from '../clock/clock.service';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { User } from '../identity/user.entity';
@@ -41,7 +42,7 @@ export class ProductsService {
   async create(shopId: string, ownerId: string, input: CreateProductDto): Promise<ProductDto> {
     const shop = await this.shops.findOwned(shopId, ownerId);
     checkSkus(input.skus);
-    const product = await this.db.transaction(async (tx) => {
+    const product = await runInTransaction(this.db, async (tx) => {
       const saved = await tx.save(
         Product,
         tx.create(Product, {
@@ -62,7 +63,7 @@ export class ProductsService {
 
   /** Owner only. Title, description, status, and each SKU's price and stock. */
   async update(productId: string, userId: string, input: UpdateProductDto): Promise<ProductDto> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const product = await this.lockProduct(tx, productId);
       const shop = await tx.findOneByOrFail(Shop, { id: product.shopId });
       if (shop.ownerId !== userId) throw new ForbiddenError('NOT_SHOP_OWNER', 'this product is not yours');
@@ -149,7 +150,7 @@ export class ProductsService {
       // A stale or foreign sharer in a link must not break the page: it is simply not recorded.
       sharerId ? this.db.getRepository(User).existsBy({ id: sharerId }) : false,
     ]);
-    await this.db.transaction(async (tx) => {
+    await runInTransaction(this.db, async (tx) => {
       await tx.insert(ProductView, {
         productId: product.id,
         shopId: product.shopId,

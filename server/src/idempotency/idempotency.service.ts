@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { IdempotencyKey } from './idempotency-key.entity';
 
@@ -50,9 +51,9 @@ export class IdempotencyService {
 
   async run<T>(call: IdempotentCall, work: (tx: EntityManager) => Promise<T>): Promise<T> {
     const { userId, scope, key } = call;
-    if (key === undefined) return this.db.transaction(work);
+    if (key === undefined) return runInTransaction(this.db, work);
     const requestHash = hashOf(call);
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const claimed: unknown[] = await tx.query(
         `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, status_code, response)
          VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT DO NOTHING RETURNING key`,

@@ -14,6 +14,7 @@ import {
 } from '@giftshop/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { Product } from '../catalog/product.entity';
 import { Shop, ShopFollow } from '../catalog/shop.entity';
 import { skuLabel } from '../catalog/sku-label';
@@ -206,7 +207,7 @@ export class OrdersService implements OnModuleInit {
       transition('order', ORDER_TRANSITIONS, order.status, 'pay');
       return order;
     };
-    const opened = await this.db.transaction(async (tx) => this.payments.open(tx, await payable(tx)));
+    const opened = await runInTransaction(this.db, async (tx) => this.payments.open(tx, await payable(tx)));
     const answer = await this.payments.request(opened, `订单 ${orderId}`);
     return this.idempotency.run(call, async (tx) => {
       await this.payments.lock(tx, opened.id);
@@ -218,14 +219,14 @@ export class OrdersService implements OnModuleInit {
   }
 
   cancel(userId: string, orderId: string): Promise<OrderView> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const order = await this.lockAs(tx, userId, orderId, 'buyer');
       return this.views.view(tx, await this.cancelIn(tx, order));
     });
   }
 
   ship(userId: string, orderId: string, input: { carrier: string; trackingNo: string }): Promise<OrderView> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const order = await this.lockAs(tx, userId, orderId, 'merchant');
       assertNotGift(order, 'ship');
       const now = this.clock.now();
@@ -245,7 +246,7 @@ export class OrdersService implements OnModuleInit {
   }
 
   confirmReceipt(userId: string, orderId: string): Promise<OrderView> {
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const order = await this.lockAs(tx, userId, orderId, 'buyer');
       assertNotGift(order, 'confirm receipt');
       return this.views.view(tx, await this.deliver(tx, order));

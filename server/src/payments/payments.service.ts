@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Min, validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import { JobsService } from '../jobs/jobs.service';
@@ -118,7 +119,7 @@ export class PaymentsService {
    */
   async handleNotification(notification: SignedNotification): Promise<{ received: true; duplicate: boolean }> {
     const body = this.verified(notification);
-    return this.db.transaction((tx) => this.apply(tx, body));
+    return runInTransaction(this.db, (tx) => this.apply(tx, body));
   }
 
   async findForOrder(orderId: string, manager: EntityManager = this.db.manager): Promise<Payment | null> {

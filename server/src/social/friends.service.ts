@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FriendRequestDeclined, FriendRequestResult, FriendRequestView } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { ClockService } from '../clock/clock.service';
 import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { User } from '../identity/user.entity';
@@ -25,7 +26,7 @@ export class FriendsService {
   async ask(callerId: string, otherId: string): Promise<FriendRequestResult> {
     if (callerId === otherId) throw new InvalidInputError('CANNOT_FRIEND_SELF', 'userId must be another user');
     const [userA, userB] = [callerId, otherId].sort();
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       if (!(await tx.existsBy(User, { id: otherId }))) throw new NotFoundError('user');
       // One pair, one decision at a time: A→B and B→A arriving together must not both stay pending.
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`friends:${userA}:${userB}`]);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ChatView, MessageView } from '@giftshop/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { runInTransaction } from '../database/run-in-transaction';
 import { Product } from '../catalog/product.entity';
 import { ClockService } from '../clock/clock.service';
 import { InvalidInputError, NotFoundError } from '../common/domain-errors';
@@ -41,7 +42,7 @@ export class SocialService {
     if (memberIds.includes(ownerId)) {
       throw new InvalidInputError('INVALID_MEMBERS', 'memberIds must not include yourself: you join as the owner');
     }
-    return this.db.transaction(async (tx) => {
+    return runInTransaction(this.db, async (tx) => {
       const friends = new Set(await this.friendIds(ownerId, tx));
       const strangers = memberIds.filter((id) => !friends.has(id));
       if (strangers.length > 0) {
