@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { OrderView } from '@giftshop/shared';
 import { signSandboxNotification } from '../../server/src/payments/sandbox-payment.provider';
 import { ADDRESS, shopWithProduct } from '../support/fixtures';
@@ -192,6 +193,20 @@ describe('payments: sandbox WeChat Pay, signed notifications, late payments and 
       const [raw, headers] = forge(JSON.stringify(event(paymentId, order.totalFen)));
       const res = await post(raw, headers).expect(401);
       expect(res.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED' });
+    });
+
+    it('checks the signature before it opens any transaction', async () => {
+      const db = t.app.get(DataSource);
+      const opened = jest.spyOn(db, 'transaction');
+      try {
+        const raw = JSON.stringify(event(paymentId, order.totalFen));
+        await post(raw, sign(raw, 'not-the-secret')).expect(401);
+        expect(opened).not.toHaveBeenCalled();
+        await notify(event(paymentId, order.totalFen, { paymentId: 'not-a-uuid' })).expect(400);
+        expect(opened).not.toHaveBeenCalled();
+      } finally {
+        opened.mockRestore();
+      }
     });
 
     it('rejects a transaction id that already settled another payment with 409, not a 500', async () => {
