@@ -1,5 +1,7 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ClockModule } from './clock/clock.module';
@@ -18,21 +20,47 @@ import { SeedModule } from './seed/seed.module';
 import { SocialModule } from './social/social.module';
 import { TestHooksModule } from './testing/test-hooks.module';
 
+/**
+ * Never in the log: credentials (the bearer token, cookies) and the personal data of addresses,
+ * wherever a request, response or error carries them.
+ */
+export const LOG_REDACTIONS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["idempotency-key"]',
+  'res.headers["set-cookie"]',
+  'req.body',
+  'res.body',
+  'err.body',
+  'err.parameters',
+  '*.address',
+  '*.phone',
+  '*.detail',
+  '*.*.address',
+  '*.*.phone',
+  '*.*.detail',
+] as const;
+
 @Module({})
 export class AppModule {
-  /** The whole app for one validated configuration; test routes only when it enables them. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * The whole app for one validated configuration; test routes only when it enables them.
+   * `logStream` replaces stdout as the log's destination (tests read it).
+   */
+  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
+    const pinoOptions: PinoHttpOptions = {
+      level: config.logLevel,
+      autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace',
+      redact: { paths: [...LOG_REDACTIONS], censor: '[redacted]' },
+      transport: process.stdout.isTTY && !config.production && !logStream ? { target: 'pino-pretty' } : undefined,
+    };
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace',
-            transport: process.stdout.isTTY && !config.production ? { target: 'pino-pretty' } : undefined,
-          },
+          pinoHttp: logStream ? [pinoOptions, logStream] : pinoOptions,
         }),
         ClockModule,
         DatabaseModule,

@@ -22,9 +22,48 @@ const STATUS_NAMES: Record<number, string> = {
 const PG_INPUT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   '22P02': { status: 400, code: 'INVALID_INPUT', message: 'a value has the wrong format' },
   '22003': { status: 400, code: 'NUMBER_OUT_OF_RANGE', message: 'a number is out of range' },
+  '22001': { status: 400, code: 'VALUE_TOO_LONG', message: 'a value is too long' },
+  '22007': { status: 400, code: 'INVALID_TIME', message: 'a time has the wrong format' },
+  '22008': { status: 400, code: 'INVALID_TIME', message: 'a time is out of range' },
+  '22021': { status: 400, code: 'INVALID_TEXT', message: 'a text holds a character that cannot be stored' },
+  '22P05': { status: 400, code: 'INVALID_TEXT', message: 'a text holds a character that cannot be stored' },
+  '54000': { status: 400, code: 'VALUE_TOO_LONG', message: 'a value is too large to store or index' },
   '23514': { status: 409, code: 'CONSTRAINT_VIOLATED', message: 'the change would break a rule of the data' },
   '23505': { status: 409, code: 'ALREADY_EXISTS', message: 'that already exists' },
 };
+
+/**
+ * body-parser's errors (http-errors with a `type`): the body was too large, not JSON, or in an
+ * encoding or charset the server does not take. Anything else it reports with a 4xx status (a
+ * broken gzip or deflate stream, an aborted request) is a 400.
+ */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'the body must be at most 1 MB' },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_ENCODING',
+    message: 'content-encoding must be gzip, deflate or none',
+  },
+  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_CHARSET', message: 'the body must be UTF-8' },
+  'entity.parse.failed': { status: 400, code: 'INVALID_JSON', message: 'the body is not valid JSON' },
+};
+
+function bodyParserError(exception: unknown): { status: number; code: string; message: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { type, status, expose } = exception as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof type === 'string' && BODY_ERRORS[type]) return BODY_ERRORS[type];
+  if (expose === true && typeof status === 'number' && status >= 400 && status < 500) {
+    return { status: 400, code: 'INVALID_BODY', message: 'the body could not be read (is its gzip or deflate whole?)' };
+  }
+  return null;
+}
+
+/** The error for the log: its name, message and stack, never the request or the query's parameters. */
+function describeForLog(exception: unknown): string {
+  if (!(exception instanceof Error)) return `non-error thrown: ${typeof exception}`;
+  const pgCode = (exception as { driverError?: { code?: string } }).driverError?.code;
+  return `${exception.stack ?? `${exception.name}: ${exception.message}`}${pgCode ? ` (PostgreSQL ${pgCode})` : ''}`;
+}
 
 /** Maps every error to the API's error shape; unknown errors become a logged 500. */
 @Catch()
@@ -34,7 +73,7 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode >= 500) this.logger.error(describeForLog(exception));
     response.status(body.statusCode).json(body);
   }
 
@@ -60,6 +99,8 @@ export class HttpErrorFilter implements ExceptionFilter {
       const known = pgCode ? PG_INPUT_ERRORS[pgCode] : undefined;
       if (known) return this.body(known.status, known.code, known.message);
     }
+    const parser = bodyParserError(exception);
+    if (parser) return this.body(parser.status, parser.code, parser.message);
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'internal error');
   }
 

@@ -23,7 +23,16 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TEST_HOOKS: '0' }).testHooks).toBe(false);
   });
 
+  it('serves the API docs outside production, and in production only with API_DOCS=on', () => {
+    const secret = { JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'off' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', API_DOCS: 'on', ...secret }).apiDocs).toBe(true);
+  });
+
   it.each([
+    [{ API_DOCS: 'maybe' }, /API_DOCS must be on or off/],
     [{ PORT: 'eighty' }, /PORT must be an integer/],
     [{ PORT: '70000' }, /PORT must not be greater than 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],

@@ -82,6 +82,20 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   JOBS_POLL_MS?: number;
 
+  /** The OpenAPI document and its UI at /api/docs: on by default except in production. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined || value === ''
+      ? undefined
+      : ['on', '1', 'true', 'yes'].includes(String(value).toLowerCase())
+        ? true
+        : ['off', '0', 'false', 'no'].includes(String(value).toLowerCase())
+          ? false
+          : value,
+  )
+  @IsBoolean({ message: 'API_DOCS must be on or off' })
+  API_DOCS?: boolean;
+
   /** The secret the sandbox payment provider signs its notifications with. */
   @IsOptional()
   @IsString()
@@ -103,6 +117,8 @@ export interface AppConfig {
   clientDist: string;
   jobsPollMs: number;
   paymentNotifySecret: string;
+  /** Serve the OpenAPI document at /api/docs and /api/docs-json. */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -134,6 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDist: resolve(vars.CLIENT_DIST ?? resolve(REPO_ROOT, 'client', 'dist', 'h5')),
     jobsPollMs: vars.JOBS_POLL_MS ?? 1000,
     paymentNotifySecret: vars.PAYMENT_NOTIFY_SECRET ?? randomBytes(24).toString('hex'),
+    apiDocs: vars.API_DOCS ?? !production,
   };
 }
 
