@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { deflateSync, gzipSync } from 'node:zlib';
 import { ADDRESS, shopWithProduct } from '../support/fixtures';
@@ -80,8 +84,10 @@ describe('HTTP hardening', () => {
     });
 
     it('answers bad JSON with 400', async () => {
-      expect((await raw('{"name": ', JSON_TYPE)).status).toBe(400);
-      expect((await raw('"just a string"', JSON_TYPE)).status).toBe(400);
+      for (const bad of ['{"name": ', '"just a string"', '{"name": "小店"}}', '\u00ff']) {
+        const res = await raw(bad, JSON_TYPE);
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'INVALID_JSON' });
+      }
     });
 
     it.each([
@@ -141,6 +147,27 @@ describe('HTTP hardening', () => {
       expect(csp).toContain("object-src 'none'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/);
     });
+  });
+});
+
+describe('the Content-Security-Policy and the built client', () => {
+  it("allows exactly the inline scripts of the client's index.html, by hash", async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'giftshop-dist-'));
+    const script = 'document.documentElement.style.fontSize = "20px";';
+    writeFileSync(
+      join(dist, 'index.html'),
+      `<html><head><script>${script}</script><script src="/js/app.js"></script></head></html>`,
+    );
+    const app = await TestApp.start({ CLIENT_DIST: dist }, { reset: false });
+    try {
+      const res = await app.http().get('/pages/login/index').expect(200);
+      expect(res.text).toContain(script);
+      const hash = createHash('sha256').update(script).digest('base64');
+      const scriptSrc = /script-src ([^;]*)/.exec(res.headers['content-security-policy'])![1];
+      expect(scriptSrc.split(' ').sort()).toEqual([`'self'`, `'sha256-${hash}'`].sort());
+    } finally {
+      await app.close();
+    }
   });
 });
 

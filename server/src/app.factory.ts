@@ -29,7 +29,7 @@ export async function createApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.use(securityHeaders());
+  app.use(securityHeaders(config.clientDist));
   app.use(...bodyParsers());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());

@@ -42,7 +42,13 @@ export function routesOf(doc: OpenApi): Route[] {
  * A value the schema describes, where any part may be swapped for a hostile one (so requests get
  * past the first check often enough to reach the services and the database).
  */
-export function fromSchema(doc: OpenApi, schema: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+export function fromSchema(
+  doc: OpenApi,
+  schema: Schema | undefined,
+  ids: string[],
+  name = '',
+  depth = 0,
+): fc.Arbitrary<unknown> {
   const resolved = resolve(doc, schema);
   const own = ((): fc.Arbitrary<unknown> => {
     if (!resolved || depth > 4) return hostileValue;
@@ -51,11 +57,11 @@ export function fromSchema(doc: OpenApi, schema: Schema | undefined, depth = 0):
       case 'object': {
         const props = Object.entries(resolved.properties ?? {});
         if (props.length === 0) return fc.dictionary(hostileString, hostileValue, { maxKeys: 3 });
-        const record = Object.fromEntries(props.map(([name, s]) => [name, fromSchema(doc, s, depth + 1)]));
+        const record = Object.fromEntries(props.map(([key, s]) => [key, fromSchema(doc, s, ids, key, depth + 1)]));
         return fc.record(record, { requiredKeys: resolved.required ?? [] });
       }
       case 'array':
-        return fc.array(fromSchema(doc, resolved.items, depth + 1), { maxLength: 3 });
+        return fc.array(fromSchema(doc, resolved.items, ids, name, depth + 1), { maxLength: 3 });
       case 'integer':
         return fc.integer({ min: -5, max: 20_000 });
       case 'number':
@@ -69,7 +75,7 @@ export function fromSchema(doc: OpenApi, schema: Schema | undefined, depth = 0):
         );
     }
   })();
-  return fc.oneof({ weight: 4, arbitrary: own }, { weight: 1, arbitrary: hostileValue });
+  return fc.oneof({ weight: 6, arbitrary: own }, { weight: 1, arbitrary: hostileValue });
 }
 
 function resolve(doc: OpenApi, schema: Schema | undefined): Schema | undefined {

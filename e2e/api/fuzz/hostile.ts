@@ -76,14 +76,14 @@ const nest = (depth: number): unknown => {
 export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    hostileString,
-    hostileNumber,
-    fc.boolean(),
-    fc.constant(null),
-    fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(hostileString, tie('value'), { maxKeys: 4 }),
-    fc.integer({ min: 20, max: 40 }).map(nest),
-    fc.constantFrom(Array(5_000).fill(1), Array(300).fill('好')),
+    { weight: 4, arbitrary: hostileString },
+    { weight: 3, arbitrary: hostileNumber },
+    { weight: 1, arbitrary: fc.boolean() },
+    { weight: 1, arbitrary: fc.constant(null) },
+    { weight: 1, arbitrary: fc.array(tie('value'), { maxLength: 4 }) },
+    { weight: 1, arbitrary: fc.dictionary(hostileString, tie('value'), { maxKeys: 4 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 20, max: 40 }).map(nest) },
+    { weight: 1, arbitrary: fc.constantFrom(Array(5_000).fill(1), Array(300).fill('好')) },
   ),
 })).value;
 

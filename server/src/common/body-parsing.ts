@@ -1,4 +1,4 @@
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import { json } from 'body-parser';
 import { InvalidInputError, UnsupportedMediaTypeError } from './domain-errors';
 
@@ -60,12 +60,23 @@ function limitDepth(req: Request, _res: Response, next: NextFunction): void {
   next();
 }
 
+/** body-parser's JSON error, no longer a SyntaxError (which Nest would turn into a 400 echoing the body). */
+class BodyParseError extends Error {
+  readonly type = 'entity.parse.failed';
+  readonly status = 400;
+  readonly expose = true;
+}
+
+function unwrapSyntaxErrors(err: unknown, _req: Request, _res: Response, next: NextFunction): void {
+  next(err instanceof SyntaxError ? new BodyParseError('the body is not valid JSON') : err);
+}
+
 /**
  * The body parsers, in order. The raw bytes are kept as `req.rawBody` (the payment provider's
  * signature is over them). body-parser's own errors (413, broken gzip, bad JSON) are mapped by
  * HttpErrorFilter from their `type`.
  */
-export function bodyParsers(): RequestHandler[] {
+export function bodyParsers(): (RequestHandler | ErrorRequestHandler)[] {
   return [
     requireJson,
     json({
@@ -77,6 +88,7 @@ export function bodyParsers(): RequestHandler[] {
         (req as unknown as { rawBody: Buffer }).rawBody = buf;
       },
     }),
+    unwrapSyntaxErrors,
     limitDepth,
   ];
 }
