@@ -312,12 +312,12 @@ describe('hostile input: a 400 naming the field, never a 500', () => {
       t.http().post(`/api/gifts/${randomUUID()}/claim`).set(buyer.auth).send({ address });
 
     it.each([
-      ['a dashed number', { phone: '138-0013-8000' }, 'address.phone', false],
-      ['a landline', { phone: '02188888888' }, 'address.phone', false],
-      ['a short international number', { phone: '+1234567' }, 'address.phone', false],
-      ['a name of 31 characters', { name: '😀'.repeat(31) }, 'address.name', false],
-      ['an empty region', { region: '' }, 'address.region', false],
-      ['a blank detail', { detail: '   ' }, 'address.detail', false],
+      ['a dashed number', { phone: '138-0013-8000' }, 'address.phone'],
+      ['a landline', { phone: '02188888888' }, 'address.phone'],
+      ['a short international number', { phone: '+1234567' }, 'address.phone'],
+      ['a name of 31 characters', { name: '😀'.repeat(31) }, 'address.name'],
+      ['an empty region', { region: '' }, 'address.region'],
+      ['a blank detail', { detail: '   ' }, 'address.detail'],
     ])('refuses %s', async (_name, change, field) => {
       for (const res of [await orderWith({ ...ADDRESS, ...change }), await claimWith({ ...ADDRESS, ...change })]) {
         expect(res.status).toBe(400);

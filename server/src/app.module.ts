@@ -5,6 +5,7 @@ import type { Options as PinoHttpOptions } from 'pino-http';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ClockModule } from './clock/clock.module';
+import { LOG_REDACTIONS } from './common/logging';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -19,27 +20,6 @@ import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { SocialModule } from './social/social.module';
 import { TestHooksModule } from './testing/test-hooks.module';
-
-/**
- * Never in the log: credentials (the bearer token, cookies) and the personal data of addresses,
- * wherever a request, response or error carries them.
- */
-export const LOG_REDACTIONS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["idempotency-key"]',
-  'res.headers["set-cookie"]',
-  'req.body',
-  'res.body',
-  'err.body',
-  'err.parameters',
-  '*.address',
-  '*.phone',
-  '*.detail',
-  '*.*.address',
-  '*.*.phone',
-  '*.*.detail',
-] as const;
 
 @Module({})
 export class AppModule {
