@@ -86,7 +86,8 @@ describe('HTTP hardening', () => {
     it('answers bad JSON with 400', async () => {
       for (const bad of ['{"name": ', '"just a string"', '{"name": "小店"}}', '\u00ff']) {
         const res = await raw(bad, JSON_TYPE);
-        expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'INVALID_JSON' });
+        expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: 'BAD_REQUEST' });
+        expect(res.body.message).toBe('the body is not valid JSON');
       }
     });
 

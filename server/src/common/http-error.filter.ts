@@ -45,7 +45,8 @@ const BODY_ERRORS: Record<string, { status: number; code: string; message: strin
     message: 'content-encoding must be gzip, deflate or none',
   },
   'charset.unsupported': { status: 415, code: 'UNSUPPORTED_CHARSET', message: 'the body must be UTF-8' },
-  'entity.parse.failed': { status: 400, code: 'INVALID_JSON', message: 'the body is not valid JSON' },
+  // BAD_REQUEST, as before the parsers were replaced (identity.spec and clients rely on it).
+  'entity.parse.failed': { status: 400, code: 'BAD_REQUEST', message: 'the body is not valid JSON' },
 };
 
 function bodyParserError(exception: unknown): { status: number; code: string; message: string } | null {
