@@ -109,7 +109,7 @@ describe(`fuzz: no route answers hostile input with a 5xx (seed ${SEED}, ${RUNS}
             },
           ),
         },
-        { requiredKeys: ['Content-Type'] },
+        { requiredKeys: ['Authorization', 'Content-Type'] },
       ),
       body: schema
         ? fromSchema(doc, schema, ids)

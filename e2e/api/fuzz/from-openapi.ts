@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { hostileString, hostileValue } from './hostile';
+import { hostileNumber, hostileString, hostileValue } from './hostile';
 
 type Schema = {
   $ref?: string;
@@ -63,7 +63,7 @@ export function fromSchema(
       case 'array':
         return fc.array(fromSchema(doc, resolved.items, ids, name, depth + 1), { maxLength: 3 });
       case 'integer':
-        return fc.integer({ min: -5, max: 20_000 });
+        return fc.oneof({ weight: 3, arbitrary: fc.integer({ min: -5, max: 20_000 }) }, hostileNumber);
       case 'number':
         return fc.double({ noNaN: true, noDefaultInfinity: true });
       case 'boolean':

@@ -41,10 +41,15 @@ export const oddStrings = [
 ];
 
 export const hostileString: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...oddStrings),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom(...CONTROLS, 'a', '好'), maxLength: 10 }),
+  { weight: 3, arbitrary: fc.constantFrom(...oddStrings) },
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }) },
+  { weight: 1, arbitrary: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }) },
+  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom(...CONTROLS, 'a', '好'), minLength: 1, maxLength: 10 }) },
+  // NUL, the one PostgreSQL cannot store, somewhere in an ordinary text.
+  {
+    weight: 2,
+    arbitrary: fc.tuple(fc.string({ maxLength: 6 }), fc.string({ maxLength: 6 })).map(([a, b]) => `${a}\u0000${b}`),
+  },
 );
 
 export const hostileNumber: fc.Arbitrary<number> = fc.oneof(
