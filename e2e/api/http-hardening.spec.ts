@@ -25,7 +25,7 @@ describe('HTTP hardening', () => {
 
   /** POST /api/shops with exactly these bytes and headers (supertest would re-encode a Buffer as JSON). */
   const raw = (body: Buffer | string, headers: Record<string, string>) =>
-    new Promise<{ status: number; body: { code?: string } }>((resolve, reject) => {
+    new Promise<{ status: number; body: { code?: string; message?: string } }>((resolve, reject) => {
       const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
       const url = new URL('/api/shops', t.url.replace('[::1]', '127.0.0.1'));
       const req = request(url, {
