@@ -11,7 +11,7 @@ import pg from 'pg';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const admin = process.env.TEST_DATABASE_URL ?? 'postgres://giftshop:giftshop@127.0.0.1:5432/giftshop';
-const name = 'giftshop_browser';
+const name = process.env.BROWSER_DB ?? 'giftshop_browser';
 
 const client = new pg.Client({ connectionString: admin });
 await client.connect();

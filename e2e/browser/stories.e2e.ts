@@ -35,8 +35,11 @@ function api(request: APIRequestContext): Ids {
 
 /** Every person's context, closed after each story so no page keeps polling into the next reset. */
 const contexts: BrowserContext[] = [];
+/** What the browser refused under the server's Content-Security-Policy: the client must need nothing it forbids. */
+const cspViolations: string[] = [];
 test.afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
+  expect(cspViolations.splice(0)).toEqual([]);
 });
 
 /** A new browser context logged in as `openId` through the dev login page. */
@@ -44,6 +47,9 @@ async function personAs(browser: Browser, openId: string): Promise<Page> {
   const context = await browser.newContext();
   contexts.push(context);
   const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
   await page.goto('/pages/login/index');
   await page.getByTestId(`login-${openId}`).click();
   await expect(page.getByTestId('me-nickname')).toBeVisible();

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { LoginResponse } from '@giftshop/shared';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory';
@@ -27,7 +28,11 @@ export class TestApp {
     readonly url: string,
   ) {}
 
-  static async start(env: Record<string, string> = {}, options: { reset?: boolean } = {}): Promise<TestApp> {
+  /** `logStream` takes the server's log (set LOG_LEVEL in `env`; it is silent by default). */
+  static async start(
+    env: Record<string, string> = {},
+    options: { reset?: boolean; logStream?: DestinationStream } = {},
+  ): Promise<TestApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl(workerDatabase()),
@@ -41,7 +46,7 @@ export class TestApp {
       RATE_LIMITS: 'off',
       ...env,
     });
-    const app = await createApp(config);
+    const app = await createApp(config, { logStream: options.logStream });
     await app.listen(0, '127.0.0.1');
     const testApp = new TestApp(app, await app.getUrl());
     if (options.reset !== false) await testApp.reset();

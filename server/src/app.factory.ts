@@ -4,31 +4,49 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
+import { bodyParsers } from './common/body-parsing';
 import { HttpErrorFilter } from './common/http-error.filter';
+import { securityHeaders } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { MigrationService } from './database/migration.service';
 import { SeedService } from './seed/seed.service';
 
 /**
- * Builds the app the same way for `main.ts` and for the tests: API under /api, validation,
- * one error filter, OpenAPI at /api/docs, migrations applied, demo data when configured.
+ * Builds the app the same way for `main.ts` and for the tests: security headers, JSON bodies
+ * within limits, API under /api, validation, one error filter, OpenAPI at /api/docs (when
+ * configured), migrations applied, demo data when configured. `logStream` (tests) takes the log.
  */
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+export async function createApp(
+  config: AppConfig,
+  options: { logStream?: DestinationStream } = {},
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.logStream), {
     bufferLogs: true,
-    rawBody: true,
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   // Who may name the client in X-Forwarded-For: nobody unless TRUST_PROXY says so (rate limits key on it).
   app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+  app.use(securityHeaders(config.clientDist));
+  app.use(...bodyParsers());
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   serveClient(app, config.clientDist);
+  if (config.apiDocs) serveApiDocs(app);
 
+  await app.get(MigrationService).migrate();
+  if (config.seedDemoWhenEmpty) await app.get(SeedService).seedIfEmpty();
+  return app;
+}
+
+/** The OpenAPI document at /api/docs-json and its UI at /api/docs. */
+function serveApiDocs(app: NestExpressApplication): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -39,10 +57,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-
-  await app.get(MigrationService).migrate();
-  if (config.seedDemoWhenEmpty) await app.get(SeedService).seedIfEmpty();
-  return app;
 }
 
 /**

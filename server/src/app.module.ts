@@ -1,8 +1,11 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { Options as PinoHttpOptions } from 'pino-http';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { ClockModule } from './clock/clock.module';
+import { LOG_REDACTIONS } from './common/logging';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -21,19 +24,24 @@ import { TestHooksModule } from './testing/test-hooks.module';
 
 @Module({})
 export class AppModule {
-  /** The whole app for one validated configuration; test routes only when it enables them. */
-  static forRoot(config: AppConfig): DynamicModule {
+  /**
+   * The whole app for one validated configuration; test routes only when it enables them.
+   * `logStream` replaces stdout as the log's destination (tests read it).
+   */
+  static forRoot(config: AppConfig, logStream?: DestinationStream): DynamicModule {
+    const pinoOptions: PinoHttpOptions = {
+      level: config.logLevel,
+      autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace',
+      redact: { paths: [...LOG_REDACTIONS], censor: '[redacted]' },
+      transport: process.stdout.isTTY && !config.production && !logStream ? { target: 'pino-pretty' } : undefined,
+    };
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            autoLogging: config.logLevel === 'debug' || config.logLevel === 'trace',
-            transport: process.stdout.isTTY && !config.production ? { target: 'pino-pretty' } : undefined,
-          },
+          pinoHttp: logStream ? [pinoOptions, logStream] : pinoOptions,
         }),
         ClockModule,
         DatabaseModule,

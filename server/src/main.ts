@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   }
   await app.listen(config.port);
   const db = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
-  logger.log(`Gift shop running at http://localhost:${config.port} on ${db}; API docs at /api/docs`);
+  const docs = config.apiDocs ? '; API docs at /api/docs' : '';
+  logger.log(`Gift shop running at http://localhost:${config.port} on ${db}${docs}`);
 }
 
 main().catch((err: unknown) => {

@@ -11,3 +11,5 @@ export * from './lottery';
 export * from './wish-message';
 export * from './fees';
 export * from './search';
+export * from './text';
+export * from './address';

@@ -1,9 +1,11 @@
 import {
+  capLexeme,
   conversionRate,
   decayed,
   indexTokens,
   parseSearchQuery,
   SEARCH_RANKING,
+  SEARCH_RULES,
   searchBoost,
   SearchSignals,
   searchScore,
@@ -50,6 +52,37 @@ describe('toTsvectorLiteral', () => {
   it('quotes apostrophes and backslashes so the literal cannot be broken out of', () => {
     expect(toTsvectorLiteral([{ text: "Pu'er", weight: 'A' }])).toBe("'pu':1A 'er':2A");
     expect(toTsvectorLiteral([{ text: 'ÉCLAIR', weight: 'B' }])).toBe("'éclair':1B");
+  });
+});
+
+describe('capLexeme: no lexeme PostgreSQL would call too long', () => {
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+  it('keeps a word within the cap as it is', () => {
+    expect(capLexeme('iphone15')).toBe('iphone15');
+    expect(capLexeme('a'.repeat(SEARCH_RULES.maxLexemeBytes))).toBe('a'.repeat(SEARCH_RULES.maxLexemeBytes));
+  });
+
+  it('cuts a 2,000-character Cyrillic word (4,000 bytes) to its first bytes, at a character boundary', () => {
+    const word = 'щ'.repeat(2000);
+    const capped = capLexeme(word);
+    expect(bytes(capped)).toBeLessThanOrEqual(SEARCH_RULES.maxLexemeBytes);
+    expect(bytes(capped)).toBeGreaterThan(SEARCH_RULES.maxLexemeBytes - 2);
+    expect(word.startsWith(capped)).toBe(true);
+    expect(SEARCH_RULES.maxLexemeBytes).toBeLessThan(2047);
+  });
+
+  it('never splits a four-byte character (emoji-free letters outside the BMP)', () => {
+    const word = '𐐷'.repeat(100); // Deseret, a letter: 4 bytes, 2 UTF-16 units each
+    const capped = capLexeme(word);
+    expect(bytes(capped) % 4).toBe(0);
+    expect(capped).toBe('𐐷'.repeat(Math.floor(SEARCH_RULES.maxLexemeBytes / 4)));
+  });
+
+  it('applies to indexed words and to searched words alike', () => {
+    const word = 'щ'.repeat(2000);
+    expect(indexTokens(word)).toEqual([capLexeme(word)]);
+    expect(toTsvectorLiteral([{ text: word, weight: 'C' }])).toBe(`'${capLexeme(word)}':1C`);
   });
 });
 

@@ -11,6 +11,11 @@ const SEGMENT = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
 const HAN = /^\p{Script=Han}/u;
 
 export const SEARCH_RULES = {
+  /**
+   * Longest lexeme, in bytes of UTF-8: PostgreSQL refuses a tsvector word of 2,047 bytes or more
+   * ("word is too long"), so a longer word is indexed and searched as its first bytes.
+   */
+  maxLexemeBytes: 255,
   /** Longest query, counted in code points. */
   maxQueryLength: 50,
   maxLimit: 50,
@@ -31,9 +36,29 @@ function pairs(run: string): string[] {
   return c.slice(1).map((ch, i) => c[i] + ch);
 }
 
+/** How many bytes a code point takes in UTF-8 (no TextEncoder: this runs in every client too). */
+function utf8Bytes(ch: string): number {
+  const cp = ch.codePointAt(0) ?? 0;
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
+/** The token cut to at most `maxLexemeBytes` of UTF-8, at a character boundary. */
+export function capLexeme(token: string): string {
+  // One UTF-16 unit is at most 3 bytes of UTF-8 (a 4-byte code point is two units): most tokens need no counting.
+  if (token.length * 3 <= SEARCH_RULES.maxLexemeBytes) return token;
+  let bytes = 0;
+  let kept = '';
+  for (const ch of token) {
+    bytes += utf8Bytes(ch);
+    if (bytes > SEARCH_RULES.maxLexemeBytes) break;
+    kept += ch;
+  }
+  return kept;
+}
+
 /** The tokens a text is indexed under, in order (duplicates kept: positions matter for ranking). */
 export function indexTokens(text: string): string[] {
-  return segments(text).flatMap((s) => (HAN.test(s) ? [...chars(s), ...pairs(s)] : [s.toLowerCase()]));
+  return segments(text).flatMap((s) => (HAN.test(s) ? [...chars(s), ...pairs(s)] : [capLexeme(s.toLowerCase())]));
 }
 
 export type SearchWeight = 'A' | 'B' | 'C' | 'D';
@@ -74,7 +99,7 @@ export function parseSearchQuery(q: string | undefined): SearchQuery {
     return { ok: false, problem: `q must be at most ${SEARCH_RULES.maxQueryLength} characters` };
   }
   const terms = segments(text).flatMap((s) => {
-    if (!HAN.test(s)) return [{ token: s.toLowerCase(), prefix: true }];
+    if (!HAN.test(s)) return [{ token: capLexeme(s.toLowerCase()), prefix: true }];
     const c = chars(s);
     return (c.length === 1 ? c : pairs(s)).map((token) => ({ token, prefix: false }));
   });

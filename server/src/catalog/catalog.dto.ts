@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/page-query';
-import { IsSpecs, NoBannedClaim } from '../common/validation';
+import { IsSpecs, MultiLine, NoBannedClaim } from '../common/validation';
 
 const CATEGORY_CODES = CATEGORIES.map((c) => c.code);
 const MAX_PRICE_FEN = 1_000_000_000;
@@ -38,15 +38,15 @@ export class CreateSkuDto {
   @IsSpecs()
   specs!: Record<string, string>;
 
-  @ApiProperty({ example: 16800, description: 'Selling price in fen' })
+  @ApiProperty({ example: 16800, description: 'Selling price in fen, at least 1' })
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(MAX_PRICE_FEN)
   priceFen!: number;
 
-  @ApiProperty({ example: 19800, description: 'List price (原价) in fen; gifts need at most 1,000,000' })
+  @ApiProperty({ example: 19800, description: 'List price (原价) in fen, at least 1; gifts need at most 1,000,000' })
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(MAX_PRICE_FEN)
   listPriceFen!: number;
 
@@ -68,6 +68,7 @@ export class CreateProductDto {
   @IsString()
   @MaxLength(2000)
   @NoBannedClaim()
+  @MultiLine()
   description!: string;
 
   @ApiProperty({ enum: CATEGORY_CODES })
@@ -95,10 +96,10 @@ export class UpdateSkuDto {
   @IsUUID('all', { message: 'id must be a UUID' })
   id!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Selling price in fen, at least 1' })
   @IsOptional()
   @IsInt()
-  @Min(0)
+  @Min(1)
   @Max(MAX_PRICE_FEN)
   priceFen?: number;
 
@@ -123,6 +124,7 @@ export class UpdateProductDto {
   @IsString()
   @MaxLength(2000)
   @NoBannedClaim()
+  @MultiLine()
   description?: string;
 
   @ApiPropertyOptional({ enum: ['listed', 'delisted'] })

@@ -65,3 +65,13 @@ export class TooManyRequestsError extends DomainError {
     super('RATE_LIMITED', message);
   }
 }
+
+/** 413: the body is larger than the server takes. */
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+}
+
+/** 415: a content type, charset or content encoding the server does not take. */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly status = 415;
+}

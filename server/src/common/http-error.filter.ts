@@ -27,12 +27,52 @@ const STATUS_NAMES: Record<number, string> = {
 const PG_INPUT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   '22P02': { status: 400, code: 'INVALID_INPUT', message: 'a value has the wrong format' },
   '22003': { status: 400, code: 'NUMBER_OUT_OF_RANGE', message: 'a number is out of range' },
+  '22001': { status: 400, code: 'VALUE_TOO_LONG', message: 'a value is too long' },
+  '22007': { status: 400, code: 'INVALID_TIME', message: 'a time has the wrong format' },
+  '22008': { status: 400, code: 'INVALID_TIME', message: 'a time is out of range' },
+  '22021': { status: 400, code: 'INVALID_TEXT', message: 'a text holds a character that cannot be stored' },
+  '22P05': { status: 400, code: 'INVALID_TEXT', message: 'a text holds a character that cannot be stored' },
+  '54000': { status: 400, code: 'VALUE_TOO_LONG', message: 'a value is too large to store or index' },
   '23514': { status: 409, code: 'CONSTRAINT_VIOLATED', message: 'the change would break a rule of the data' },
   '23505': { status: 409, code: 'ALREADY_EXISTS', message: 'that already exists' },
 };
 
 /** PostgreSQL errors that mean "busy", not "broken": a statement or an idle transaction ran out of time. */
 const PG_BUSY_ERRORS = new Set(['57014', '25P03', '55P03']);
+
+/**
+ * body-parser's errors (http-errors with a `type`): the body was too large, not JSON, or in an
+ * encoding or charset the server does not take. Anything else it reports with a 4xx status (a
+ * broken gzip or deflate stream, an aborted request) is a 400.
+ */
+const BODY_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'the body must be at most 1 MB' },
+  'encoding.unsupported': {
+    status: 415,
+    code: 'UNSUPPORTED_ENCODING',
+    message: 'content-encoding must be gzip, deflate or none',
+  },
+  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_CHARSET', message: 'the body must be UTF-8' },
+  // BAD_REQUEST, as before the parsers were replaced (identity.spec and clients rely on it).
+  'entity.parse.failed': { status: 400, code: 'BAD_REQUEST', message: 'the body is not valid JSON' },
+};
+
+function bodyParserError(exception: unknown): { status: number; code: string; message: string } | null {
+  if (typeof exception !== 'object' || exception === null) return null;
+  const { type, status, expose } = exception as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof type === 'string' && BODY_ERRORS[type]) return BODY_ERRORS[type];
+  if (expose === true && typeof status === 'number' && status >= 400 && status < 500) {
+    return { status: 400, code: 'INVALID_BODY', message: 'the body could not be read (is its gzip or deflate whole?)' };
+  }
+  return null;
+}
+
+/** The error for the log: its name, message and stack, never the request or the query's parameters. */
+function describeForLog(exception: unknown): string {
+  if (!(exception instanceof Error)) return `non-error thrown: ${typeof exception}`;
+  const pgCode = (exception as { driverError?: { code?: string } }).driverError?.code;
+  return `${exception.stack ?? `${exception.name}: ${exception.message}`}${pgCode ? ` (PostgreSQL ${pgCode})` : ''}`;
+}
 
 /** Maps every error to the API's error shape; unknown errors become a logged 500. */
 @Catch()
@@ -46,7 +86,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       if (exception instanceof DomainError || body.statusCode === 503)
         this.logger.warn(`${body.code}: ${body.message}`);
-      else this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      else this.logger.error(describeForLog(exception));
     }
     if (body.statusCode === 503 && !response.getHeader('Retry-After'))
       response.setHeader('Retry-After', String(retryAfter(exception)));
@@ -82,6 +122,8 @@ export class HttpErrorFilter implements ExceptionFilter {
         return this.body(503, 'DATABASE_BUSY', 'the shop is busy: try again in a moment');
     }
     if (isAcquireTimeout(exception)) return this.body(503, 'DATABASE_BUSY', 'the shop is busy: try again in a moment');
+    const parser = bodyParserError(exception);
+    if (parser) return this.body(parser.status, parser.code, parser.message);
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'internal error');
   }
 

@@ -1,5 +1,10 @@
-import { Param, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
-import { findBannedClaim } from '@giftshop/shared';
+import { ArgumentMetadata, Param, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  AddressField as AddressFieldName,
+  addressFieldProblem,
+  findBannedClaim,
+  hasForbiddenControl,
+} from '@giftshop/shared';
 import { registerDecorator, ValidationArguments, ValidationOptions } from 'class-validator';
 import { InvalidInputError } from './domain-errors';
 
@@ -22,9 +27,64 @@ function flatten(errors: ValidationError[], prefix = ''): { path: string; constr
   });
 }
 
+const MULTILINE = Symbol('multiline');
+
+/** Marks a text field that may hold line breaks and tabs (every other text refuses them). */
+export const MultiLine = (): PropertyDecorator => (target, property) =>
+  Reflect.defineMetadata(MULTILINE, true, target, property);
+
+/** Deeper than any DTO (JSON bodies stop at 32 levels before they get here). */
+const MAX_WALK_DEPTH = 64;
+
+/**
+ * The path of the first string (or object key) holding a control character it may not, or null.
+ * Walks the validated value, so nested DTOs are instances whose `@MultiLine()` marks are visible.
+ */
+export function findControlCharacter(value: unknown, path: string, multiline = false, depth = 0): string | null {
+  if (typeof value === 'string') return hasForbiddenControl(value, multiline) ? path : null;
+  if (typeof value !== 'object' || value === null || value instanceof Date) return null;
+  if (depth > MAX_WALK_DEPTH) return path;
+  const at = (key: string | number) => (path ? `${path}.${key}` : String(key));
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = findControlCharacter(item, at(i), multiline, depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (hasForbiddenControl(key)) return at(JSON.stringify(key).slice(1, -1));
+    const lines = Reflect.getMetadata(MULTILINE, value, key) === true;
+    const found = findControlCharacter(item, at(key), lines, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
+ * The validation pipe, then one check over every string of the body, the query and the route
+ * parameters, whatever their DTO: no NUL or other control characters (PostgreSQL refuses NUL and
+ * the rest only garble what people read), line breaks and tabs only in `@MultiLine()` fields.
+ */
+class TextSafeValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const result: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'body' || metadata.type === 'query' || metadata.type === 'param') {
+      const path = findControlCharacter(result, metadata.data ?? '');
+      if (path !== null) {
+        throw new InvalidInputError(
+          'CONTROL_CHARACTER',
+          `${path || metadata.type} must not hold control characters (line breaks and tabs only in multi-line text)`,
+        );
+      }
+    }
+    return result;
+  }
+}
+
 /** Whitelisting validation whose 400 names every bad field; unknown fields are rejected. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new TextSafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
@@ -56,6 +116,21 @@ export function NoBannedClaim(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => typeof value !== 'string' || findBannedClaim(value) === null,
         defaultMessage: (args: ValidationArguments) =>
           `${args.property} contains the banned claim "${findBannedClaim(String(args.value))}"`,
+      },
+    });
+}
+
+/** One field of a 收货地址, by the shared address rules (phone, name length in code points, …). */
+export function AddressField(field: AddressFieldName, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'addressField',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: (value: unknown) => addressFieldProblem(field, value) === null,
+        defaultMessage: (args: ValidationArguments) => addressFieldProblem(field, args.value) ?? `${field} is invalid`,
       },
     });
 }

@@ -42,6 +42,14 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TEST_HOOKS: '0' }).testHooks).toBe(false);
   });
 
+  it('serves the API docs outside production, and in production only with API_DOCS=on', () => {
+    const secret = { JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig({}).apiDocs).toBe(true);
+    expect(loadConfig({ API_DOCS: 'off' }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', ...secret }).apiDocs).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', API_DOCS: 'on', ...secret }).apiDocs).toBe(true);
+  });
+
   it('serves the sandbox login outside production, and in production only with ALLOW_DEV_LOGIN', () => {
     const secret = { JWT_SECRET: 'x'.repeat(32) };
     expect(loadConfig({}).devLogin).toBe(true);
@@ -90,6 +98,7 @@ describe('configuration from the environment', () => {
     [{ RATE_LIMITS: 'false' }, /RATE_LIMITS must be on or off/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must be off, a hop count/],
     [{ TRUST_PROXY: '12' }, /TRUST_PROXY must be off, a hop count/],
+    [{ API_DOCS: 'maybe' }, /API_DOCS must be on or off/],
     [{ PORT: 'eighty' }, /PORT must be an integer/],
     [{ PORT: '70000' }, /PORT must not be greater than 65535/],
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],

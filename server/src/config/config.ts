@@ -121,6 +121,20 @@ export class EnvironmentVariables {
   @Max(3_600_000)
   JOBS_POLL_MS?: number;
 
+  /** The OpenAPI document and its UI at /api/docs: on by default except in production. */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined || value === ''
+      ? undefined
+      : ['on', '1', 'true', 'yes'].includes(String(value).toLowerCase())
+        ? true
+        : ['off', '0', 'false', 'no'].includes(String(value).toLowerCase())
+          ? false
+          : value,
+  )
+  @IsBoolean({ message: 'API_DOCS must be on or off' })
+  API_DOCS?: boolean;
+
   /** The secret the sandbox payment provider signs its notifications with. */
   @IsOptional()
   @IsString()
@@ -213,6 +227,8 @@ export interface AppConfig {
   rateLimits: boolean;
   /** Express `trust proxy`: false (the socket address), a hop count, or trusted addresses. */
   trustProxy: false | number | string;
+  /** Serve the OpenAPI document at /api/docs and /api/docs-json. */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -262,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     rateLimits: vars.RATE_LIMITS !== 'off',
     trustProxy: trustProxy(vars.TRUST_PROXY),
+    apiDocs: vars.API_DOCS ?? !production,
   };
 }
 

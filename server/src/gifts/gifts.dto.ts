@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GIFT_MODES, GiftMode } from '@giftshop/shared';
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { MultiLine } from '../common/validation';
 import { AddressDto, ShipDto } from '../orders/orders.dto';
 
 export class CreateGiftDto {
@@ -26,6 +27,7 @@ export class CreateGiftDto {
   @ApiPropertyOptional({ description: 'At most 50 characters, no banned words' })
   @IsOptional()
   @IsString()
+  @MultiLine()
   wishMessage?: string;
 
   @ApiPropertyOptional({ description: 'Lottery only: when to draw, at most 24 hours away (ISO-8601)' })

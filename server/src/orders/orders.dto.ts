@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/page-query';
+import { AddressField, MultiLine } from '../common/validation';
 
 export class OrderItemDto {
   @ApiProperty()
@@ -31,24 +32,23 @@ export class OrderItemDto {
   quantity!: number;
 }
 
+/** The one address shape every route takes (orders, gift claims): the rules are in @giftshop/shared. */
 export class AddressDto {
-  @ApiProperty({ example: '爱丽丝' })
-  @IsString()
-  @Length(1, 20)
+  @ApiProperty({ example: '爱丽丝', description: '1-30 characters' })
+  @AddressField('name')
   name!: string;
 
-  @ApiProperty({ example: '13800138000' })
-  @Matches(/^\+?[0-9][0-9 -]{4,19}$/, { message: 'phone must be a phone number' })
+  @ApiProperty({ example: '13800138000', description: 'A mainland mobile number or an E.164 +number' })
+  @AddressField('phone')
   phone!: string;
 
   @ApiProperty({ example: '浙江省 杭州市 西湖区' })
-  @IsString()
-  @Length(1, 60)
+  @AddressField('region')
   region!: string;
 
-  @ApiProperty({ example: '龙井路 1 号' })
-  @IsString()
-  @Length(1, 200)
+  @ApiProperty({ example: '龙井路 1 号', description: 'May span lines' })
+  @AddressField('detail')
+  @MultiLine()
   detail!: string;
 }
 

@@ -9,6 +9,7 @@ import {
   IsUUID,
   Length,
 } from 'class-validator';
+import { MultiLine } from '../common/validation';
 
 export class AddFriendDto {
   @ApiProperty({ description: 'The user to ask (or to accept, when they asked first)' })
@@ -36,6 +37,7 @@ export class SendMessageDto {
   @IsOptional()
   @IsString()
   @Length(1, 1000)
+  @MultiLine()
   text?: string;
 
   @ApiPropertyOptional({ description: 'Share a product card' })
