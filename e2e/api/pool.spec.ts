@@ -128,24 +128,26 @@ describe('the connection pool under pressure', () => {
       await expectHealthy(statuses);
     });
 
-    it('pay: 200 pays at five orders', async () => {
+    /** One order each for five fresh buyers, paid or not. */
+    async function fiveOrders(prefix: string, paid: boolean): Promise<{ id: string; who: Session }[]> {
       const { skuId } = await shopWithProduct(t, merchant, { stock: 50 });
-      const buyers = await Promise.all(times(5, (i) => t.login(`o_storm_payer_${i}`)));
-      const orders = await Promise.all(
+      const buyers = await Promise.all(times(5, (i) => t.login(`o_storm_${prefix}_${i}`)));
+      return Promise.all(
         buyers.map(async (who) => {
           const res = await t
             .http()
             .post('/api/orders')
             .set(who.auth)
-            .send({
-              items: [{ skuId, quantity: 1 }],
-              address: ADDRESS,
-              scene: 'channels_live',
-            });
-          expect(res.status).toBe(201);
+            .send({ items: [{ skuId, quantity: 1 }], address: ADDRESS, scene: 'channels_live' })
+            .expect(201);
+          if (paid) await t.http().post(`/api/orders/${res.body.id}/pay`).set(who.auth).expect(200);
           return { id: res.body.id as string, who };
         }),
       );
+    }
+
+    it('pay: 200 pays at five orders', async () => {
+      const orders = await fiveOrders('payer', false);
       const statuses = await storm(
         times(200, (i) => ({ path: `/api/orders/${orders[i % 5].id}/pay`, who: orders[i % 5].who })),
       );
@@ -158,23 +160,7 @@ describe('the connection pool under pressure', () => {
     });
 
     it('refund: 200 refund requests at five paid orders', async () => {
-      const { skuId } = await shopWithProduct(t, merchant, { stock: 50 });
-      const buyers = await Promise.all(times(5, (i) => t.login(`o_storm_refunder_${i}`)));
-      const orders = await Promise.all(
-        buyers.map(async (who) => {
-          const res = await t
-            .http()
-            .post('/api/orders')
-            .set(who.auth)
-            .send({
-              items: [{ skuId, quantity: 1 }],
-              address: ADDRESS,
-              scene: 'channels_live',
-            });
-          await t.http().post(`/api/orders/${res.body.id}/pay`).set(who.auth).expect(200);
-          return { id: res.body.id as string, who };
-        }),
-      );
+      const orders = await fiveOrders('refunder', true);
       const statuses = await storm(
         times(200, (i) => ({
           path: `/api/orders/${orders[i % 5].id}/refund`,
