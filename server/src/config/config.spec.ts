@@ -17,6 +17,10 @@ describe('configuration from the environment', () => {
     expect(config.seedDemoWhenEmpty).toBe(true);
   });
 
+  it('keeps PGLITE_DIR=memory:// as it is (no database on disk)', () => {
+    expect(loadConfig({ PGLITE_DIR: 'memory://' }).database).toMatchObject({ kind: 'pglite', dataDir: 'memory://' });
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, without demo data by default', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u:p@db:5432/shop',

@@ -252,7 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
   const database: DatabaseConfig = vars.DATABASE_URL
     ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DB_POOL_SIZE ?? 10, ...bounds }
-    : { kind: 'pglite', dataDir: resolve(vars.PGLITE_DIR ?? resolve(REPO_ROOT, '.data', 'pglite')), ...bounds };
+    : { kind: 'pglite', dataDir: pgliteDir(vars.PGLITE_DIR), ...bounds };
   if (!vars.WECHAT_APPID !== !vars.WECHAT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - WECHAT_APPID and WECHAT_SECRET must be set together');
   }
@@ -285,6 +285,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 function trustProxy(value: string | undefined): AppConfig['trustProxy'] {
   if (value === undefined || value === 'off') return false;
   return /^\d$/.test(value) ? Number(value) : value;
+}
+
+/** A folder, resolved; `memory://` (no database on disk) stays as it is. */
+function pgliteDir(dir: string | undefined): string {
+  if (dir?.startsWith('memory://')) return dir;
+  return resolve(dir ?? resolve(REPO_ROOT, '.data', 'pglite'));
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
