@@ -29,4 +29,6 @@ export default defineAppConfig({
     // Shows Taro's navigation bar (title, back) in H5 too, as WeChat does.
     navigationStyle: 'default',
   },
+  // WeChat lets a mini program call wx.chooseAddress only when it declares it (the address pickers).
+  requiredPrivateInfos: ['chooseAddress'],
 });

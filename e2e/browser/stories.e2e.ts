@@ -63,6 +63,8 @@ async function fill(target: Locator, value: string): Promise<void> {
 }
 
 async function fillAddress(page: Page, address: { name: string; phone: string; region: string; detail: string }) {
+  // The form shows once the (empty) address book has loaded; Taro's input hydrates just after.
+  await page.getByTestId('address-name').locator('input').first().waitFor();
   for (const [field, value] of Object.entries(address)) await fill(page.getByTestId(`address-${field}`), value);
 }
 
@@ -136,6 +138,9 @@ test('a first-come group gift: two members accept different variants, the third 
     await fillAddress(page, address);
     if (openId === 'o_bob') await page.screenshot({ path: `${SHOTS}/recipient-claim.png` });
     await page.getByTestId('claim-accept').click();
+    // The confirm step: the variant and the address, shown once more before the irreversible accept.
+    await expect(page.getByTestId('claim-confirm-variant')).toContainText(Object.values(sku.specs)[0]);
+    await page.getByTestId('claim-confirm').click();
     await expect(page.getByTestId('my-claim')).toContainText(Object.values(sku.specs)[0]);
   }
 
@@ -200,6 +205,7 @@ test('a direct gift: the friend switches to another flavour of the same price an
   await bob.getByTestId(`sku-${grapefruit.id}`).click();
   await fillAddress(bob, BOB_ADDRESS);
   await bob.getByTestId('claim-accept').click();
+  await bob.getByTestId('claim-confirm').click();
   await expect(bob.getByTestId('my-claim')).toContainText('柚子红茶');
 
   const view = await w.a.get<{ myClaim: { skuId: string } }>(`/api/gifts/${giftId}`, 'o_bob');

@@ -3,6 +3,9 @@
  * mobile number (1[3-9] and 9 more digits) or an international number in E.164 form (+ and 8 to 15
  * digits, no leading 0); `name` 1–30 characters (code points); `region` and `detail` not blank.
  */
+/** Saved addresses per user: enough for home, work and family, not a data store. */
+export const ADDRESS_BOOK_CAP = 20;
+
 export const ADDRESS_RULES = { nameMaxLength: 30, regionMaxLength: 60, detailMaxLength: 200 } as const;
 
 export type AddressField = 'name' | 'phone' | 'region' | 'detail';

@@ -150,6 +150,23 @@ export interface AddressView {
   detail: string;
 }
 
+/** One saved address of GET /api/me/addresses. */
+export interface SavedAddressView extends AddressView {
+  id: string;
+  isDefault: boolean;
+}
+
+/** POST /api/orders/quote: what POST /api/orders with the same items would charge now. */
+export interface OrderQuote {
+  goodsFen: number;
+  freightFen: number;
+  discountFen: number;
+  giftCardFen: number;
+  totalFen: number;
+  payFen: number;
+  lines: { skuId: string; quantity: number; paidFen: number }[];
+}
+
 export interface OrderItemView {
   skuId: string;
   productId: string;
@@ -157,6 +174,8 @@ export interface OrderItemView {
   specs: Record<string, string>;
   unitPriceFen: number;
   quantity: number;
+  /** What the line pays (its share of the goods after any discount). */
+  paidFen: number;
 }
 
 export interface AfterSaleView {
@@ -178,7 +197,11 @@ export interface OrderView {
   items: OrderItemView[];
   goodsFen: number;
   freightFen: number;
+  discountFen: number;
+  giftCardFen: number;
   totalFen: number;
+  /** What WeChat Pay charges: total − the gift-card part. */
+  payFen: number;
   refundedFen: number;
   scene: Scene;
   /** The domain of the scene when the order was placed (shop_home: private for followers). */

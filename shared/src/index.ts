@@ -13,3 +13,4 @@ export * from './fees';
 export * from './search';
 export * from './text';
 export * from './address';
+export * from './pricing';

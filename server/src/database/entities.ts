@@ -1,3 +1,4 @@
+import { SavedAddress } from '../addresses/address.entity';
 import { ProductView } from '../catalog/product-view.entity';
 import { Product } from '../catalog/product.entity';
 import { Shop, ShopFollow } from '../catalog/shop.entity';
@@ -16,6 +17,7 @@ import { Message } from '../social/message.entity';
 /** Every entity, listed once for the app's DataSource and the migration CLI. */
 export const ENTITIES = [
   User,
+  SavedAddress,
   Chat,
   ChatMember,
   Friendship,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GIFT_STATUS_CODES, GIFT_TRANSITIONS, skuGiftEligibility } from '@giftshop/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { AddressChoice, AddressesService } from '../addresses/addresses.service';
 import { runInTransaction, withRetries } from '../database/run-in-transaction';
 import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
@@ -42,19 +43,22 @@ export class ClaimsService {
     private readonly social: SocialService,
     private readonly stock: StockService,
     private readonly ledger: LedgerService,
+    private readonly addresses: AddressesService,
   ) {}
 
-  async claim(userId: string, giftId: string, input: { skuId?: string; address: Address }): Promise<GiftClaim> {
+  async claim(userId: string, giftId: string, input: { skuId?: string } & AddressChoice): Promise<GiftClaim> {
+    // A copy of the saved address, read before the claim's transaction: later edits do not reach it.
+    const address = await this.addresses.resolve(this.db.manager, userId, input);
     const now = this.clock.now();
     let claim: { row: GiftClaim; openBefore: number };
     if (input.skuId === undefined) {
-      claim = await this.claimAsSent(userId, giftId, input.address, now);
+      claim = await this.claimAsSent(userId, giftId, address, now);
     } else {
       const gift = (await this.precheck(userId, giftId, now)).gift;
       claim =
         input.skuId === gift.skuId
-          ? await this.claimAsSent(userId, giftId, input.address, now)
-          : await this.claimOtherVariant(userId, gift, input.skuId, input.address, now);
+          ? await this.claimAsSent(userId, giftId, address, now)
+          : await this.claimOtherVariant(userId, gift, input.skuId, address, now);
     }
     // Only the last units can complete the gift; the expiry job settles it too, as a backstop.
     if (claim.openBefore <= SETTLE_NEAR_END) await this.markAcceptedIfAllClaimed(giftId);

@@ -1,7 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GIFT_MODES, GiftMode } from '@giftshop/shared';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import {
+  IsDate,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { MultiLine } from '../common/validation';
 import { AddressDto, ShipDto } from '../orders/orders.dto';
 
@@ -43,11 +55,17 @@ export class ClaimGiftDto {
   @IsUUID('all', { message: 'skuId must be a UUID' })
   skuId?: string;
 
-  @ApiProperty({ type: AddressDto })
+  @ApiPropertyOptional({ type: AddressDto, description: 'Exactly one of address and addressId' })
+  @ValidateIf((o: ClaimGiftDto) => o.address !== undefined || o.addressId === undefined)
   @IsObject({ message: 'address must be an object {name, phone, region, detail}' })
   @ValidateNested()
   @Type(() => AddressDto)
-  address!: AddressDto;
+  address?: AddressDto;
+
+  @ApiPropertyOptional({ description: 'A saved address of the caller (GET /api/me/addresses); the claim keeps a copy' })
+  @IsOptional()
+  @IsUUID('all', { message: 'addressId must be a UUID' })
+  addressId?: string;
 }
 
 export class ListGiftsQuery {

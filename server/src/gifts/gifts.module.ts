@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AddressesModule } from '../addresses/addresses.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrdersModule } from '../orders/orders.module';
@@ -11,7 +12,7 @@ import { GiftsController } from './gifts.controller';
 import { GiftsService } from './gifts.service';
 
 @Module({
-  imports: [CatalogModule, LedgerModule, OrdersModule, SocialModule],
+  imports: [AddressesModule, CatalogModule, LedgerModule, OrdersModule, SocialModule],
   controllers: [GiftsController],
   providers: [GiftsService, ClaimsService, GiftViewsService, FulfilmentService, GiftAfterSales],
 })

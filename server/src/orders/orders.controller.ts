@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { OrderView, Page, PayResponse, PlacedOrderView } from '@giftshop/shared';
+import type { OrderQuote, OrderView, Page, PayResponse, PlacedOrderView } from '@giftshop/shared';
 import { AfterSalesService } from '../after-sales/after-sales.service';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
-import { CreateOrderDto, ListOrdersQuery, RefundRequestDto, ShipDto } from './orders.dto';
+import { CreateOrderDto, ListOrdersQuery, QuoteOrderDto, RefundRequestDto, ShipDto } from './orders.dto';
 import { OrderViewsService } from './order-views.service';
 import { OrdersService } from './orders.service';
 
@@ -33,6 +33,16 @@ export class OrdersController {
     @Headers('idempotency-key') key?: string,
   ): Promise<PlacedOrderView> {
     return this.orders.create(caller.userId, body, key);
+  }
+
+  @Post('orders/quote')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      '{goodsFen, freightFen, discountFen, giftCardFen, totalFen, payFen, lines}: what POST /api/orders would charge now; nothing is reserved',
+  })
+  quote(@Body() body: QuoteOrderDto): Promise<OrderQuote> {
+    return this.orders.quote(body);
   }
 
   @Get('orders')

@@ -15,6 +15,7 @@ import {
   Matches,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../common/page-query';
@@ -52,7 +53,8 @@ export class AddressDto {
   detail!: string;
 }
 
-export class CreateOrderDto {
+/** The basket: what a quote prices and an order buys. */
+export class BasketDto {
   @ApiProperty({ type: [OrderItemDto] })
   @IsArray()
   @ArrayMinSize(1, { message: 'items must hold at least one item' })
@@ -60,12 +62,34 @@ export class CreateOrderDto {
   @ValidateNested({ each: true })
   @Type(() => OrderItemDto)
   items!: OrderItemDto[];
+}
 
-  @ApiProperty({ type: AddressDto })
+export class QuoteOrderDto extends BasketDto {
+  @ApiPropertyOptional({ description: 'Coupons are not available yet: sending one is a 409' })
+  @IsOptional()
+  @IsUUID('all', { message: 'userCouponId must be a UUID' })
+  userCouponId?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'Gift cards are not available yet: sending any is a 409' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true, message: 'giftCardIds must hold UUIDs' })
+  giftCardIds?: string[];
+}
+
+export class CreateOrderDto extends QuoteOrderDto {
+  @ApiPropertyOptional({ type: AddressDto, description: 'Exactly one of address and addressId' })
+  @ValidateIf((o: CreateOrderDto) => o.address !== undefined || o.addressId === undefined)
   @IsObject({ message: 'address must be an object {name, phone, region, detail}' })
   @ValidateNested()
   @Type(() => AddressDto)
-  address!: AddressDto;
+  address?: AddressDto;
+
+  @ApiPropertyOptional({ description: 'A saved address of the caller (GET /api/me/addresses); the order keeps a copy' })
+  @IsOptional()
+  @IsUUID('all', { message: 'addressId must be a UUID' })
+  addressId?: string;
 
   @ApiProperty({ enum: SCENE_CODES })
   @IsIn(SCENE_CODES, { message: `scene must be one of ${SCENE_CODES.join(', ')}` })

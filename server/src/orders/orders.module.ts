@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AfterSalesService } from '../after-sales/after-sales.service';
+import { AddressesModule } from '../addresses/addresses.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrderViewsService } from './order-views.service';
@@ -7,7 +8,7 @@ import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 
 @Module({
-  imports: [CatalogModule, LedgerModule],
+  imports: [AddressesModule, CatalogModule, LedgerModule],
   controllers: [OrdersController],
   providers: [OrdersService, OrderViewsService, AfterSalesService],
   exports: [OrdersService, OrderViewsService, AfterSalesService],

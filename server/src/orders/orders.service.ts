@@ -1,10 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
-  freightFor,
   MAX_UNPAID_ORDERS,
   ORDER_TIMERS,
   ORDER_TRANSITIONS,
   OrderAction,
+  OrderQuote,
+  priceOrder,
   OrderView,
   PlacedOrderView,
   PayResponse,
@@ -14,6 +15,7 @@ import {
 } from '@giftshop/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AddressChoice, AddressesService } from '../addresses/addresses.service';
 import { runInTransaction } from '../database/run-in-transaction';
 import { Product } from '../catalog/product.entity';
 import { Shop, ShopFollow } from '../catalog/shop.entity';
@@ -65,6 +67,7 @@ export class OrdersService implements OnModuleInit {
     private readonly idempotency: IdempotencyService,
     private readonly views: OrderViewsService,
     private readonly ledger: LedgerService,
+    private readonly addresses: AddressesService,
   ) {}
 
   onModuleInit(): void {
@@ -84,15 +87,19 @@ export class OrdersService implements OnModuleInit {
 
   create(
     buyerId: string,
-    input: Omit<PlaceOrder, 'buyerId' | 'kind' | 'lines'> & { items: PlaceOrder['lines'] },
+    input: Omit<PlaceOrder, 'buyerId' | 'kind' | 'lines' | 'address'> &
+      AddressChoice &
+      Extras & { items: PlaceOrder['lines'] },
     key?: string,
   ): Promise<PlacedOrderView> {
+    assertNoExtras(input);
     return this.idempotency.run({ userId: buyerId, scope: 'orders.create', key, request: input }, async (tx) => {
+      const address = await this.addresses.resolve(tx, buyerId, input);
       const order = await this.place(tx, {
         buyerId,
         kind: 'normal',
         lines: input.items,
-        address: input.address,
+        address,
         scene: input.scene,
         sharerId: input.sharerId,
       });
@@ -109,18 +116,23 @@ export class OrdersService implements OnModuleInit {
     return { shopId: shop.id, shopName: shop.name };
   }
 
-  /**
-   * Reserves stock and writes a pending order of one shop, with its unpaid timeout. Used for
-   * normal orders and, with kind 'gift', by gifts.
-   */
-  async place(tx: EntityManager, input: PlaceOrder): Promise<Order> {
-    await this.assertUnpaidSlot(tx, input.buyerId);
-    const ids = input.lines.map((l) => l.skuId);
+  /** What `create` would charge for these items now, by the same checks and the same pricing. */
+  quote(input: { items: PlaceOrder['lines'] } & Extras): Promise<OrderQuote> {
+    assertNoExtras(input);
+    return runInTransaction(this.db, async (tx) => {
+      const { byId, shop } = await this.basket(tx, input.items);
+      return priceOrder(pricingLines(input.items, byId), shop);
+    });
+  }
+
+  /** The listed SKUs of one shop that the lines name, or the 4xx naming the line at fault. */
+  private async basket(tx: EntityManager, lines: PlaceOrder['lines']): Promise<{ byId: Map<string, Sku>; shop: Shop }> {
+    const ids = lines.map((l) => l.skuId);
     const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (repeated >= 0) throw new InvalidInputError('DUPLICATE_ITEM', `items.${repeated}.skuId repeats an earlier item`);
     const skus = await tx.find(Sku, { where: { id: In(ids) }, relations: { product: true } });
     const byId = new Map(skus.map((s) => [s.id, s]));
-    input.lines.forEach((line, i) => {
+    lines.forEach((line, i) => {
       const sku = byId.get(line.skuId);
       if (!sku || !sku.product) throw new NotFoundError(`items.${i}.skuId`, 'SKU_NOT_FOUND');
       if (sku.product.status !== 'listed') {
@@ -130,11 +142,21 @@ export class OrdersService implements OnModuleInit {
     const shopIds = new Set(skus.map((s) => (s.product as Product).shopId));
     if (shopIds.size > 1) throw new InvalidInputError('MIXED_SHOPS', 'items must all come from one shop');
     const shop = await tx.findOneByOrFail(Shop, { id: [...shopIds][0] });
+    return { byId, shop };
+  }
+
+  /**
+   * Reserves stock and writes a pending order of one shop, with its unpaid timeout. Used for
+   * normal orders and, with kind 'gift', by gifts.
+   */
+  async place(tx: EntityManager, input: PlaceOrder): Promise<Order> {
+    await this.assertUnpaidSlot(tx, input.buyerId);
+    const { byId, shop } = await this.basket(tx, input.lines);
     await this.stock.reserve(tx, input.lines, (skuId) => skuLabel(byId.get(skuId) as Sku));
 
     const now = this.clock.now();
-    const goodsFen = input.lines.reduce((sum, l) => sum + (byId.get(l.skuId) as Sku).priceFen * l.quantity, 0);
-    const freightFen = input.kind === 'gift' ? 0 : freightFor(goodsFen, shop);
+    // Gifts carry no freight (each recipient's unit ships at the shop's cost).
+    const price = priceOrder(pricingLines(input.lines, byId), input.kind === 'gift' ? null : shop);
     const sharerId = await this.validSharer(tx, input.sharerId, input.buyerId);
     const followsShop = await tx.existsBy(ShopFollow, { shopId: shop.id, userId: input.buyerId });
     const domain = sceneDomain(input.scene, { followsShop });
@@ -149,9 +171,9 @@ export class OrdersService implements OnModuleInit {
         domain,
         sharerId,
         address: input.address,
-        goodsFen,
-        freightFen,
-        totalFen: goodsFen + freightFen,
+        goodsFen: price.goodsFen,
+        freightFen: price.freightFen,
+        totalFen: price.totalFen,
         createdAt: now,
         items: input.lines.map((l) => {
           const sku = byId.get(l.skuId) as Sku;
@@ -354,6 +376,29 @@ export class OrdersService implements OnModuleInit {
     if (!sharerId || sharerId === buyerId) return null;
     return (await tx.existsBy(User, { id: sharerId })) ? sharerId : null;
   }
+}
+
+/** Coupons and gift cards, named by the contract but not available yet. */
+interface Extras {
+  userCouponId?: string;
+  giftCardIds?: string[];
+}
+
+function assertNoExtras(input: Extras): void {
+  if (input.userCouponId !== undefined) {
+    throw new ConflictError('COUPONS_NOT_AVAILABLE', 'userCouponId: coupons are not available yet');
+  }
+  if (input.giftCardIds !== undefined && input.giftCardIds.length > 0) {
+    throw new ConflictError('GIFT_CARDS_NOT_AVAILABLE', 'giftCardIds: gift cards are not available yet');
+  }
+}
+
+function pricingLines(lines: PlaceOrder['lines'], byId: Map<string, Sku>) {
+  return lines.map((l) => ({
+    skuId: l.skuId,
+    quantity: l.quantity,
+    unitPriceFen: (byId.get(l.skuId) as Sku).priceFen,
+  }));
 }
 
 /** A gift ships unit by unit, to each recipient (POST /api/gift-claims/:id/ship). */

@@ -26,6 +26,7 @@ export const LIMITS = {
   messages: { limit: 60, ttlMs: MINUTE, per: 'user', what: 'chat messages' },
   friendRequests: { limit: 30, ttlMs: HOUR, per: 'user', what: 'friend requests' },
   withdrawals: { limit: 10, ttlMs: MINUTE, per: 'user', what: 'withdrawals' },
+  addresses: { limit: 60, ttlMs: MINUTE, per: 'user', what: 'address book changes' },
 } as const satisfies Record<string, Limit>;
 
 export type Bucket = Exclude<keyof typeof LIMITS, 'global'>;
@@ -42,6 +43,8 @@ export const LIMITED_ROUTES: Readonly<Record<string, Bucket>> = {
   'POST /api/chats/:id/messages': 'messages',
   'POST /api/friends': 'friendRequests',
   'POST /api/shops/:shopId/withdrawals': 'withdrawals',
+  'POST /api/me/addresses': 'addresses',
+  'PATCH /api/me/addresses/:id': 'addresses',
 };
 
 /**

@@ -1,24 +1,18 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   formatFen,
   isScene,
-  type AddressView,
+  type OrderQuote,
   type PayResponse,
   type PlacedOrderView,
   type ProductView,
   type Scene,
 } from '@giftshop/shared';
 import { apiPost, newIdempotencyKey } from '../../api/client';
-import {
-  ADDRESS_FIELDS,
-  AddressForm,
-  lastAddress,
-  missingAddressField,
-  rememberAddress,
-} from '../../components/AddressForm';
-import { fieldMessage, FormError, unplacedMessage } from '../../components/FormError';
+import { AddressPicker, PICKER_FIELDS, useAddressBook } from '../../components/AddressPicker';
+import { FormError, unplacedMessage } from '../../components/FormError';
 import { PaySheet } from '../../components/PaySheet';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
@@ -30,7 +24,10 @@ import { useI18n } from '../../i18n';
 import { routes } from '../../routes';
 import './index.scss';
 
-/** 确认订单: address, then the order (stock reserved), then the sandbox WeChat Pay sheet. */
+/**
+ * 确认订单: the price from POST /api/orders/quote (goods, freight, total: what will be charged),
+ * the address from the book, then the order (stock reserved), then the sandbox WeChat Pay sheet.
+ */
 export default function CheckoutPage() {
   usePageTitle('page.checkout');
   useRequireLogin();
@@ -60,7 +57,8 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
   const { t, sceneName } = useI18n();
   const { product, quantity, scene } = props;
   const sku = product.skus.find((s) => s.id === props.skuId);
-  const [address, setAddress] = useState<AddressView>(lastAddress);
+  const book = useAddressBook();
+  const quote = useQuote(sku?.id, quantity);
   const [order, setOrder] = useState<PlacedOrderView | null>(null);
   const [paid, setPaid] = useState(false);
   const [followed, setFollowed] = useState(false);
@@ -71,14 +69,18 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
 
   const place = useAction(async () => {
     if (!sku) return;
+    const addressId = await book.commit();
+    if (!addressId) {
+      if (!book.editing) setLocalError(t('address.none'));
+      return;
+    }
     const body = {
       items: [{ skuId: sku.id, quantity }],
-      address,
+      addressId,
       scene,
       ...(props.sharer ? { sharerId: props.sharer } : {}),
     };
     const placed = await apiPost<PlacedOrderView>('/orders', body, { idempotencyKey: orderKey.current });
-    rememberAddress(address);
     setOrder(placed);
   });
   const pay = useAction(async () => {
@@ -98,7 +100,7 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
       <View className="section checkout__done" data-testid="pay-success">
         <Text className="checkout__done-icon">✅</Text>
         <Text className="checkout__done-title">{t('checkout.paid')}</Text>
-        <Text className="price">{formatFen(order.totalFen)}</Text>
+        <Text className="price">{formatFen(order.payFen)}</Text>
         {order.followOffer && !followed && (
           <View className="checkout__follow">
             <Text>{t('checkout.followOffer', { shop: order.followOffer.shopName })}</Text>
@@ -125,13 +127,9 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
     );
   }
 
-  const goodsFen = sku.priceFen * quantity;
+  // The order once placed, else the quote: both come from the server's one pricing function.
+  const price = order ?? quote.data;
   const submit = () => {
-    const missing = missingAddressField(address);
-    if (missing) {
-      setLocalError(t('address.missing', { field: t(`address.${missing}`) }));
-      return;
-    }
     setLocalError(null);
     void place.run();
   };
@@ -140,11 +138,7 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
     <>
       <View className="section">
         <Text className="section__title">{t('checkout.address')}</Text>
-        <AddressForm
-          value={address}
-          onChange={setAddress}
-          errorFor={(field) => fieldMessage(place.error, `address.${field}`)}
-        />
+        <AddressPicker book={book} serverError={place.error} />
       </View>
       <View className="section">
         <Text className="section__title">{product.shopName}</Text>
@@ -164,36 +158,37 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
         </View>
         <View className="row">
           <Text className="row__label">{t('checkout.goods')}</Text>
-          <Text>{formatFen(goodsFen)}</Text>
+          <Text data-testid="checkout-goods">{price ? formatFen(price.goodsFen) : t('checkout.quoting')}</Text>
         </View>
         <View className="row">
           <Text className="row__label">{t('order.freight')}</Text>
-          <Text>{order ? formatFen(order.freightFen) : t('checkout.freightLater')}</Text>
+          <Text data-testid="checkout-freight">{price ? formatFen(price.freightFen) : t('checkout.quoting')}</Text>
         </View>
+        <FormError error={quote.error} testId="checkout-quote-error" />
       </View>
       <View className="checkout__bar">
         <Text>
           {t('order.total')}{' '}
           <Text className="price" data-testid="checkout-total">
-            {formatFen(order ? order.totalFen : goodsFen)}
+            {price ? formatFen(price.totalFen) : t('checkout.quoting')}
           </Text>
         </Text>
         <Button
           className="btn btn--primary btn--small"
           data-testid="checkout-submit"
-          disabled={place.pending || Boolean(order)}
-          aria-disabled={place.pending || Boolean(order)}
+          disabled={place.pending || Boolean(order) || !quote.data}
+          aria-disabled={place.pending || Boolean(order) || !quote.data}
           onClick={submit}
         >
           {t('checkout.submit')}
         </Button>
       </View>
       <View className="checkout__errors">
-        <FormError error={localError ?? unplacedMessage(place.error, ADDRESS_FIELDS)} testId="checkout-error" />
+        <FormError error={localError ?? unplacedMessage(place.error, PICKER_FIELDS)} testId="checkout-error" />
       </View>
       {order && !paid && (
         <PaySheet
-          amountFen={order.totalFen}
+          amountFen={order.payFen}
           payee={product.shopName}
           pending={pay.pending}
           error={pay.error}
@@ -203,4 +198,22 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
       )}
     </>
   );
+}
+
+/** POST /api/orders/quote for the basket: what submitting would charge, known before submitting. */
+function useQuote(skuId: string | undefined, quantity: number): { data: OrderQuote | null; error: Error | null } {
+  const [data, setData] = useState<OrderQuote | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  useEffect(() => {
+    if (!skuId) return;
+    let live = true;
+    setData(null);
+    apiPost<OrderQuote>('/orders/quote', { items: [{ skuId, quantity }] })
+      .then((q) => live && setData(q))
+      .catch((err: Error) => live && setError(err));
+    return () => {
+      live = false;
+    };
+  }, [skuId, quantity]);
+  return { data, error };
 }

@@ -33,6 +33,10 @@ function fillAddress() {
 }
 
 const claimPosts = () => requests.filter((r) => r.method === 'POST' && r.path === '/gifts/g1/claim');
+const bookPosts = () => requests.filter((r) => r.method === 'POST' && r.path === '/me/addresses');
+/** Bob's book is empty; the address he types is saved as a1, then the claim names it. */
+const SAVED = { id: 'a1', ...ADDRESS, isDefault: true };
+const EMPTY_BOOK = { 'GET /me/addresses': () => ok([]), 'POST /me/addresses': () => ok(SAVED, 201) };
 
 beforeEach(() => {
   loginAs(BOB);
@@ -43,6 +47,7 @@ describe('gift page, as the recipient', () => {
   it('opens the card, switches to another variant of the same price and accepts with an address', async () => {
     let claimed = false;
     routeApi({
+      ...EMPTY_BOOK,
       'GET /gifts/g1': () =>
         ok(
           claimed
@@ -76,14 +81,18 @@ describe('gift page, as the recipient', () => {
     fireEvent.click(screen.getByTestId('sku-s2'));
     fillAddress();
     fireEvent.click(screen.getByTestId('claim-accept'));
+    // Accepting cannot be undone: the choice is shown once more before it is sent.
+    fireEvent.click(await screen.findByTestId('claim-confirm'));
 
     await screen.findByTestId('my-claim');
-    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's2', address: ADDRESS }]);
+    expect(bookPosts().map((r) => r.data)).toEqual([ADDRESS]);
+    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's2', addressId: 'a1' }]);
     expect(screen.getByTestId('my-claim-status').textContent).toBe('待发货');
   });
 
   it("shows the server's 409 in place and stays on the form", async () => {
     routeApi({
+      ...EMPTY_BOOK,
       'GET /gifts/g1': () => ok(gift({ mode: 'first_come', units: 3, remainingUnits: 1, chatId: 'chat-family' })),
       'GET /products/p1': () => ok(product(SKUS)),
       'POST /gifts/g1/claim': () => fail(409, 'ALL_CLAIMED', 'all claimed: every unit of this gift has been taken'),
@@ -92,28 +101,31 @@ describe('gift page, as the recipient', () => {
     fireEvent.click(await screen.findByTestId('claim-open'));
     fillAddress();
     fireEvent.click(screen.getByTestId('claim-accept'));
+    fireEvent.click(await screen.findByTestId('claim-confirm'));
 
     expect((await screen.findByTestId('claim-error')).textContent).toBe(
       'all claimed: every unit of this gift has been taken',
     );
-    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's1', address: ADDRESS }]);
-    // Still the form: the button works again and what Bob typed is kept for another try.
+    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's1', addressId: 'a1' }]);
+    // Back to the form: the button works again and the address Bob typed is kept (now saved) for another try.
+    fireEvent.click(screen.getByTestId('claim-back'));
     expect((screen.getByTestId('claim-accept') as HTMLButtonElement).disabled).toBe(false);
-    for (const [field, value] of Object.entries(ADDRESS)) {
-      expect((screen.getByTestId(`address-${field}`) as HTMLInputElement).value).toBe(value);
-    }
+    expect(screen.getByTestId('saved-address-a1').getAttribute('aria-checked')).toBe('true');
     expect(screen.queryByTestId('my-claim')).toBeNull();
     // A group gift cannot be declined.
     expect(screen.queryByTestId('claim-decline')).toBeNull();
   });
 
   it('asks for the whole address before claiming', async () => {
-    routeApi({ 'GET /gifts/g1': () => ok(gift()), 'GET /products/p1': () => ok(product(SKUS)) });
+    routeApi({ ...EMPTY_BOOK, 'GET /gifts/g1': () => ok(gift()), 'GET /products/p1': () => ok(product(SKUS)) });
     render(<GiftPage />);
     fireEvent.click(await screen.findByTestId('claim-open'));
-    fireEvent.change(screen.getByTestId('address-name'), { target: { value: '鲍勃' } });
+    fireEvent.change(await screen.findByTestId('address-name'), { target: { value: '鲍勃' } });
     fireEvent.click(screen.getByTestId('claim-accept'));
-    expect(screen.getByTestId('claim-error').textContent).toBe('请填写手机号');
+    expect((await screen.findByTestId('address-phone-error')).textContent).toContain('手机号');
+    expect(screen.getByTestId('address-detail-error').textContent).toBe('请填写详细地址');
+    expect(screen.queryByTestId('address-name-error')).toBeNull();
+    expect(bookPosts()).toHaveLength(0);
     expect(claimPosts()).toHaveLength(0);
   });
 
@@ -206,18 +218,19 @@ describe('gift page, server validation', () => {
     loginAs(BOB);
     setRouterParams({ id: 'g1' });
     routeApi({
+      'GET /me/addresses': () => ok([]),
+      'POST /me/addresses': () => fail(400, 'VALIDATION_FAILED', 'detail must be 1-200 characters'),
       'GET /gifts/g1': () => ok(gift()),
       'GET /products/p1': () => ok(product(SKUS)),
-      'POST /gifts/g1/claim': () => fail(400, 'VALIDATION_FAILED', 'address.phone must be a phone number'),
     });
     render(<GiftPage />);
     fireEvent.click(await screen.findByTestId('claim-open'));
+    await screen.findByTestId('address-name');
     fillAddress();
-    fireEvent.change(screen.getByTestId('address-phone'), { target: { value: '12' } });
     fireEvent.click(screen.getByTestId('claim-accept'));
 
-    expect((await screen.findByTestId('address-phone-error')).textContent).toBe('address.phone must be a phone number');
+    expect((await screen.findByTestId('address-detail-error')).textContent).toBe('detail must be 1-200 characters');
     expect(screen.queryByTestId('claim-error')).toBeNull();
-    expect(claimPosts().map((r) => r.data)).toEqual([{ skuId: 's1', address: { ...ADDRESS, phone: '12' } }]);
+    expect(claimPosts()).toHaveLength(0);
   });
 });

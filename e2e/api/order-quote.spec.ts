@@ -1,0 +1,202 @@
+import type { OrderQuote } from '@giftshop/shared';
+import { ADDRESS, stockOf } from '../support/fixtures';
+import { Session, TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+/** POST /api/orders/quote: the price the checkout shows before submitting is the price charged. */
+describe('order quote: what POST /api/orders would charge, with nothing reserved', () => {
+  let t: TestApp;
+  let merchant: Session;
+  let buyer: Session;
+  /** Three SKUs of one shop (¥12.50, ¥39.90, ¥59.00; freight ¥10 below ¥99) and one of another shop. */
+  let cheap: string;
+  let mid: string;
+  let tea: string;
+  let elsewhere: string;
+
+  const quote = (body: object) => t.http().post('/api/orders/quote').set(buyer.auth).send(body);
+  const product = async (shopId: string, skus: { priceFen: number; stock: number }[]) =>
+    (
+      await t
+        .http()
+        .post(`/api/shops/${shopId}/products`)
+        .set(merchant.auth)
+        .send({
+          title: '报价测试',
+          description: '用于测试',
+          categoryCode: 'tea',
+          skus: skus.map((s, i) => ({ specs: { 规格: `款${i}` }, listPriceFen: s.priceFen, ...s })),
+        })
+        .expect(201)
+    ).body.skus.map((s: { id: string }) => s.id) as string[];
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    merchant = await t.login('o_quote_merchant');
+    buyer = await t.login('o_quote_buyer');
+    const shop = (await t.http().post('/api/shops').set(merchant.auth).send({ name: '报价小店' }).expect(201)).body;
+    [cheap, mid, tea] = await product(shop.id, [
+      { priceFen: 1250, stock: 50 },
+      { priceFen: 3990, stock: 50 },
+      { priceFen: 5900, stock: 50 },
+    ]);
+    const other = (await t.http().post('/api/shops').set(merchant.auth).send({ name: '别的小店' }).expect(201)).body;
+    [elsewhere] = await product(other.id, [{ priceFen: 100, stock: 5 }]);
+  });
+  afterAll(() => t.close());
+  afterEach(async () => {
+    const mine = await t.http().get('/api/orders?role=buyer&limit=100').set(buyer.auth).expect(200);
+    for (const o of mine.body.items.filter((o: { status: string }) => o.status === 'pending_payment')) {
+      await t.http().post(`/api/orders/${o.id}/cancel`).set(buyer.auth).expect(200);
+    }
+  });
+
+  it('¥59 tea: the quote says ¥69 with ¥10 freight before anything is submitted', async () => {
+    const items = [{ skuId: tea, quantity: 1 }];
+    const q = (await quote({ items }).expect(200)).body as OrderQuote;
+    expect(q).toEqual({
+      goodsFen: 5900,
+      freightFen: 1000,
+      discountFen: 0,
+      giftCardFen: 0,
+      totalFen: 6900,
+      payFen: 6900,
+      lines: [{ skuId: tea, quantity: 1, paidFen: 5900 }],
+    });
+  });
+
+  // By name: the SKU ids exist only after beforeAll.
+  it.each([
+    ['one line below the threshold', [['tea', 1]]],
+    ['one line reaching free shipping by quantity', [['tea', 2]]],
+    [
+      'several lines below the threshold',
+      [
+        ['cheap', 3],
+        ['mid', 1],
+      ],
+    ],
+    [
+      'several lines over the threshold',
+      [
+        ['cheap', 2],
+        ['mid', 1],
+        ['tea', 1],
+      ],
+    ],
+    [
+      'exactly the threshold (¥99)',
+      [
+        ['mid', 1],
+        ['tea', 1],
+      ],
+    ],
+  ])('%s: the quote equals the created order', async (_what, basket) => {
+    const ids: Record<string, string> = { cheap, mid, tea };
+    const items = (basket as [string, number][]).map(([name, quantity]) => ({ skuId: ids[name], quantity }));
+    const before = await Promise.all(items.map((i) => stockOf(t, i.skuId)));
+    const q = (await quote({ items }).expect(200)).body as OrderQuote;
+    // Nothing is reserved by a quote.
+    expect(await Promise.all(items.map((i) => stockOf(t, i.skuId)))).toEqual(before);
+    const created = await t
+      .http()
+      .post('/api/orders')
+      .set(buyer.auth)
+      .send({ items, address: ADDRESS, scene: 'mini_program' })
+      .expect(201);
+    const o = created.body;
+    expect({
+      goodsFen: o.goodsFen,
+      freightFen: o.freightFen,
+      discountFen: o.discountFen,
+      giftCardFen: o.giftCardFen,
+      totalFen: o.totalFen,
+      payFen: o.payFen,
+      lines: o.items.map((i: { skuId: string; quantity: number; paidFen: number }) => ({
+        skuId: i.skuId,
+        quantity: i.quantity,
+        paidFen: i.paidFen,
+      })),
+    }).toEqual(q);
+    expect(q.totalFen).toBe(q.goodsFen + q.freightFen);
+    expect(q.freightFen).toBe(q.goodsFen >= 9900 ? 0 : 1000);
+  });
+
+  it('follows a price change at once (the quote is of this moment)', async () => {
+    const [sku] = await product(
+      (await t.http().post('/api/shops').set(merchant.auth).send({ name: '调价小店' }).expect(201)).body.id,
+      [{ priceFen: 9900, stock: 5 }],
+    );
+    const items = [{ skuId: sku, quantity: 1 }];
+    expect((await quote({ items }).expect(200)).body).toMatchObject({ goodsFen: 9900, freightFen: 0, totalFen: 9900 });
+    const productId = (await t.sql<{ product_id: string }>('SELECT product_id FROM skus WHERE id = $1', [sku]))[0]
+      .product_id;
+    await t
+      .http()
+      .patch(`/api/products/${productId}`)
+      .set(merchant.auth)
+      .send({ skus: [{ id: sku, priceFen: 9000 }] })
+      .expect(200);
+    expect((await quote({ items }).expect(200)).body).toMatchObject({
+      goodsFen: 9000,
+      freightFen: 1000,
+      totalFen: 10_000,
+    });
+  });
+
+  it('coupons and gift cards are not available yet: naming one is a 409, an empty card list is fine', async () => {
+    const items = [{ skuId: tea, quantity: 1 }];
+    const coupon = await quote({ items, userCouponId: '00000000-0000-4000-8000-000000000001' }).expect(409);
+    expect(coupon.body).toMatchObject({ code: 'COUPONS_NOT_AVAILABLE', message: expect.stringContaining('coupon') });
+    const cards = await quote({ items, giftCardIds: ['00000000-0000-4000-8000-000000000002'] }).expect(409);
+    expect(cards.body).toMatchObject({
+      code: 'GIFT_CARDS_NOT_AVAILABLE',
+      message: expect.stringContaining('gift card'),
+    });
+    expect((await quote({ items, giftCardIds: [] }).expect(200)).body.discountFen).toBe(0);
+    const order = await t
+      .http()
+      .post('/api/orders')
+      .set(buyer.auth)
+      .send({ items, address: ADDRESS, scene: 'mini_program', userCouponId: '00000000-0000-4000-8000-000000000001' })
+      .expect(409);
+    expect(order.body.code).toBe('COUPONS_NOT_AVAILABLE');
+  });
+
+  it.each([
+    ['no items', { items: [] }, 400, 'items'],
+    ['an unknown SKU', { items: [{ skuId: '00000000-0000-4000-8000-000000000000', quantity: 1 }] }, 404, 'items.0'],
+    ['a repeated SKU', 'repeat', 400, 'items.1'],
+    ['two shops', 'mixed', 400, 'one shop'],
+    ['a quantity of 0', 'zero', 400, 'quantity'],
+    ['a malformed coupon id', 'badCoupon', 400, 'userCouponId'],
+  ])('refuses %s with a clear 4xx', async (_what, body, status, words) => {
+    const bodies: Record<string, object> = {
+      repeat: {
+        items: [
+          { skuId: tea, quantity: 1 },
+          { skuId: tea, quantity: 2 },
+        ],
+      },
+      mixed: {
+        items: [
+          { skuId: tea, quantity: 1 },
+          { skuId: elsewhere, quantity: 1 },
+        ],
+      },
+      zero: { items: [{ skuId: tea, quantity: 0 }] },
+      badCoupon: { items: [{ skuId: tea, quantity: 1 }], userCouponId: 'x' },
+    };
+    const res = await quote(typeof body === 'string' ? bodies[body] : body).expect(status);
+    expect(res.body.message).toContain(words);
+  });
+
+  it('needs a logged-in caller', async () => {
+    await t
+      .http()
+      .post('/api/orders/quote')
+      .send({ items: [{ skuId: tea, quantity: 1 }] })
+      .expect(401);
+  });
+});

@@ -1,0 +1,68 @@
+import { priceOrder } from './pricing';
+
+const shop = { freightFen: 1_000, freeShippingThresholdFen: 9_900 };
+const line = (unitPriceFen: number, quantity = 1, skuId = `sku-${unitPriceFen}`) => ({ skuId, quantity, unitPriceFen });
+
+describe('priceOrder', () => {
+  it('charges the flat freight below the free-shipping threshold (¥59 + ¥10 = ¥69)', () => {
+    const price = priceOrder([line(5_900)], shop);
+    expect(price).toEqual({
+      goodsFen: 5_900,
+      freightFen: 1_000,
+      discountFen: 0,
+      giftCardFen: 0,
+      totalFen: 6_900,
+      payFen: 6_900,
+      lines: [{ skuId: 'sku-5900', quantity: 1, paidFen: 5_900 }],
+    });
+  });
+
+  it.each([
+    [9_899, 1_000],
+    [9_900, 0],
+    [9_901, 0],
+  ])('goods %i fen: freight %i (waived at the threshold itself)', (goods, freight) => {
+    const price = priceOrder([line(goods)], shop);
+    expect(price.freightFen).toBe(freight);
+    expect(price.totalFen).toBe(goods + freight);
+    expect(price.payFen).toBe(price.totalFen);
+  });
+
+  it('sums several lines by quantity, each line paying its own goods', () => {
+    const price = priceOrder([line(1_250, 3, 'a'), line(399, 2, 'b'), line(1, 99, 'c')], shop);
+    expect(price.lines).toEqual([
+      { skuId: 'a', quantity: 3, paidFen: 3_750 },
+      { skuId: 'b', quantity: 2, paidFen: 798 },
+      { skuId: 'c', quantity: 99, paidFen: 99 },
+    ]);
+    expect(price.goodsFen).toBe(3_750 + 798 + 99);
+    expect(price.freightFen).toBe(1_000);
+    expect(price.lines.reduce((s, l) => s + l.paidFen, 0)).toBe(price.goodsFen - price.discountFen);
+  });
+
+  it('reaches free shipping through quantity, not only through one price', () => {
+    expect(priceOrder([line(3_300, 2)], shop).freightFen).toBe(1_000); // 6,600
+    expect(priceOrder([line(3_300, 3)], shop).freightFen).toBe(0); // 9,900
+  });
+
+  it('carries no freight without a shop (gifts)', () => {
+    expect(priceOrder([line(100)], null)).toMatchObject({ freightFen: 0, totalFen: 100, payFen: 100 });
+  });
+
+  it('a shop with no freight fee, or a threshold of 0, ships free', () => {
+    expect(priceOrder([line(100)], { freightFen: 0, freeShippingThresholdFen: 9_900 }).freightFen).toBe(0);
+    expect(priceOrder([line(100)], { freightFen: 800, freeShippingThresholdFen: 0 }).freightFen).toBe(0);
+  });
+
+  it.each([
+    ['no lines', [], shop],
+    ['a quantity of 0', [line(100, 0)], shop],
+    ['a fractional quantity', [line(100, 1.5)], shop],
+    ['a negative price', [line(-1)], shop],
+    ['a fractional price', [line(1.5)], shop],
+    ['an unsafe total', [line(Number.MAX_SAFE_INTEGER, 2)], shop],
+    ['a negative freight', [line(100)], { freightFen: -1, freeShippingThresholdFen: 0 }],
+  ])('refuses %s', (_what, lines, s) => {
+    expect(() => priceOrder(lines, s)).toThrow(RangeError);
+  });
+});
