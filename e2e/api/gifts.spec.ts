@@ -249,7 +249,7 @@ describe('gifts', () => {
         .http()
         .post('/api/gifts')
         .set(w.alice.auth)
-        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 4 })
+        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 })
         .expect(201);
       await t.advance(16 * 60_000);
       expect((await view(created.body.id, w.alice)).status).toBe(250);
@@ -318,7 +318,7 @@ describe('gifts', () => {
         skuId: sku('柚子红茶'),
         chatId: w.family.id,
         mode: 'lottery',
-        units: 5,
+        units: 3,
         drawAt,
       });
       await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.dave.auth).expect(200);

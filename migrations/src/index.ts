@@ -6,6 +6,7 @@ import { Ledger1764000004000 } from './1764000004000-Ledger';
 import { Search1764000005000 } from './1764000005000-Search';
 import { FriendRequests1764000006000 } from './1764000006000-FriendRequests';
 import { RefundOutbox1764000007000 } from './1764000007000-RefundOutbox';
+import { ChatNotices1764000009000 } from './1764000009000-ChatNotices';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Search1764000005000,
   FriendRequests1764000006000,
   RefundOutbox1764000007000,
+  ChatNotices1764000009000,
 ];

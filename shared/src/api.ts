@@ -56,9 +56,36 @@ export interface ChatView {
   type: ChatType;
   title: string;
   memberIds: string[];
+  /** The newest message, absent in a chat without any (`GET /api/chats`). */
+  lastMessage?: ChatLastMessage;
+  /** Messages from others newer than the caller's last read. */
+  unreadCount?: number;
+}
+
+export interface ChatLastMessage {
+  senderId: string;
+  type: MessageType;
+  text?: string;
+  notice?: ChatNotice;
+  createdAt: string;
 }
 
 export type MessageType = 'text' | 'gift' | 'product' | 'system';
+
+/**
+ * What a system message says, as data, so each client words it in its user's language; the
+ * message's `text` is the Chinese fallback.
+ */
+export type ChatNotice =
+  | { kind: 'group_created'; params: { name: string } }
+  | { kind: 'gift_claimed'; params: { nickname: string } }
+  | { kind: 'gift_all_claimed'; params: { units: number } }
+  | { kind: 'gift_declined'; params: { nickname: string } }
+  | { kind: 'gift_expired'; params: { units: number } }
+  | { kind: 'gift_refunded'; params: { units: number } }
+  | { kind: 'lottery_drawn'; params: { entrants: number; winners: string[] } };
+
+export type ChatNoticeKind = ChatNotice['kind'];
 
 export interface MessageView {
   id: string;
@@ -66,9 +93,16 @@ export interface MessageView {
   senderId: string;
   type: MessageType;
   text?: string;
+  notice?: ChatNotice;
   giftId?: string;
   productId?: string;
   createdAt: string;
+}
+
+/** `POST /api/chats/:id/read`. */
+export interface ChatRead {
+  id: string;
+  unreadCount: 0;
 }
 
 export interface CategoryView {
