@@ -216,6 +216,7 @@ export const MESSAGES = {
   'giftStatus.pending_payment': ['待支付', 'Unpaid'],
   'giftStatus.sent': ['待领取', 'Waiting'],
   'giftStatus.accepted': ['已领取', 'Accepted'],
+  'giftStatus.allClaimed': ['已领完', 'All claimed'],
   'giftStatus.expired': ['已过期', 'Expired'],
   'giftStatus.expired_refunded': ['已退款', 'Refunded'],
   'giftStatus.cancelled': ['已取消', 'Cancelled'],

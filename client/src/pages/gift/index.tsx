@@ -9,7 +9,8 @@ import { useGift } from '../../hooks/useGifts';
 import { usePageTitle, usePolling, useReloadOnShow } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
-import { giftModeLabel, giftStatusLabel } from '../../i18n/labels';
+import { giftViewerLabel } from '../../components/GiftCard/label';
+import { giftModeLabel } from '../../i18n/labels';
 import { GiverView } from './GiverView';
 import { RecipientView } from './RecipientView';
 import './index.scss';
@@ -65,7 +66,7 @@ function GiftHeader({ gift }: { gift: GiftView }) {
       <View className="gift-head__meta">
         <Text className="gift-head__pill">{giftModeLabel(gift.mode)}</Text>
         <Text className="gift-head__pill" data-testid="gift-status">
-          {giftStatusLabel(gift.status)}
+          {giftViewerLabel(gift)}
         </Text>
       </View>
       <View className="gift-head__product">
