@@ -1,4 +1,4 @@
-import { ChatView, MessageView, ProductView } from '@giftshop/shared';
+import { ChatView, giftOrderDisplayStatus, MessageView, ProductView } from '@giftshop/shared';
 import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
@@ -148,6 +148,44 @@ describe('chat notices, the chat list and the group gift cap', () => {
     expect(alices.lastMessage).toMatchObject({ type: 'system', notice: { kind: 'gift_all_claimed' } });
     expect(alices.unreadCount).toBe(3); // two claims and the "all claimed" line; not her own card
     expect((await chatOf(w.family.id, w.dave)).unreadCount).toBe(4); // the card too
+  });
+
+  it("the giver's order list tells a paid gift order by its units: open, to ship, shipped", async () => {
+    const gift = await sendGift(t, w.alice, {
+      skuId: sku('白桃茉莉'),
+      chatId: w.family.id,
+      mode: 'first_come',
+      units: 2,
+    });
+    const units = async () => {
+      const list = (await t.http().get('/api/orders?role=buyer&limit=100').set(w.alice.auth).expect(200)).body;
+      const order = (list.items ?? list).find((o: { id: string }) => o.id === gift.orderId);
+      expect(order.status).toBe('paid');
+      return giftOrderDisplayStatus(order);
+    };
+    expect(await units()).toBe('gift_waiting');
+    await claim(gift.id, w.bob).expect(200);
+    await claim(gift.id, w.carol).expect(200);
+    expect(await units()).toBe('paid');
+    const shopId = tea.shopId;
+    const toShip = (await t.http().get(`/api/shops/${shopId}/gift-claims?status=accepted`).set(w.wang.auth).expect(200))
+      .body as { id: string; giftId: string }[];
+    const mine = toShip.filter((f) => f.giftId === gift.id);
+    expect(mine).toHaveLength(2);
+    await t
+      .http()
+      .post(`/api/gift-claims/${mine[0].id}/ship`)
+      .set(w.wang.auth)
+      .send({ carrier: '顺丰', trackingNo: 'SF1234567890' })
+      .expect(200);
+    expect(await units()).toBe('paid'); // one of two still to ship
+    await t
+      .http()
+      .post(`/api/gift-claims/${mine[1].id}/ship`)
+      .set(w.wang.auth)
+      .send({ carrier: '顺丰', trackingNo: 'SF1234567891' })
+      .expect(200);
+    expect(await units()).toBe('shipped');
   });
 
   describe('a group gift is capped by the members who can claim', () => {

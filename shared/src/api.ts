@@ -231,6 +231,18 @@ export interface OrderView {
   payment: { id: string; transactionId: string | null; status: 'pending' | 'succeeded' } | null;
   /** The latest after-sales case; `open` when it still freezes the order. */
   afterSale: (AfterSaleView & { open: boolean }) | null;
+  /** A sent gift's units by state: its order stays `paid` while they are claimed and shipped. */
+  giftUnits?: GiftOrderUnits | null;
+}
+
+export interface GiftOrderUnits {
+  units: number;
+  /** Not claimed yet (the gift is still open). */
+  open: number;
+  claimed: number;
+  /** Claimed units the merchant has shipped, and those the recipient has received. */
+  shipped: number;
+  delivered: number;
 }
 
 /** POST /api/orders answers with the order and, after a public-scene purchase, an offer to follow. */

@@ -5,6 +5,7 @@ export * from './gift-eligibility';
 export * from './compliance';
 export * from './api';
 export * from './chat-notices';
+export * from './gift-order-status';
 export * from './state-machine';
 export * from './orders';
 export * from './gifts';
