@@ -188,6 +188,25 @@ describe('chat notices, the chat list and the group gift cap', () => {
     expect(await units()).toBe('shipped');
   });
 
+  it('everyone in the chat sees who got one and when (no address), oldest first', async () => {
+    const gift = await sendGift(t, w.alice, {
+      skuId: sku('蜜桃乌龙'),
+      chatId: w.family.id,
+      mode: 'first_come',
+      units: 2,
+    });
+    await claim(gift.id, w.bob).expect(200);
+    await t.advance(60_000);
+    await claim(gift.id, w.carol).expect(200);
+    const late = (await t.http().get(`/api/gifts/${gift.id}`).set(w.dave.auth).expect(200)).body;
+    expect(late.role).toBe('member');
+    expect(late.claimants.map((c: { nickname: string }) => c.nickname)).toEqual([w.bob.nickname, w.carol.nickname]);
+    expect(late.claimants.every((c: object) => Object.keys(c).sort().join() === 'acceptedAt,nickname')).toBe(true);
+    expect(Date.parse(late.claimants[1].acceptedAt) - Date.parse(late.claimants[0].acceptedAt)).toBeGreaterThanOrEqual(
+      60_000,
+    );
+  });
+
   describe('a group gift is capped by the members who can claim', () => {
     it.each(['first_come', 'lottery'])(
       '%s: one unit more than the members other than the giver is 400',

@@ -289,6 +289,11 @@ export interface GiftClaimSummary {
   shippingStatus: ShippingStatus;
 }
 
+export interface GiftClaimant {
+  nickname: string;
+  acceptedAt: string;
+}
+
 export interface MyGiftClaim {
   id: string;
   skuId: string;
@@ -347,6 +352,11 @@ export interface GiftView {
   drawnAt: string | null;
   /** Giver only: who accepted, when, and the shipping state. */
   claims?: GiftClaimSummary[];
+  /**
+   * Everyone: who got one and when, oldest first (the chat's claim notices say as much; never an
+   * address or the shipping state).
+   */
+  claimants?: GiftClaimant[];
   refundedUnits?: number;
   /** The caller's own claim, when there is one. */
   myClaim?: MyGiftClaim | null;
