@@ -1,6 +1,6 @@
 import { GiftView } from '@giftshop/shared';
 import { shopWithProduct, stockOf } from '../support/fixtures';
-import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
+import { addressOf, bigGroup, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -19,6 +19,10 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20
   }
   throw new Error(`timed out waiting for ${what}`);
 }
+
+/** A group with Bob, Carol, Dave and `extra` new members, so more units than the family can take fit. */
+const crowd = async (t: TestApp, w: World, extra: number) =>
+  (await bigGroup(t, w.alice, extra, 'o_crowd_', [w.bob, w.carol, w.dave])).chatId;
 
 /** A fresh giftable SKU of Wang's, so no other gift of the file moves its stock. */
 async function freshSku(t: TestApp, w: World, stock = 100): Promise<string> {
@@ -75,7 +79,7 @@ describe('gift expiry', () => {
 
     it('refunds only the units nobody claimed, each once, and nothing more later', async () => {
       const skuId = await freshSku(t, w);
-      const gift = await sendGift(t, w.alice, { skuId, chatId: w.family.id, mode: 'first_come', units: 5 });
+      const gift = await sendGift(t, w.alice, { skuId, chatId: await crowd(t, w, 2), mode: 'first_come', units: 5 });
       await accept(t, gift.id, w.bob);
       await accept(t, gift.id, w.carol);
       expect(await stockOf(t, skuId)).toBe(95);
@@ -225,7 +229,8 @@ describe('gift expiry', () => {
     it('refunds each unclaimed unit exactly once when both poll the jobs', async () => {
       const w = await giftWorld(a);
       const skuId = await freshSku(a, w);
-      const gift = await sendGift(a, w.alice, { skuId, chatId: w.family.id, mode: 'first_come', units: 60 });
+      const chatId = await crowd(a, w, 57);
+      const gift = await sendGift(a, w.alice, { skuId, chatId, mode: 'first_come', units: 60 });
       await accept(a, gift.id, w.bob);
       await accept(a, gift.id, w.carol);
       await a.sql(
@@ -256,7 +261,8 @@ describe('gift expiry', () => {
       const first = await TestApp.start();
       const w = await giftWorld(first);
       const skuId = await freshSku(first, w, 10);
-      const gift = await sendGift(first, w.alice, { skuId, chatId: w.family.id, mode: 'first_come', units: 4 });
+      const chatId = await crowd(first, w, 1);
+      const gift = await sendGift(first, w.alice, { skuId, chatId, mode: 'first_come', units: 4 });
       await accept(first, gift.id, w.bob);
       await first.close();
 

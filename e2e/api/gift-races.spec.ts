@@ -1,7 +1,7 @@
 import { GiftView, ProductView } from '@giftshop/shared';
 import type { Response } from 'supertest';
 import { stockOf } from '../support/fixtures';
-import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
+import { addressOf, bigGroup, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
 const HOUR = 3_600_000;
@@ -45,36 +45,11 @@ describe('gift races (concurrent requests on one gift)', () => {
       [giftId],
     );
 
-  /** 200 new users, each Alice's friend (she asks, they ask back), in one group chat with her, 20 at a time. */
-  async function bigGroup(size: number): Promise<{ chatId: string; members: Session[] }> {
-    const joined: Session[] = [];
-    for (let start = 0; start < size; start += 20) {
-      const batch = Array.from({ length: Math.min(20, size - start) }, (_, k) => start + k);
-      joined.push(
-        ...(await Promise.all(
-          batch.map(async (i) => {
-            const member = await t.login(`o_race_${i}`);
-            await t.http().post('/api/friends').set(w.alice.auth).send({ userId: member.userId }).expect(202);
-            await t.http().post('/api/friends').set(member.auth).send({ userId: w.alice.userId }).expect(200);
-            return member;
-          }),
-        )),
-      );
-    }
-    const group = await t
-      .http()
-      .post('/api/groups')
-      .set(w.alice.auth)
-      .send({ name: '抢礼物大群', memberIds: joined.map((m) => m.userId) })
-      .expect(201);
-    return { chatId: group.body.id, members: joined };
-  }
-
   beforeAll(async () => {
     t = await TestApp.start();
     w = await giftWorld(t);
     tea = await w.product('花果茶组合');
-    ({ chatId: groupId, members } = await bigGroup(200));
+    ({ chatId: groupId, members } = await bigGroup(t, w.alice, 200));
   }, 60_000);
   afterAll(() => t.close());
 

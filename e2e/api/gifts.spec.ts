@@ -249,7 +249,7 @@ describe('gifts', () => {
         .http()
         .post('/api/gifts')
         .set(w.alice.auth)
-        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 4 })
+        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 })
         .expect(201);
       await t.advance(16 * 60_000);
       expect((await view(created.body.id, w.alice)).status).toBe(250);
@@ -318,7 +318,7 @@ describe('gifts', () => {
         skuId: sku('柚子红茶'),
         chatId: w.family.id,
         mode: 'lottery',
-        units: 5,
+        units: 3,
         drawAt,
       });
       await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.dave.auth).expect(200);
@@ -332,7 +332,7 @@ describe('gifts', () => {
 
   describe('overselling', () => {
     it('refuses a gift of more units than the stock with 409 SOLD_OUT, reserving nothing', async () => {
-      const { skuId } = await shopWithProduct(t, w.wang, { stock: 3, priceFen: 5900 });
+      const { skuId } = await shopWithProduct(t, w.wang, { stock: 2, priceFen: 5900 });
       const rowsOf = async () =>
         t.sql(
           `SELECT (SELECT count(*)::int FROM order_items WHERE sku_id = $1) AS items,
@@ -342,13 +342,13 @@ describe('gifts', () => {
       const send = (units: number) =>
         t.http().post('/api/gifts').set(w.alice.auth).send({ skuId, chatId: w.family.id, mode: 'first_come', units });
 
-      const refused = await send(4).expect(409);
+      const refused = await send(3).expect(409);
       expect(refused.body).toMatchObject({ code: 'SOLD_OUT', message: expect.stringMatching(/sold out/) });
-      expect(await stockOf(t, skuId)).toBe(3);
+      expect(await stockOf(t, skuId)).toBe(2);
       expect(await rowsOf()).toEqual([{ items: 0, gifts: 0 }]);
 
       // Exactly the stock can be given; then nothing more, and the stock never goes below zero.
-      await send(3).expect(201);
+      await send(2).expect(201);
       expect(await stockOf(t, skuId)).toBe(0);
       expect((await send(2).expect(409)).body.code).toBe('SOLD_OUT');
       expect(await stockOf(t, skuId)).toBe(0);

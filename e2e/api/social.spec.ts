@@ -42,7 +42,9 @@ describe('social graph and chats', () => {
   /** The caller's only chat is the direct chat with `other`, titled with their nickname. */
   async function expectOnlyDirect(s: Session, other: Session, chatId: string): Promise<void> {
     const chats = await chatsOf(s);
-    expect(chats).toEqual([{ id: chatId, type: 'direct', title: other.nickname, memberIds: expect.any(Array) }]);
+    expect(chats).toEqual([
+      { id: chatId, type: 'direct', title: other.nickname, memberIds: expect.any(Array), unreadCount: 0 },
+    ]);
     expect(sorted(chats[0].memberIds)).toEqual(sorted([s.userId, other.userId]));
   }
   const send = (s: Session, chatId: string, body: object) =>
@@ -166,6 +168,7 @@ describe('social graph and chats', () => {
           senderId: alice.userId,
           type: 'system',
           text: expect.stringContaining('周末聚餐'),
+          notice: { kind: 'group_created', params: { name: '周末聚餐' } },
           createdAt: expect.stringMatching(ISO),
         },
       ]);
@@ -238,7 +241,8 @@ describe('social graph and chats', () => {
       });
       expect(sent[1].senderId).toBe(b.userId);
       const chat = await t.http().get(`/api/chats/${chatId}`).set(b.auth).expect(200);
-      expect(chat.body).toEqual({ id: chatId, type: 'direct', title: '阿强', memberIds: expect.any(Array) });
+      expect(chat.body).toMatchObject({ id: chatId, type: 'direct', title: '阿强', memberIds: expect.any(Array) });
+      expect(chat.body.lastMessage).toMatchObject({ type: 'text', text: sent[sent.length - 1].text });
       expect(sorted(chat.body.memberIds)).toEqual(sorted([a.userId, b.userId]));
     });
 

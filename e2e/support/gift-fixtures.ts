@@ -39,3 +39,38 @@ export const addressOf = (name: string, phone: string) => ({
   region: '上海市 浦东新区',
   detail: `${name}的家 101 室`,
 });
+
+/**
+ * `size` new users, each the owner's friend (the owner asks, they ask back), in one group chat with
+ * the owner, made 20 at a time: a group where many can claim (a group gift's units are capped by
+ * its members other than the giver). `friends`, already the owner's friends, join it too.
+ */
+export async function bigGroup(
+  t: TestApp,
+  owner: Session,
+  size: number,
+  prefix = 'o_race_',
+  friends: Session[] = [],
+): Promise<{ chatId: string; members: Session[] }> {
+  const joined: Session[] = [];
+  for (let start = 0; start < size; start += 20) {
+    const batch = Array.from({ length: Math.min(20, size - start) }, (_, k) => start + k);
+    joined.push(
+      ...(await Promise.all(
+        batch.map(async (i) => {
+          const member = await t.login(`${prefix}${i}`);
+          await t.http().post('/api/friends').set(owner.auth).send({ userId: member.userId }).expect(202);
+          await t.http().post('/api/friends').set(member.auth).send({ userId: owner.userId }).expect(200);
+          return member;
+        }),
+      )),
+    );
+  }
+  const group = await t
+    .http()
+    .post('/api/groups')
+    .set(owner.auth)
+    .send({ name: '抢礼物大群', memberIds: [...friends, ...joined].map((m) => m.userId) })
+    .expect(201);
+  return { chatId: group.body.id, members: joined };
+}

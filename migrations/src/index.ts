@@ -7,6 +7,7 @@ import { Search1764000005000 } from './1764000005000-Search';
 import { FriendRequests1764000006000 } from './1764000006000-FriendRequests';
 import { RefundOutbox1764000007000 } from './1764000007000-RefundOutbox';
 import { AddressBook1764000008000 } from './1764000008000-AddressBook';
+import { ChatNotices1764000009000 } from './1764000009000-ChatNotices';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   FriendRequests1764000006000,
   RefundOutbox1764000007000,
   AddressBook1764000008000,
+  ChatNotices1764000009000,
 ];

@@ -56,9 +56,36 @@ export interface ChatView {
   type: ChatType;
   title: string;
   memberIds: string[];
+  /** The newest message, absent in a chat without any (`GET /api/chats`). */
+  lastMessage?: ChatLastMessage;
+  /** Messages from others newer than the caller's last read. */
+  unreadCount?: number;
+}
+
+export interface ChatLastMessage {
+  senderId: string;
+  type: MessageType;
+  text?: string;
+  notice?: ChatNotice;
+  createdAt: string;
 }
 
 export type MessageType = 'text' | 'gift' | 'product' | 'system';
+
+/**
+ * What a system message says, as data, so each client words it in its user's language; the
+ * message's `text` is the Chinese fallback.
+ */
+export type ChatNotice =
+  | { kind: 'group_created'; params: { name: string } }
+  | { kind: 'gift_claimed'; params: { nickname: string } }
+  | { kind: 'gift_all_claimed'; params: { units: number } }
+  | { kind: 'gift_declined'; params: { nickname: string } }
+  | { kind: 'gift_expired'; params: { units: number } }
+  | { kind: 'gift_refunded'; params: { units: number } }
+  | { kind: 'lottery_drawn'; params: { entrants: number; winners: string[] } };
+
+export type ChatNoticeKind = ChatNotice['kind'];
 
 export interface MessageView {
   id: string;
@@ -66,9 +93,16 @@ export interface MessageView {
   senderId: string;
   type: MessageType;
   text?: string;
+  notice?: ChatNotice;
   giftId?: string;
   productId?: string;
   createdAt: string;
+}
+
+/** `POST /api/chats/:id/read`. */
+export interface ChatRead {
+  id: string;
+  unreadCount: 0;
 }
 
 export interface CategoryView {
@@ -220,6 +254,18 @@ export interface OrderView {
   payment: { id: string; transactionId: string | null; status: 'pending' | 'succeeded' } | null;
   /** The latest after-sales case; `open` when it still freezes the order. */
   afterSale: (AfterSaleView & { open: boolean }) | null;
+  /** A sent gift's units by state: its order stays `paid` while they are claimed and shipped. */
+  giftUnits?: GiftOrderUnits | null;
+}
+
+export interface GiftOrderUnits {
+  units: number;
+  /** Not claimed yet (the gift is still open). */
+  open: number;
+  claimed: number;
+  /** Claimed units the merchant has shipped, and those the recipient has received. */
+  shipped: number;
+  delivered: number;
 }
 
 /** POST /api/orders answers with the order and, after a public-scene purchase, an offer to follow. */
@@ -264,6 +310,11 @@ export interface GiftClaimSummary {
   nickname: string;
   acceptedAt: string;
   shippingStatus: ShippingStatus;
+}
+
+export interface GiftClaimant {
+  nickname: string;
+  acceptedAt: string;
 }
 
 export interface MyGiftClaim {
@@ -324,6 +375,11 @@ export interface GiftView {
   drawnAt: string | null;
   /** Giver only: who accepted, when, and the shipping state. */
   claims?: GiftClaimSummary[];
+  /**
+   * Everyone: who got one and when, oldest first (the chat's claim notices say as much; never an
+   * address or the shipping state).
+   */
+  claimants?: GiftClaimant[];
   refundedUnits?: number;
   /** The caller's own claim, when there is one. */
   myClaim?: MyGiftClaim | null;

@@ -4,6 +4,8 @@ export * from './categories';
 export * from './gift-eligibility';
 export * from './compliance';
 export * from './api';
+export * from './chat-notices';
+export * from './gift-order-status';
 export * from './state-machine';
 export * from './orders';
 export * from './gifts';

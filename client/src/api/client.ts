@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import type { ApiError } from '@giftshop/shared';
 import { translate } from '../i18n';
 import { getSession, setSession } from './session';
+import { announceWrite } from './writes';
 
 /** A failed API call: the server's status, error code and message (shown in place in forms). */
 export class ApiRequestError extends Error {
@@ -55,8 +56,10 @@ export function apiGet<T>(path: string): Promise<T> {
   return request<T>('GET', path);
 }
 
-export function apiPost<T>(path: string, body: object = {}, options?: RequestOptions): Promise<T> {
-  return request<T>('POST', path, body, options);
+export async function apiPost<T>(path: string, body: object = {}, options?: RequestOptions): Promise<T> {
+  const result = await request<T>('POST', path, body, options);
+  announceWrite(path);
+  return result;
 }
 
 export function apiPatch<T>(path: string, body: object): Promise<T> {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiGet, errorMessage, ApiRequestError } from '../api/client';
+import { onWrite } from '../api/writes';
 import { useSession } from './useSession';
 
 export type Loadable<T> =
@@ -80,4 +81,14 @@ export function useAction<A extends unknown[], R>(
 export function useUserApi<T>(path: string | null): ApiState<T> {
   const session = useSession();
   return useApi<T>(session ? path : null, session?.user.id ?? '');
+}
+
+/** Reloads quietly after the app writes under `prefix` (e.g. `/gifts/<id>/` after a claim). */
+export function useReloadAfterWrite(prefix: string | null, reload: ApiState<unknown>['reload']): void {
+  useEffect(() => {
+    if (prefix === null) return undefined;
+    return onWrite((path) => {
+      if (path.startsWith(prefix)) void reload({ silent: true });
+    });
+  }, [prefix, reload]);
 }

@@ -1,5 +1,5 @@
 import type { ChatView, MessageView } from '@giftshop/shared';
-import { useUserApi } from './useApi';
+import { useReloadAfterWrite, useUserApi } from './useApi';
 
 /** The caller's chats: direct chats with friends and groups. */
 export function useChats() {
@@ -12,5 +12,8 @@ export function useChat(chatId: string | undefined) {
 
 /** The latest messages of a chat, oldest first. */
 export function useMessages(chatId: string | undefined) {
-  return useUserApi<MessageView[]>(chatId ? `/chats/${chatId}/messages?limit=100` : null);
+  const messages = useUserApi<MessageView[]>(chatId ? `/chats/${chatId}/messages?limit=100` : null);
+  // A claim, decline or entry posts a notice into the gift's chat: show it at once.
+  useReloadAfterWrite(chatId ? '/gifts/' : null, messages.reload);
+  return messages;
 }

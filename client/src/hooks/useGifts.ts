@@ -1,5 +1,5 @@
 import type { GiftView, LotteryDrawView } from '@giftshop/shared';
-import { useUserApi } from './useApi';
+import { useReloadAfterWrite, useUserApi } from './useApi';
 
 /** Gifts the caller sent (giver) or can open (recipient). */
 export function useGifts(role: 'giver' | 'recipient') {
@@ -8,7 +8,9 @@ export function useGifts(role: 'giver' | 'recipient') {
 
 /** What the caller may see of one gift: the giver's view, the recipient's, or the card. */
 export function useGift(giftId: string | undefined) {
-  return useUserApi<GiftView>(giftId ? `/gifts/${giftId}` : null);
+  const gift = useUserApi<GiftView>(giftId ? `/gifts/${giftId}` : null);
+  useReloadAfterWrite(giftId ? `/gifts/${giftId}/` : null, gift.reload);
+  return gift;
 }
 
 /** A lottery's recorded draw (seed, entrants, winners), once drawn. */

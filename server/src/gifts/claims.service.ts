@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GIFT_STATUS_CODES, GIFT_TRANSITIONS, skuGiftEligibility } from '@giftshop/shared';
+import { describeNotice, GIFT_STATUS_CODES, GIFT_TRANSITIONS, skuGiftEligibility } from '@giftshop/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddressChoice, AddressesService } from '../addresses/addresses.service';
@@ -10,6 +10,7 @@ import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { User } from '../identity/user.entity';
 import { Address } from '../orders/order.entity';
 import { LedgerService } from '../ledger/ledger.service';
 import { SocialService } from '../social/social.service';
@@ -23,6 +24,13 @@ import { giftState, GiftsService } from './gifts.service';
  * processes at 20. The expiry job settles the status as well, as a backstop.
  */
 const SETTLE_NEAR_END = 64;
+
+/** The Chinese text of a claim notice, with `{nickname}` for the claim statement to fill in. */
+const CLAIMED_TEXT = describeNotice({ kind: 'gift_claimed', params: { nickname: '{nickname}' } }, 'zh');
+const ALL_CLAIMED_TEXT = describeNotice({ kind: 'gift_all_claimed', params: { units: 0 } }, 'zh').replace(
+  '0',
+  '{units}',
+);
 
 /**
  * Recipients' side of a gift: claim a unit (one per member; first come, or lottery winners),
@@ -134,7 +142,7 @@ export class ClaimsService {
     }[] = await this.prepared(
       'gift_claim_as_sent',
       `WITH g AS MATERIALIZED (
-           SELECT g.id, g.sku_id, g.unit_price_fen, g.order_id FROM gifts g
+           SELECT g.id, g.sku_id, g.unit_price_fen, g.order_id, g.chat_id FROM gifts g
            WHERE g.id = $2 AND g.status = $6 AND g.giver_id <> $3 AND g.expires_at > $5
              AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = g.chat_id AND m.user_id = $3)
              AND (g.mode <> 'lottery' OR EXISTS (
@@ -156,6 +164,14 @@ export class ClaimsService {
            SELECT o.shop_id, o.id, unit.id, 'fee', -unit.fee_fen, $5
              FROM g JOIN orders o ON o.id = g.order_id, unit
             WHERE unit.fee_fen > 0 AND EXISTS (SELECT 1 FROM taken)
+         ), notice AS (
+           -- The chat's "<nickname> claimed" line, with the claim (its wording: CLAIMED_TEXT).
+           INSERT INTO messages (chat_id, sender_id, type, text, notice, gift_id, created_at)
+           SELECT g.chat_id, $3, 'system', replace($7, '{nickname}', u.nickname),
+                  jsonb_build_object('kind', 'gift_claimed', 'params', jsonb_build_object('nickname', u.nickname)),
+                  g.id, $5
+             FROM g JOIN users u ON u.id = $3
+            WHERE EXISTS (SELECT 1 FROM taken)
          )
          SELECT (SELECT id FROM claim) AS claim_id, (SELECT id FROM unit) AS unit_id, g.sku_id, g.unit_price_fen,
                 EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = $3) AS claimed_before,
@@ -163,7 +179,7 @@ export class ClaimsService {
                   SELECT 1 FROM gift_units WHERE gift_id = $2 AND status = 'open' LIMIT ${SETTLE_NEAR_END + 1}) open)
                 END AS open_before
          FROM g`,
-      [claimId, giftId, userId, JSON.stringify(address), now, GIFT_STATUS_CODES.sent],
+      [claimId, giftId, userId, JSON.stringify(address), now, GIFT_STATUS_CODES.sent, CLAIMED_TEXT],
     );
     if (!result) {
       // The caller may not claim this gift: precheck throws the reason (404, 403, expired, lottery).
@@ -256,6 +272,8 @@ export class ClaimsService {
       if (inserted.length === 0) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
       await tx.query("UPDATE gift_units SET status = 'claimed', claim_id = $2 WHERE id = $1", [unit.id, claimId]);
       await this.ledger.chargeUnitFee(tx, unit.id);
+      const { nickname } = await tx.findOneByOrFail(User, { id: userId });
+      await this.gifts.postGiftNotice(tx, gift, { kind: 'gift_claimed', params: { nickname } }, userId);
       // The gift reserved the giver's variant; the recipient's choice takes its place. The two
       // SKU rows are written in id order, as StockService does, so two swaps cannot deadlock.
       const release = () => this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
@@ -291,6 +309,8 @@ export class ClaimsService {
         [giftId],
       );
       const expired = await this.gifts.move(tx, gift, 'expire', { declinedAt: this.clock.now() });
+      const { nickname } = await tx.findOneByOrFail(User, { id: userId });
+      await this.gifts.postGiftNotice(tx, gift, { kind: 'gift_declined', params: { nickname } }, userId);
       for (const { id } of units) {
         const unit = await tx.findOneByOrFail(GiftUnit, { id });
         await this.gifts.refundUnit(tx, expired, unit, 'gift declined by the recipient');
@@ -326,10 +346,18 @@ export class ClaimsService {
    */
   private async markAcceptedIfAllClaimed(giftId: string): Promise<void> {
     const from = GIFT_TRANSITIONS.accept_all.from.map((s) => GIFT_STATUS_CODES[s]);
+    // The status moves once, so the "all claimed" line is written once, by whoever moved it.
     await this.db.query(
-      `UPDATE gifts SET status = $2 WHERE id = $1 AND status = ANY($3::smallint[])
-         AND NOT EXISTS (SELECT 1 FROM gift_units WHERE gift_id = $1 AND status <> 'claimed')`,
-      [giftId, GIFT_STATUS_CODES[GIFT_TRANSITIONS.accept_all.to], from],
+      `WITH done AS (
+         UPDATE gifts SET status = $2 WHERE id = $1 AND status = ANY($3::smallint[])
+           AND NOT EXISTS (SELECT 1 FROM gift_units WHERE gift_id = $1 AND status <> 'claimed')
+         RETURNING id, chat_id, giver_id, units
+       )
+       INSERT INTO messages (chat_id, sender_id, type, text, notice, gift_id, created_at)
+       SELECT chat_id, giver_id, 'system', replace($4, '{units}', units::text),
+              jsonb_build_object('kind', 'gift_all_claimed', 'params', jsonb_build_object('units', units)), id, $5
+         FROM done`,
+      [giftId, GIFT_STATUS_CODES[GIFT_TRANSITIONS.accept_all.to], from, ALL_CLAIMED_TEXT, this.clock.now()],
     );
   }
 

@@ -96,6 +96,7 @@ export class GiftViewsService {
       gift.mode === 'lottery' ? repo(GiftEntry).findBy({ giftId: gift.id }) : Promise.resolve([]),
     ]);
     const isGiver = gift.giverId === userId;
+    const nicknames = await this.nicknames(claims.map((c) => c.recipientId));
     const mine = claims.find((c) => c.recipientId === userId) ?? null;
     const entry = entries.find((e) => e.userId === userId);
     const base: GiftView = {
@@ -122,6 +123,10 @@ export class GiftViewsService {
       expiresAt: isoOrNull(gift.expiresAt),
       drawAt: isoOrNull(gift.drawAt),
       drawnAt: isoOrNull(gift.drawnAt),
+      claimants: claims.map((c) => ({
+        nickname: nicknames.get(c.recipientId) ?? '',
+        acceptedAt: c.acceptedAt.toISOString(),
+      })),
       ...(gift.mode === 'lottery' && {
         entered: Boolean(entry),
         won: entry ? entry.won : null,
@@ -129,7 +134,6 @@ export class GiftViewsService {
       }),
     };
     if (isGiver) {
-      const nicknames = await this.nicknames(claims.map((c) => c.recipientId));
       return {
         ...base,
         claims: claims.map((c) => ({

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  type ChatNotice,
   canonicalEntrants,
   checkWishMessage,
   drawWinners,
@@ -14,7 +15,7 @@ import {
   transition,
 } from '@giftshop/shared';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
@@ -22,12 +23,13 @@ import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { writeTransition } from '../common/write-transition';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { User } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { Order } from '../orders/order.entity';
 import { OrdersService } from '../orders/orders.service';
 import { PaymentsService } from '../payments/payments.service';
-import { Chat } from '../social/chat.entity';
+import { Chat, ChatMember } from '../social/chat.entity';
 import { SocialService } from '../social/social.service';
 import { CreateGiftDto } from './gifts.dto';
 import { Gift, GiftEntry, GiftUnit } from './gift.entity';
@@ -91,6 +93,16 @@ export class GiftsService implements OnModuleInit {
       const wanted = input.mode === 'single' ? 'direct' : 'group';
       if (chat.type !== wanted) {
         throw new InvalidInputError('WRONG_CHAT_TYPE', `chatId: a ${input.mode} gift goes to a ${wanted} chat`);
+      }
+      if (input.mode !== 'single') {
+        // One unit per member at most, and the giver cannot claim: more units could never all be taken.
+        const claimers = (await tx.countBy(ChatMember, { chatId: chat.id })) - 1;
+        if (input.units > claimers) {
+          throw new InvalidInputError(
+            'UNITS_OVER_MEMBERS',
+            `units: at most ${claimers}, the members of this group who can claim (one each; the giver cannot)`,
+          );
+        }
       }
       const sku = await tx.findOne(Sku, { where: { id: input.skuId }, relations: { product: true } });
       if (!sku?.product) throw new NotFoundError('sku');
@@ -182,8 +194,14 @@ export class GiftsService implements OnModuleInit {
     await this.stock.release(tx, [{ skuId: gift.skuId, quantity: 1 }]);
     await tx.update(GiftUnit, { id: unit.id }, { status: 'refunded', refundId });
     const left = await tx.countBy(GiftUnit, { giftId: gift.id, status: 'expired' });
-    if (left === 0 && giftState(gift) === 'expired') await this.move(tx, gift, 'finish_refunds');
     const refunded = await tx.countBy(GiftUnit, { giftId: gift.id, status: 'refunded' });
+    if (left === 0 && giftState(gift) === 'expired') {
+      await this.move(tx, gift, 'finish_refunds');
+      // A declined gift's notice already says it goes back to the giver, in the same moment.
+      if (!gift.declinedAt) {
+        await this.postGiftNotice(tx, gift, { kind: 'gift_refunded', params: { units: refunded } });
+      }
+    }
     if (refunded === gift.units) {
       const order = await this.orders.lock(tx, gift.orderId);
       if (order.status === 'paid') await this.orders.move(tx, order, 'refund', { refundedAt: this.clock.now() });
@@ -269,12 +287,16 @@ export class GiftsService implements OnModuleInit {
       { drawnAt: this.clock.now(), drawSeed: seed, drawEntrants: entrants, drawWinners: winners },
     );
     await tx.query('UPDATE gift_entries SET won = (user_id = ANY($2::uuid[])) WHERE gift_id = $1', [giftId, winners]);
-    await this.social.postMessage(tx, {
+    const nicknames = await tx.find(User, { where: { id: In(winners) }, select: { id: true, nickname: true } });
+    const byId = new Map(nicknames.map((u) => [u.id, u.nickname]));
+    await this.social.postNotice(tx, {
       chatId: gift.chatId,
       senderId: gift.giverId,
-      type: 'system',
       giftId,
-      text: `礼物开奖：${entrants.length} 人参与，${winners.length} 人中奖`,
+      notice: {
+        kind: 'lottery_drawn',
+        params: { entrants: entrants.length, winners: winners.map((id) => byId.get(id) ?? '') },
+      },
     });
   }
 
@@ -288,10 +310,14 @@ export class GiftsService implements OnModuleInit {
     );
     if (expired.length === 0) {
       // Every unit was claimed: settle the status if the claims left it to us.
-      if (await tx.existsBy(GiftUnit, { giftId, status: 'claimed' })) await this.move(tx, gift, 'accept_all');
+      if (await tx.existsBy(GiftUnit, { giftId, status: 'claimed' })) {
+        await this.move(tx, gift, 'accept_all');
+        await this.postGiftNotice(tx, gift, { kind: 'gift_all_claimed', params: { units: gift.units } });
+      }
       return;
     }
     await this.move(tx, gift, 'expire');
+    await this.postGiftNotice(tx, gift, { kind: 'gift_expired', params: { units: expired.length } });
     for (const unit of expired) {
       await this.jobs.enqueue(tx, {
         kind: GIFT_JOBS.refundUnit,
@@ -310,6 +336,11 @@ export class GiftsService implements OnModuleInit {
     const unit = await tx.findOneOrFail(GiftUnit, { where: { id: unitId }, lock: { mode: 'pessimistic_write' } });
     if (unit.status !== 'expired') return;
     await this.refundUnit(tx, gift, unit, 'gift unit not accepted within 24 hours');
+  }
+
+  /** A system line about the gift in its chat, in the caller's transaction (the event's). */
+  postGiftNotice(tx: EntityManager, gift: Gift, notice: ChatNotice, senderId = gift.giverId): Promise<unknown> {
+    return this.social.postNotice(tx, { chatId: gift.chatId, senderId, giftId: gift.id, notice });
   }
 
   /** Used by claims: a 409 when the gift cannot take claims now. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { OPEN_AFTER_SALE_STATUSES, OrderView, Page } from '@giftshop/shared';
+import { GiftOrderUnits, OPEN_AFTER_SALE_STATUSES, OrderView, Page } from '@giftshop/shared';
 import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { Shop } from '../catalog/shop.entity';
@@ -69,6 +69,7 @@ export class OrderViewsService {
       'SELECT order_id AS "orderId", SUM(amount_fen)::int AS fen FROM refunds WHERE order_id = ANY($1) GROUP BY order_id',
       [ids],
     );
+    const giftUnits = await this.giftUnits(manager, orders);
     return orders.map((order) => {
       const payment = payments.find((p) => p.orderId === order.id);
       const latestCase = cases.filter((c) => c.orderId === order.id).pop();
@@ -122,7 +123,26 @@ export class OrderViewsService {
               open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
             }
           : null,
+        ...(order.kind === 'gift' && { giftUnits: giftUnits.get(order.id) ?? null }),
       };
     });
+  }
+
+  /** Sent gifts' units by state, so a paid gift order can be shown as its units stand. */
+  private async giftUnits(manager: EntityManager, orders: Order[]): Promise<Map<string, GiftOrderUnits>> {
+    const ids = orders.filter((o) => o.kind === 'gift').map((o) => o.id);
+    if (ids.length === 0) return new Map();
+    const rows: (GiftOrderUnits & { orderId: string })[] = await manager.query(
+      `SELECT g.order_id AS "orderId", count(*)::int AS units,
+              count(*) FILTER (WHERE u.status = 'open')::int AS open,
+              count(*) FILTER (WHERE u.status = 'claimed')::int AS claimed,
+              count(c.shipped_at) FILTER (WHERE u.status = 'claimed')::int AS shipped,
+              count(c.delivered_at) FILTER (WHERE u.status = 'claimed')::int AS delivered
+         FROM gifts g JOIN gift_units u ON u.gift_id = g.id LEFT JOIN gift_claims c ON c.id = u.claim_id
+        WHERE g.order_id = ANY($1::uuid[])
+        GROUP BY g.order_id`,
+      [ids],
+    );
+    return new Map(rows.map(({ orderId, ...units }) => [orderId, units]));
   }
 }

@@ -82,6 +82,7 @@ export class SeedService {
         senderId: ownerId,
         type: 'system',
         text: `群聊「${group.name}」已创建`,
+        notice: { kind: 'group_created', params: { name: group.name } },
         createdAt: now,
       });
     }

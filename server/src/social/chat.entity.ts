@@ -34,6 +34,10 @@ export class ChatMember {
 
   @CreateDateColumn({ type: 'timestamptz' })
   joinedAt!: Date;
+
+  /** How far the member has read: newer messages from others are unread. Null: nothing read. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastReadAt!: Date | null;
 }
 
 /** A friendship, stored once with userA < userB. */

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { MessageType } from '@giftshop/shared';
+import type { ChatNotice, MessageType } from '@giftshop/shared';
 
 @Entity('messages')
 @Index(['chatId', 'createdAt'])
@@ -18,6 +18,10 @@ export class Message {
 
   @Column({ type: 'text', nullable: true })
   text!: string | null;
+
+  /** A system message's meaning as data (kind + params); `text` is its Chinese wording. */
+  @Column({ type: 'jsonb', nullable: true })
+  notice!: ChatNotice | null;
 
   @Column({ type: 'uuid', nullable: true })
   giftId!: string | null;

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { ChatView, MessageView } from '@giftshop/shared';
+import type { ChatRead, ChatView, MessageView } from '@giftshop/shared';
 import { Type } from 'class-transformer';
 import { IsDate, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
-import { ChatDto, CreateGroupDto, MessageDto, SendMessageDto } from './social.dto';
+import { ChatDto, ChatReadDto, CreateGroupDto, MessageDto, SendMessageDto } from './social.dto';
 import { SocialService } from './social.service';
 
 class MessagesQuery {
@@ -56,6 +56,13 @@ export class SocialController {
     @Query() query: MessagesQuery,
   ): Promise<MessageView[]> {
     return this.social.listMessages(caller.userId, id, { limit: query.limit ?? 50, before: query.before });
+  }
+
+  @Post('chats/:id/read')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ChatReadDto, description: 'Marks the chat read up to now; members only' })
+  markRead(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<ChatRead> {
+    return this.social.markRead(caller.userId, id);
   }
 
   @Post('chats/:id/messages')

@@ -46,11 +46,44 @@ export class SendMessageDto {
   productId?: string;
 }
 
+export class ChatNoticeDto {
+  @ApiProperty({
+    enum: [
+      'group_created',
+      'gift_claimed',
+      'gift_all_claimed',
+      'gift_declined',
+      'gift_expired',
+      'gift_refunded',
+      'lottery_drawn',
+    ],
+  })
+  kind!: string;
+
+  @ApiProperty({ description: 'nickname, units, entrants or winners (nicknames), by kind' })
+  params!: Record<string, unknown>;
+}
+
+export class ChatLastMessageDto {
+  @ApiProperty() senderId!: string;
+  @ApiProperty({ enum: ['text', 'gift', 'product', 'system'] }) type!: string;
+  @ApiPropertyOptional() text?: string;
+  @ApiPropertyOptional({ type: ChatNoticeDto }) notice?: ChatNoticeDto;
+  @ApiProperty() createdAt!: string;
+}
+
 export class ChatDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['direct', 'group'] }) type!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [String] }) memberIds!: string[];
+  @ApiPropertyOptional({ type: ChatLastMessageDto }) lastMessage?: ChatLastMessageDto;
+  @ApiProperty({ description: "Messages from others since the caller's last read" }) unreadCount!: number;
+}
+
+export class ChatReadDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: [0] }) unreadCount!: number;
 }
 
 export class MessageDto {
@@ -59,6 +92,8 @@ export class MessageDto {
   @ApiProperty() senderId!: string;
   @ApiProperty({ enum: ['text', 'gift', 'product', 'system'] }) type!: string;
   @ApiPropertyOptional() text?: string;
+  @ApiPropertyOptional({ type: ChatNoticeDto, description: 'system messages: what to say, as data' })
+  notice?: ChatNoticeDto;
   @ApiPropertyOptional() giftId?: string;
   @ApiPropertyOptional() productId?: string;
   @ApiProperty() createdAt!: string;

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ChatView, MessageView } from '@giftshop/shared';
+import {
+  describeNotice,
+  EVENT_NOTICES,
+  type ChatNotice,
+  type ChatRead,
+  type ChatView,
+  type MessageView,
+} from '@giftshop/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { runInTransaction } from '../database/run-in-transaction';
 import { Product } from '../catalog/product.entity';
@@ -17,6 +24,7 @@ export function toMessageView(m: Message): MessageView {
     senderId: m.senderId,
     type: m.type,
     ...(m.text !== null && { text: m.text }),
+    ...(m.notice !== null && { notice: m.notice }),
     ...(m.giftId !== null && { giftId: m.giftId }),
     ...(m.productId !== null && { productId: m.productId }),
     createdAt: m.createdAt.toISOString(),
@@ -54,12 +62,10 @@ export class SocialService {
         ChatMember,
         members.map((userId) => ({ chatId: chat.id, userId })),
       );
-      await tx.insert(Message, {
+      await this.postNotice(tx, {
         chatId: chat.id,
         senderId: ownerId,
-        type: 'system',
-        text: `群聊「${name}」已创建`,
-        createdAt: this.clock.now(),
+        notice: { kind: 'group_created', params: { name } },
       });
       return { id: chat.id, type: 'group', title: name, memberIds: members };
     });
@@ -104,6 +110,7 @@ export class SocialService {
       .limit(options.limit);
     if (options.before) query.andWhere('m.created_at < :before', { before: options.before });
     const rows = await query.getMany();
+    await this.markRead(userId, chatId);
     return rows.reverse().map(toMessageView);
   }
 
@@ -131,10 +138,40 @@ export class SocialService {
     return toMessageView(message);
   }
 
+  /**
+   * The member has read the chat up to now. Only moves forward, so a late reader cannot make
+   * newer messages unread again.
+   */
+  async markRead(userId: string, chatId: string): Promise<ChatRead> {
+    await this.assertMember(userId, chatId);
+    await this.db.query(
+      `UPDATE chat_members SET last_read_at = GREATEST(COALESCE(last_read_at, $3), $3)
+        WHERE chat_id = $1 AND user_id = $2`,
+      [chatId, userId, this.clock.now()],
+    );
+    return { id: chatId, unreadCount: 0 };
+  }
+
+  /** A system message saying `notice`, worded in Chinese as its text, in the caller's transaction. */
+  postNotice(
+    manager: EntityManager,
+    input: { chatId: string; senderId: string; notice: ChatNotice; giftId?: string },
+  ): Promise<Message> {
+    return this.postMessage(manager, {
+      chatId: input.chatId,
+      senderId: input.senderId,
+      type: 'system',
+      giftId: input.giftId ?? null,
+      notice: input.notice,
+      text: describeNotice(input.notice, 'zh'),
+    });
+  }
+
   /** Writes a message in the caller's transaction (gifts post their card this way). */
   async postMessage(
     manager: EntityManager,
-    message: Pick<Message, 'chatId' | 'senderId' | 'type'> & Partial<Pick<Message, 'text' | 'giftId' | 'productId'>>,
+    message: Pick<Message, 'chatId' | 'senderId' | 'type'> &
+      Partial<Pick<Message, 'text' | 'giftId' | 'productId' | 'notice'>>,
   ): Promise<Message> {
     return manager.save(
       Message,
@@ -142,6 +179,7 @@ export class SocialService {
         text: null,
         giftId: null,
         productId: null,
+        notice: null,
         ...message,
         createdAt: this.clock.now(),
       }),
@@ -150,11 +188,12 @@ export class SocialService {
 
   private async describeChats(userId: string, chatIds: string[]): Promise<ChatView[]> {
     if (chatIds.length === 0) return [];
-    const [chats, members] = await Promise.all([
+    const [chats, members, activity] = await Promise.all([
       this.db.getRepository(Chat).find({ where: { id: In(chatIds) }, order: { createdAt: 'ASC' } }),
       this.db
         .getRepository(ChatMember)
         .find({ where: { chatId: In(chatIds) }, order: { joinedAt: 'ASC', userId: 'ASC' } }),
+      this.activity(userId, chatIds),
     ]);
     const others = [...new Set(members.map((m) => m.userId).filter((id) => id !== userId))];
     const users = others.length ? await this.db.getRepository(User).findBy({ id: In(others) }) : [];
@@ -163,7 +202,57 @@ export class SocialService {
       const memberIds = members.filter((m) => m.chatId === chat.id).map((m) => m.userId);
       const other = memberIds.find((id) => id !== userId);
       const title = chat.type === 'group' ? (chat.name ?? '') : (nicknames.get(other ?? '') ?? '');
-      return { id: chat.id, type: chat.type, title, memberIds };
+      const { lastMessage, unreadCount } = activity.get(chat.id) ?? { unreadCount: 0 };
+      return { id: chat.id, type: chat.type, title, memberIds, ...(lastMessage && { lastMessage }), unreadCount };
     });
+  }
+
+  /**
+   * Each chat's newest message and the caller's unread count, in one query: both walk the
+   * (chat_id, created_at) index from the newest end.
+   */
+  private async activity(
+    userId: string,
+    chatIds: string[],
+  ): Promise<Map<string, Pick<ChatView, 'lastMessage' | 'unreadCount'>>> {
+    const rows: {
+      chat_id: string;
+      sender_id: string | null;
+      type: Message['type'] | null;
+      text: string | null;
+      notice: ChatNotice | null;
+      created_at: Date | null;
+      unread: number;
+    }[] = await this.db.query(
+      `SELECT cm.chat_id, last.sender_id, last.type, last.text, last.notice, last.created_at,
+              (SELECT count(*)::int FROM messages u
+                WHERE u.chat_id = cm.chat_id AND (u.sender_id <> cm.user_id OR u.notice->>'kind' = ANY($3::text[]))
+                  AND (cm.last_read_at IS NULL OR u.created_at > cm.last_read_at)) AS unread
+         FROM chat_members cm
+         LEFT JOIN LATERAL (
+           SELECT m.sender_id, m.type, m.text, m.notice, m.created_at FROM messages m
+            WHERE m.chat_id = cm.chat_id ORDER BY m.created_at DESC, m.id DESC LIMIT 1
+         ) last ON true
+        WHERE cm.user_id = $1 AND cm.chat_id = ANY($2::uuid[])`,
+      [userId, chatIds, EVENT_NOTICES],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.chat_id,
+        {
+          unreadCount: r.unread,
+          ...(r.type &&
+            r.created_at && {
+              lastMessage: {
+                senderId: r.sender_id ?? '',
+                type: r.type,
+                ...(r.text !== null && { text: r.text }),
+                ...(r.notice !== null && { notice: r.notice }),
+                createdAt: new Date(r.created_at).toISOString(),
+              },
+            }),
+        },
+      ]),
+    );
   }
 }

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import { formatFen } from '@giftshop/shared';
 import { useGift } from '../../hooks/useGifts';
 import { useI18n } from '../../i18n';
-import { giftStatusLabel, giftModeLabel } from '../../i18n/labels';
+import { giftModeLabel } from '../../i18n/labels';
+import { giftViewerLabel } from './label';
 import { skuLabel } from '../SkuPicker';
 import './index.scss';
 
@@ -34,7 +35,7 @@ export function GiftCard({ giftId, wishMessage }: { giftId: string; wishMessage?
               ? ` · ${t('gift.unitsLeft', { left: gift.data.remainingUnits, units: gift.data.units })}`
               : ''}
             {' · '}
-            {giftStatusLabel(gift.data.status)}
+            {giftViewerLabel(gift.data)}
             {gift.data.role === 'giver' ? ` · ${formatFen(gift.data.product.unitPriceFen * gift.data.units)}` : ''}
           </Text>
         ) : (

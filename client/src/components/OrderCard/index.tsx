@@ -1,10 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { formatFen, type OrderView } from '@giftshop/shared';
-import { useI18n } from '../../i18n';
+import { formatFen, giftOrderDisplayStatus, type OrderView } from '@giftshop/shared';
+import { translate, useI18n } from '../../i18n';
 import { afterSaleLabel, formatTime, orderStatusLabel } from '../../i18n/labels';
 import { skuLabel } from '../SkuPicker';
 import './index.scss';
+
+/** The order's state as its row shows it; a paid gift order by where its units stand. */
+function orderDisplayLabel(order: OrderView): string {
+  const status = giftOrderDisplayStatus(order);
+  return status === 'gift_waiting' ? translate('giftStatus.sent') : orderStatusLabel(status);
+}
 
 /** One order: items, totals, state and after-sales case; the page passes the actions it allows. */
 export function OrderCard({ order, children, extra }: { order: OrderView; children?: ReactNode; extra?: ReactNode }) {
@@ -17,7 +23,7 @@ export function OrderCard({ order, children, extra }: { order: OrderView; childr
           {order.kind === 'gift' && <Text className="tag">{t('order.giftOrder')}</Text>}
         </Text>
         <Text className="order-card__status" data-testid={`order-status-${order.id}`}>
-          {orderStatusLabel(order.status)}
+          {orderDisplayLabel(order)}
         </Text>
       </View>
       {order.items.map((item) => (

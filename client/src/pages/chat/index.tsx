@@ -5,6 +5,7 @@ import { formatFen, type ChatView, type MessageView } from '@giftshop/shared';
 import { apiPost } from '../../api/client';
 import { knownNickname } from '../../api/session';
 import { ChatBubble } from '../../components/ChatBubble';
+import { systemText } from '../../components/ChatPreview';
 import { FormError } from '../../components/FormError';
 import { GiftCard } from '../../components/GiftCard';
 import { AsyncView } from '../../components/StatusView';
@@ -61,13 +62,13 @@ export default function ChatPage() {
 }
 
 function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const session = useSession();
   const mine = message.senderId === session?.user.id;
   if (message.type === 'system') {
     return (
-      <View className="chat__system">
-        <Text>{message.text}</Text>
+      <View className="chat__system" data-testid={`system-${message.id}`}>
+        <Text>{systemText(message, lang)}</Text>
       </View>
     );
   }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect } from 'react';
 import { rememberUsers } from '../../api/session';
+import { ChatMeta, ChatPreview } from '../../components/ChatPreview';
 import { FriendRequests } from '../../components/FriendRequests';
 import { AsyncView, StatusView } from '../../components/StatusView';
 import { TabBar } from '../../components/TabBar';
@@ -58,8 +59,13 @@ export default function ChatsPage() {
                         {chat.title}
                         {chat.type === 'group' && <Text className="muted">（{chat.memberIds.length}）</Text>}
                       </Text>
-                      <Text className="muted">{chat.type === 'group' ? t('chats.group') : t('chats.direct')}</Text>
+                      <ChatPreview
+                        chatId={chat.id}
+                        last={chat.lastMessage}
+                        fallback={chat.type === 'group' ? t('chats.group') : t('chats.direct')}
+                      />
                     </View>
+                    <ChatMeta chatId={chat.id} lastAt={chat.lastMessage?.createdAt} unread={chat.unreadCount ?? 0} />
                   </View>
                 ))}
               </View>

@@ -5,6 +5,7 @@ import { FormError } from '../../components/FormError';
 import { useAction } from '../../hooks/useApi';
 import { useI18n } from '../../i18n';
 import { formatTime, giftStatusLabel } from '../../i18n/labels';
+import { AllClaimed } from './AllClaimed';
 import { ClaimForm } from './ClaimForm';
 import { MyClaim } from './MyClaim';
 
@@ -20,7 +21,7 @@ export function RecipientView({ gift, reload }: { gift: GiftView; reload: () => 
   });
 
   if (gift.myClaim) return <MyClaim gift={gift} claim={gift.myClaim} reload={reload} />;
-  if (gift.status === GIFT_STATUS_CODES.accepted) return <AllClaimed />;
+  if (gift.status === GIFT_STATUS_CODES.accepted) return <AllClaimed gift={gift} />;
   if (gift.status !== GIFT_STATUS_CODES.sent) {
     return (
       <View className="section gift-page__closed" data-testid="gift-closed">
@@ -58,16 +59,6 @@ export function RecipientView({ gift, reload }: { gift: GiftView; reload: () => 
       </View>
     );
   }
-  if (gift.remainingUnits === 0) return <AllClaimed />;
+  if (gift.remainingUnits === 0) return <AllClaimed gift={gift} />;
   return <ClaimForm gift={gift} reload={reload} />;
-}
-
-/** Every unit has been taken: what a member who came too late is told. */
-function AllClaimed() {
-  const { t } = useI18n();
-  return (
-    <View className="section gift-page__closed" data-testid="gift-all-claimed">
-      <Text>{t('gift.allClaimed')}</Text>
-    </View>
-  );
 }

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { GiftView } from '@giftshop/shared';
+import { GIFT_STATUS_CODES, type GiftView } from '@giftshop/shared';
 import { rememberUsers } from '../../api/session';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
@@ -9,7 +9,9 @@ import { useGift } from '../../hooks/useGifts';
 import { usePageTitle, usePolling, useReloadOnShow } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
-import { giftModeLabel, giftStatusLabel } from '../../i18n/labels';
+import { giftViewerLabel } from '../../components/GiftCard/label';
+import { giftModeLabel } from '../../i18n/labels';
+import { ClaimCountdown } from './Countdown';
 import { GiverView } from './GiverView';
 import { RecipientView } from './RecipientView';
 import './index.scss';
@@ -65,9 +67,10 @@ function GiftHeader({ gift }: { gift: GiftView }) {
       <View className="gift-head__meta">
         <Text className="gift-head__pill">{giftModeLabel(gift.mode)}</Text>
         <Text className="gift-head__pill" data-testid="gift-status">
-          {giftStatusLabel(gift.status)}
+          {giftViewerLabel(gift)}
         </Text>
       </View>
+      {gift.status === GIFT_STATUS_CODES.sent && gift.expiresAt && <ClaimCountdown expiresAt={gift.expiresAt} />}
       <View className="gift-head__product">
         <Text className="gift-head__title">{gift.product.title}</Text>
         <Text className="gift-head__specs">{skuLabel(gift.product.specs)}</Text>

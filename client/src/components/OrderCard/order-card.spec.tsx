@@ -1,0 +1,66 @@
+import { render, screen } from '@testing-library/react';
+import type { GiftOrderUnits, OrderView } from '@giftshop/shared';
+import { OrderCard } from './index';
+
+function giftOrder(giftUnits: GiftOrderUnits | null): OrderView {
+  return {
+    id: 'o1',
+    kind: 'gift',
+    status: 'paid',
+    shopId: 'shop1',
+    buyerId: 'u-alice',
+    items: [
+      {
+        skuId: 's1',
+        productId: 'p1',
+        title: '花果茶组合',
+        specs: { 口味: '蜜桃乌龙' },
+        unitPriceFen: 5900,
+        quantity: 2,
+        paidFen: 11800,
+      },
+    ],
+    goodsFen: 11800,
+    freightFen: 0,
+    discountFen: 0,
+    giftCardFen: 0,
+    totalFen: 11800,
+    payFen: 11800,
+    refundedFen: 0,
+    scene: 'group_chat',
+    domain: 'private',
+    sharerId: null,
+    address: null,
+    carrier: null,
+    trackingNo: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    paidAt: '2026-01-01T00:00:00.000Z',
+    shippedAt: null,
+    deliveredAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    refundedAt: null,
+    payment: null,
+    afterSale: null,
+    giftUnits,
+  } as OrderView;
+}
+
+const statusOf = (units: GiftOrderUnits | null) => {
+  const { unmount } = render(<OrderCard order={giftOrder(units)} />);
+  const text = screen.getByTestId('order-status-o1').textContent;
+  unmount();
+  return text;
+};
+
+describe('order card: a group gift order is told by its units', () => {
+  it('says 已发货 once every claimed unit shipped, not 待发货', () => {
+    expect(statusOf({ units: 2, open: 0, claimed: 2, shipped: 2, delivered: 0 })).toBe('已发货');
+  });
+
+  it('says 待领取 while units are open, 待发货 while a claimed one waits, 已收货 when all arrived', () => {
+    expect(statusOf({ units: 2, open: 1, claimed: 1, shipped: 1, delivered: 0 })).toBe('待领取');
+    expect(statusOf({ units: 2, open: 0, claimed: 2, shipped: 1, delivered: 0 })).toBe('待发货');
+    expect(statusOf({ units: 2, open: 0, claimed: 2, shipped: 2, delivered: 2 })).toBe('已收货');
+  });
+});
