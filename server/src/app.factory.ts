@@ -7,11 +7,12 @@ import { AppModule } from './app.module';
 import { bodyParsers } from './common/body-parsing';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { securityHeaders } from './common/security-headers';
-import { serveClient } from './common/static-client';
+import { serveClient, serveImmutable } from './common/static-client';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { MigrationService } from './database/migration.service';
 import { SeedService } from './seed/seed.service';
+import { UPLOADS_PATH } from './uploads/uploads.service';
 
 /**
  * Builds the app the same way for `main.ts` and for the tests: security headers, JSON bodies
@@ -36,6 +37,7 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
+  app.use(UPLOADS_PATH, serveImmutable(config.uploadDir));
   app.use(serveClient(config.clientDist));
   if (config.apiDocs) serveApiDocs(app);
 

@@ -1,6 +1,7 @@
 import { basename, join } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 
 /** A year: the longest lifetime caches honour, for files whose name changes with their content. */
@@ -42,4 +43,13 @@ export function serveClient(clientDist: string): RequestHandler {
       });
     });
   };
+}
+
+/** Files whose names are hashes of their content (uploads, demo images): cached for a year. */
+export function serveImmutable(dir: string): RequestHandler {
+  return express.static(dir, {
+    index: false,
+    redirect: false,
+    setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE),
+  });
 }

@@ -26,6 +26,7 @@ export const LIMITS = {
   messages: { limit: 60, ttlMs: MINUTE, per: 'user', what: 'chat messages' },
   friendRequests: { limit: 30, ttlMs: HOUR, per: 'user', what: 'friend requests' },
   withdrawals: { limit: 10, ttlMs: MINUTE, per: 'user', what: 'withdrawals' },
+  uploads: { limit: 30, ttlMs: MINUTE, per: 'user', what: 'image uploads' },
 } as const satisfies Record<string, Limit>;
 
 export type Bucket = Exclude<keyof typeof LIMITS, 'global'>;
@@ -42,6 +43,7 @@ export const LIMITED_ROUTES: Readonly<Record<string, Bucket>> = {
   'POST /api/chats/:id/messages': 'messages',
   'POST /api/friends': 'friendRequests',
   'POST /api/shops/:shopId/withdrawals': 'withdrawals',
+  'POST /api/uploads': 'uploads',
 };
 
 /**
