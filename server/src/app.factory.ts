@@ -11,6 +11,7 @@ import { serveClient, serveImmutable } from './common/static-client';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { MigrationService } from './database/migration.service';
+import { DEMO_IMAGES_DIR, DEMO_IMAGES_PATH } from './seed/demo-images';
 import { SeedService } from './seed/seed.service';
 import { UPLOADS_PATH } from './uploads/uploads.service';
 
@@ -38,6 +39,7 @@ export async function createApp(
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
   app.use(UPLOADS_PATH, serveImmutable(config.uploadDir));
+  app.use(DEMO_IMAGES_PATH, serveImmutable(DEMO_IMAGES_DIR));
   app.use(serveClient(config.clientDist));
   if (config.apiDocs) serveApiDocs(app);
 

@@ -45,11 +45,19 @@ export function serveClient(clientDist: string): RequestHandler {
   };
 }
 
-/** Files whose names are hashes of their content (uploads, demo images): cached for a year. */
+/**
+ * Files whose names are hashes of their content (uploads, demo images): cached for a year. A name
+ * that is not there is a 404 here, not the client's index.html.
+ */
 export function serveImmutable(dir: string): RequestHandler {
-  return express.static(dir, {
+  const files = express.static(dir, {
     index: false,
     redirect: false,
     setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE),
   });
+  return (req, res, next) =>
+    files(req, res, (err?: unknown) => {
+      if (err) return next(err);
+      res.status(404).json({ statusCode: 404, error: 'Not Found', message: 'file not found', code: 'FILE_NOT_FOUND' });
+    });
 }
