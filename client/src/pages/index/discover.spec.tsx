@@ -32,7 +32,7 @@ describe('discover page', () => {
 
     // Products come before the unified-ID demo in the page's order.
     const demo = screen.getByTestId('scene-entry-official_account');
-    const order = [...container.querySelectorAll('[data-testid]')].map((el) => el.getAttribute('data-testid'));
+    const order = Array.from(container.querySelectorAll('[data-testid]')).map((el) => el.getAttribute('data-testid'));
     expect(order.indexOf('product-grid')).toBeLessThan(order.indexOf(demo.getAttribute('data-testid')));
   });
 });
