@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
+import { shopWithProduct } from '../support/fixtures';
 import { Session, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -49,6 +50,32 @@ describe('POST /api/uploads', () => {
       expect(await sharp(thumb.body as Buffer).metadata()).toMatchObject({ format: 'webp', width: 400, height: 400 });
     },
   );
+
+  it('an uploaded picture goes into a product (and the owner can replace the pictures)', async () => {
+    const { product } = await shopWithProduct(t, wang);
+    const first = (await upload(await image('png', 200, 200), 'a.png').expect(201)).body as { url: string };
+    const second = (await upload(await image('jpeg', 220, 200), 'b.jpg').expect(201)).body as { url: string };
+    const patched = await t
+      .http()
+      .patch(`/api/products/${product.id}`)
+      .set(wang.auth)
+      .send({ imageUrls: [first.url, second.url] })
+      .expect(200);
+    expect(patched.body.imageUrls).toEqual([first.url, second.url]);
+    const read = await t.http().get(`/api/products/${product.id}`).expect(200);
+    expect(read.body.imageUrls).toEqual([first.url, second.url]);
+    // Not the owner: refused; not a URL or path: refused.
+    const bob = await t.login('o_upload_bob');
+    expect((await t.http().patch(`/api/products/${product.id}`).set(bob.auth).send({ imageUrls: [] })).status).toBe(
+      403,
+    );
+    const bad = await t
+      .http()
+      .patch(`/api/products/${product.id}`)
+      .set(wang.auth)
+      .send({ imageUrls: ['javascript:alert(1)'] });
+    expect(bad.status).toBe(400);
+  });
 
   it('names files by content: the same image twice is one file', async () => {
     const bytes = await image('png', 300, 300);
