@@ -88,6 +88,12 @@ describe('the built client', () => {
     expect(icon.headers['cache-control']).toBe('no-cache');
   });
 
+  it("lets the client read back a picked file's object URL (Taro's H5 upload) and nothing else new", async () => {
+    const res = await fetchRaw(`${base}/`);
+    const connect = /connect-src ([^;]*)/.exec(String(res.headers['content-security-policy']))![1];
+    expect(connect.split(' ').sort()).toEqual(["'self'", 'blob:']);
+  });
+
   it('leaves the API alone: JSON errors, no static headers', async () => {
     const res = await fetchRaw(`${base}/api/no-such-route`, { 'Accept-Encoding': 'br' });
     expect(res.status).toBe(404);
