@@ -23,6 +23,7 @@ COPY --from=build /app/migrations/package.json ./migrations/
 COPY --from=build /app/migrations/dist ./migrations/dist
 COPY --from=build /app/server/package.json ./server/
 COPY --from=build /app/server/dist ./server/dist
+COPY --from=build /app/server/assets ./server/assets
 COPY --from=build /app/client/dist/h5 ./client/dist/h5
 USER node
 EXPOSE 3000

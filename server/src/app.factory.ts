@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -9,10 +7,13 @@ import { AppModule } from './app.module';
 import { bodyParsers } from './common/body-parsing';
 import { HttpErrorFilter } from './common/http-error.filter';
 import { securityHeaders } from './common/security-headers';
+import { serveClient, serveImmutable } from './common/static-client';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { MigrationService } from './database/migration.service';
+import { DEMO_IMAGES_DIR, DEMO_IMAGES_PATH } from './seed/demo-images';
 import { SeedService } from './seed/seed.service';
+import { UPLOADS_PATH } from './uploads/uploads.service';
 
 /**
  * Builds the app the same way for `main.ts` and for the tests: security headers, JSON bodies
@@ -37,7 +38,9 @@ export async function createApp(
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());
   app.enableShutdownHooks();
-  serveClient(app, config.clientDist);
+  app.use(UPLOADS_PATH, serveImmutable(config.uploadDir));
+  app.use(DEMO_IMAGES_PATH, serveImmutable(DEMO_IMAGES_DIR));
+  app.use(serveClient(config.clientDist));
   if (config.apiDocs) serveApiDocs(app);
 
   await app.get(MigrationService).migrate();
@@ -57,18 +60,4 @@ function serveApiDocs(app: NestExpressApplication): void {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-}
-
-/**
- * The built H5 client at `/`, with every other non-API GET answered by its index.html so the
- * client's own routes survive a reload.
- */
-function serveClient(app: NestExpressApplication, clientDist: string): void {
-  const indexHtml = join(clientDist, 'index.html');
-  app.useStaticAssets(clientDist);
-  app.use((req: { method: string; path: string }, res: { sendFile(path: string): void }, next: () => void) => {
-    if (req.method !== 'GET' || req.path === '/api' || req.path.startsWith('/api/') || !existsSync(indexHtml))
-      return next();
-    res.sendFile(indexHtml);
-  });
 }

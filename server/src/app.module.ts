@@ -22,6 +22,7 @@ import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { SocialModule } from './social/social.module';
 import { TestHooksModule } from './testing/test-hooks.module';
+import { UploadsModule } from './uploads/uploads.module';
 
 @Module({})
 export class AppModule {
@@ -58,6 +59,7 @@ export class AppModule {
         AnalyticsModule,
         SearchModule,
         SeedModule,
+        UploadsModule,
         ...(config.testHooks ? [TestHooksModule] : []),
         // Last, so its guard runs after AuthGuard and can count per user.
         RateLimitsModule.forRoot(config),

@@ -70,6 +70,45 @@ export function apiDelete<T>(path: string): Promise<T> {
   return request<T>('DELETE', path);
 }
 
+/** An uploaded picture and its thumbnail (POST /api/uploads). */
+export interface UploadedImage {
+  url: string;
+  thumbnailUrl: string;
+}
+
+/**
+ * Uploads a picture chosen with Taro.chooseImage (a temporary path in the mini program, a blob URL
+ * in H5) as the multipart field `file`; the server checks what it is by its content.
+ */
+export async function apiUpload(filePath: string): Promise<UploadedImage> {
+  const session = getSession();
+  let res: { statusCode: number; data: string };
+  try {
+    res = await Taro.uploadFile({
+      url: `${API_BASE}/api/uploads`,
+      filePath,
+      name: 'file',
+      header: session ? { Authorization: `Bearer ${session.token}` } : {},
+    });
+  } catch {
+    throw new ApiRequestError(translate('error.network'), 0, 'NETWORK');
+  }
+  let body: Partial<ApiError & UploadedImage> = {};
+  try {
+    body = JSON.parse(res.data) as Partial<ApiError & UploadedImage>;
+  } catch {
+    // Not JSON (a proxy's page): the status says enough.
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300 && body.url && body.thumbnailUrl) {
+    return { url: body.url, thumbnailUrl: body.thumbnailUrl };
+  }
+  throw new ApiRequestError(
+    body.message ?? translate('error.status', { status: res.statusCode }),
+    res.statusCode,
+    body.code ?? 'HTTP_' + res.statusCode,
+  );
+}
+
 /** The message to show for anything a call threw. */
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : translate('error.generic');

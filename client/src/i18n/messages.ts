@@ -332,6 +332,12 @@ export const MESSAGES = {
   'productForm.listPrice': ['原价（元）', 'List price (¥)'],
   'productForm.stock': ['库存', 'Stock'],
   'productForm.addSku': ['添加规格', 'Add option'],
+  'productForm.images': ['商品图片（最多 {n} 张）', 'Pictures (up to {n})'],
+  'productForm.addImage': ['添加图片', 'Add picture'],
+  'productForm.uploading': ['上传中…', 'Uploading…'],
+  'productForm.removeImage': ['删除图片', 'Remove picture'],
+  'productForm.imageTooLarge': ['图片不能超过 5 MB', 'A picture must be at most 5 MB'],
+  'productForm.notAnImage': ['只能上传 JPEG、PNG 或 WebP 图片', 'Only JPEG, PNG or WebP pictures'],
   'productForm.removeSku': ['删除此规格', 'Remove option'],
   'productForm.badNumber': [
     '第 {n} 个规格的价格或库存不是有效数字',

@@ -21,6 +21,7 @@ type Handler = (req: RequestOptions & { path: string; method: string }) => MockR
 let handler: Handler = () => ({ statusCode: 404, data: { statusCode: 404, message: 'not mocked', code: 'NOT_FOUND' } });
 let routerParams: Record<string, string> = {};
 let loginCodes = 0;
+let chosenImages: string[] = [];
 const storage = new Map<string, unknown>();
 
 export const requests: (RequestOptions & { path: string; method: string })[] = [];
@@ -35,7 +36,13 @@ export function setRouterParams(params: Record<string, string>): void {
   routerParams = params;
 }
 
+/** What the next Taro.chooseImage picks (an empty list: the user closes the picker). */
+export function setChosenImages(paths: string[]): void {
+  chosenImages = paths;
+}
+
 export function resetTaroMock(): void {
+  chosenImages = [];
   requests.length = 0;
   navigations.length = 0;
   storage.clear();
@@ -56,6 +63,28 @@ async function request(options: RequestOptions): Promise<MockResponse> {
   return handler(call);
 }
 
+function chooseImage(): Promise<{ tempFilePaths: string[] }> {
+  return chosenImages.length
+    ? Promise.resolve({ tempFilePaths: chosenImages })
+    : Promise.reject(new Error('chooseImage:fail cancel'));
+}
+
+/** Taro.uploadFile through the same handler as requests: `data` is `{filePath, name}`; the answer is text. */
+async function uploadFile(options: {
+  url: string;
+  filePath: string;
+  name: string;
+  header?: Record<string, string>;
+}): Promise<{ statusCode: number; data: string }> {
+  const res = await request({
+    url: options.url,
+    method: 'POST',
+    data: { filePath: options.filePath, name: options.name },
+    header: options.header,
+  });
+  return { statusCode: res.statusCode, data: JSON.stringify(res.data) };
+}
+
 function navigate(options: { url: string }): Promise<void> {
   navigations.push(options.url);
   return Promise.resolve();
@@ -64,6 +93,8 @@ function navigate(options: { url: string }): Promise<void> {
 const Taro = {
   request,
   login,
+  chooseImage,
+  uploadFile,
   navigateTo: navigate,
   redirectTo: navigate,
   reLaunch: navigate,

@@ -127,6 +127,13 @@ export class UpdateProductDto {
   @MultiLine()
   description?: string;
 
+  @ApiPropertyOptional({ type: [String], description: 'Replaces the pictures (up to 9; uploads or absolute paths)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(9)
+  @Matches(IMAGE_URL, { each: true, message: 'imageUrls must hold http(s) URLs or absolute paths' })
+  imageUrls?: string[];
+
   @ApiPropertyOptional({ enum: ['listed', 'delisted'] })
   @IsOptional()
   @IsIn(['listed', 'delisted'])

@@ -79,7 +79,7 @@ export class ProductsService {
         const sku = byId.get(change.id) as Sku;
         await tx.update(Sku, { id: sku.id }, { priceFen: sku.priceFen, stock: sku.stock });
       }
-      const { title, description, status } = input;
+      const { title, description, status, imageUrls } = input;
       await tx.update(
         Product,
         { id: productId },
@@ -87,6 +87,7 @@ export class ProductsService {
           ...(title !== undefined && { title }),
           ...(description !== undefined && { description }),
           ...(status && { status }),
+          ...(imageUrls !== undefined && { imageUrls }),
           updatedAt: this.clock.now(),
         },
       );

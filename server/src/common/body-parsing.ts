@@ -71,24 +71,38 @@ function unwrapSyntaxErrors(err: unknown, _req: Request, _res: Response, next: N
   next(err instanceof SyntaxError ? new BodyParseError('the body is not valid JSON') : err);
 }
 
+/** Keeps the raw bytes as `req.rawBody` (the payment provider's signature is over them). */
+const jsonParser = json({
+  limit: BODY_LIMITS.maxBytes,
+  inflate: true,
+  strict: true,
+  type: () => true,
+  verify: (req, _res, buf) => {
+    (req as unknown as { rawBody: Buffer }).rawBody = buf;
+  },
+});
+
 /**
  * The body parsers, in order. The raw bytes are kept as `req.rawBody` (the payment provider's
  * signature is over them). body-parser's own errors (413, broken gzip, bad JSON) are mapped by
  * HttpErrorFilter from their `type`.
  */
 export function bodyParsers(): (RequestHandler | ErrorRequestHandler)[] {
-  return [
-    requireJson,
-    json({
-      limit: BODY_LIMITS.maxBytes,
-      inflate: true,
-      strict: true,
-      type: () => true,
-      verify: (req, _res, buf) => {
-        (req as unknown as { rawBody: Buffer }).rawBody = buf;
-      },
-    }),
-    unwrapSyntaxErrors,
-    limitDepth,
-  ];
+  return [requireJson, jsonParser, unwrapSyntaxErrors, limitDepth].map(skippedOnMultipartRoutes);
+}
+
+/** Routes that take multipart/form-data, read by their own interceptor (after the guards). */
+const MULTIPART_ROUTES = new Set(['POST /api/uploads']);
+
+function skippedOnMultipartRoutes(handler: RequestHandler | ErrorRequestHandler): RequestHandler | ErrorRequestHandler {
+  const isMultipartRoute = (req: Request) =>
+    MULTIPART_ROUTES.has(`${req.method} ${req.path.toLowerCase().replace(/\/+$/, '')}`);
+  if (handler.length === 4) {
+    const onError = handler as ErrorRequestHandler;
+    return (err: unknown, req: Request, res: Response, next: NextFunction) =>
+      isMultipartRoute(req) ? next(err) : onError(err, req, res, next);
+  }
+  const onRequest = handler as RequestHandler;
+  return (req: Request, res: Response, next: NextFunction) =>
+    isMultipartRoute(req) ? next() : onRequest(req, res, next);
 }

@@ -35,7 +35,8 @@ export function securityHeaders(clientDist: string): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        // blob:: Taro's H5 uploadFile reads the picked file back from its object URL before sending it.
+        connectSrc: ["'self'", 'blob:'],
         objectSrc: ["'none'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],

@@ -113,6 +113,12 @@ export class EnvironmentVariables {
   @IsString()
   CLIENT_DIST?: string;
 
+  /** Where uploaded images are stored (served at /uploads). */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  UPLOAD_DIR?: string;
+
   /** How often the job worker looks for due jobs; 0 turns it off (tests drive the clock). */
   @IsOptional()
   @Transform(toInt)
@@ -215,6 +221,8 @@ export interface AppConfig {
   seedDemoWhenEmpty: boolean;
   logLevel: string;
   clientDist: string;
+  /** Uploaded images and their thumbnails (UPLOAD_DIR, default .data/uploads). */
+  uploadDir: string;
   jobsPollMs: number;
   paymentNotifySecret: string;
   /** A fault the sandbox provider injects, for the crash tests; honoured only with test hooks. */
@@ -266,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemoWhenEmpty: vars.SEED_DEMO ?? database.kind === 'pglite',
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     clientDist: resolve(vars.CLIENT_DIST ?? resolve(REPO_ROOT, 'client', 'dist', 'h5')),
+    uploadDir: resolve(vars.UPLOAD_DIR ?? resolve(REPO_ROOT, '.data', 'uploads')),
     jobsPollMs: vars.JOBS_POLL_MS ?? 1000,
     paymentNotifySecret: vars.PAYMENT_NOTIFY_SECRET ?? randomBytes(24).toString('hex'),
     sandboxFault: vars.TEST_HOOKS ? vars.SANDBOX_FAULT : undefined,

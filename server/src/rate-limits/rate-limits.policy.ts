@@ -27,6 +27,7 @@ export const LIMITS = {
   friendRequests: { limit: 30, ttlMs: HOUR, per: 'user', what: 'friend requests' },
   withdrawals: { limit: 10, ttlMs: MINUTE, per: 'user', what: 'withdrawals' },
   addresses: { limit: 60, ttlMs: MINUTE, per: 'user', what: 'address book changes' },
+  uploads: { limit: 30, ttlMs: MINUTE, per: 'user', what: 'image uploads' },
 } as const satisfies Record<string, Limit>;
 
 export type Bucket = Exclude<keyof typeof LIMITS, 'global'>;
@@ -45,6 +46,7 @@ export const LIMITED_ROUTES: Readonly<Record<string, Bucket>> = {
   'POST /api/shops/:shopId/withdrawals': 'withdrawals',
   'POST /api/me/addresses': 'addresses',
   'PATCH /api/me/addresses/:id': 'addresses',
+  'POST /api/uploads': 'uploads',
 };
 
 /**

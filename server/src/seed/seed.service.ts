@@ -11,6 +11,7 @@ import { User } from '../identity/user.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
 import { Message } from '../social/message.entity';
 import { DEMO_FRIENDSHIPS, DEMO_GROUPS, DEMO_SHOPS, DEMO_USERS } from './demo-data';
+import { demoImageUrls } from './demo-images';
 
 @Injectable()
 export class SeedService {
@@ -103,7 +104,7 @@ export class SeedService {
             title: p.title,
             description: p.description,
             categoryCode: p.categoryCode,
-            imageUrls: [],
+            imageUrls: demoImageUrls(p.title),
             status: 'listed',
             createdAt,
             updatedAt: createdAt,

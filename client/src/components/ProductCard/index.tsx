@@ -3,12 +3,31 @@ import { formatFen, type ProductSummaryView } from '@giftshop/shared';
 import { useI18n } from '../../i18n';
 import './index.scss';
 
-export function ProductCard({ product, onClick }: { product: ProductSummaryView; onClick?: () => void }) {
+/** `row`: picture beside the text (lists); `tile`: picture above, for a two-column grid. */
+export function ProductCard({
+  product,
+  onClick,
+  layout = 'row',
+}: {
+  product: ProductSummaryView;
+  onClick?: () => void;
+  layout?: 'row' | 'tile';
+}) {
   const { t } = useI18n();
   return (
-    <View className="product-card" data-testid={`product-card-${product.id}`} onClick={onClick}>
+    <View
+      className={`product-card product-card--${layout}`}
+      data-testid={`product-card-${product.id}`}
+      onClick={onClick}
+    >
       {product.imageUrl ? (
-        <Image className="product-card__image" src={product.imageUrl} mode="aspectFill" lazyLoad />
+        <Image
+          className="product-card__image"
+          src={product.imageUrl}
+          mode="aspectFill"
+          lazyLoad
+          data-testid={`product-card-image-${product.id}`}
+        />
       ) : (
         <View className="product-card__image product-card__image--empty">
           <Text>{t('product.placeholderGlyph')}</Text>

@@ -60,8 +60,10 @@ interface SkuPickerProps {
 export const MAX_QUANTITY = 99;
 
 /**
- * 规格 picker with the two actions: 购买 for oneself and 送给朋友. A SKU the server marks as not
- * giftable says why (the shared eligibility rule, in the reader's language) and 送给朋友 is disabled.
+ * 规格 picker: the chosen SKU's price (the only price on the product page), and the two actions,
+ * 购买 for oneself and 送给朋友, in a bar fixed at the bottom of the screen. A SKU the server marks
+ * as not giftable says why (the shared eligibility rule, in the reader's language) and 送给朋友 is
+ * disabled.
  */
 export function SkuPicker({
   skus,
@@ -134,7 +136,7 @@ export function SkuPicker({
         </View>
       </View>
 
-      <View className="sku-picker__actions">
+      <View className="sku-picker__actions" data-testid="product-bottom-bar">
         <Button
           className="btn btn--primary sku-picker__action"
           data-testid="buy-button"

@@ -12,8 +12,9 @@ import { go, routes } from '../../routes';
 import './index.scss';
 
 /**
- * 发现: the feed of entry points. Each card opens the same product (one unified product ID) from a
- * different scene, so the product page and the merchant's analytics show where the visit came from.
+ * 发现: the products first, two columns of pictures; below them the feed of entry points, where each
+ * card opens the same product (one unified product ID) from a different scene, so the product page
+ * and the merchant's analytics show where the visit came from.
  */
 export default function DiscoverPage() {
   const { t } = useI18n();
@@ -37,22 +38,25 @@ export default function DiscoverPage() {
           const featured = pool[featuredIndex % pool.length];
           return (
             <>
+              <View className="discover__header">
+                <Text className="discover__title">{t('discover.picks')}</Text>
+                <Text className="muted">{t('discover.count', { n: page.total })}</Text>
+              </View>
+              <View className="discover__grid" data-testid="product-grid">
+                {page.items.map((product) => (
+                  <ProductCard
+                    key={product.id}
+                    product={product}
+                    layout="tile"
+                    onClick={() => go(routes.product(product.id, 'mini_program'))}
+                  />
+                ))}
+              </View>
               <SceneFeed
                 product={featured}
                 onNext={() => setFeaturedIndex((index) => index + 1)}
                 showNext={pool.length > 1}
               />
-              <View className="discover__header">
-                <Text className="discover__title">{t('discover.picks')}</Text>
-                <Text className="muted">{t('discover.count', { n: page.total })}</Text>
-              </View>
-              {page.items.map((product) => (
-                <ProductCard
-                  key={product.id}
-                  product={product}
-                  onClick={() => go(routes.product(product.id, 'mini_program'))}
-                />
-              ))}
             </>
           );
         }}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { skuGiftEligibility, type CategoryView, type ProductView } from '@giftshop/shared';
 import { apiPatch, apiPost } from '../../api/client';
 import { fieldMessage, FormError, unplacedMessage } from '../../components/FormError';
+import { ImageUploader } from '../../components/ImageUploader';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
 import { parseYuan, YuanInput, yuanText } from '../../components/YuanInput';
@@ -83,6 +84,7 @@ function ProductForm({
   const [description, setDescription] = useState(product?.description ?? '');
   const [categoryCode, setCategoryCode] = useState(product?.categoryCode ?? '');
   const [rows, setRows] = useState<SkuRow[]>(() => toRows(product));
+  const [imageUrls, setImageUrls] = useState<string[]>(product?.imageUrls ?? []);
   const [localError, setLocalError] = useState<string | null>(null);
 
   const setRow = (index: number, patch: Partial<SkuRow>) =>
@@ -111,11 +113,13 @@ function ProductForm({
       );
     }
     setLocalError(null);
-    void save.run(editing ? { title, description, skus } : { title, description, categoryCode, skus });
+    void save.run(
+      editing ? { title, description, imageUrls, skus } : { title, description, categoryCode, imageUrls, skus },
+    );
   };
 
   const category = categories.find((c) => c.code === categoryCode);
-  const fields = ['title', 'description', 'categoryCode', 'skus'];
+  const fields = ['title', 'description', 'imageUrls', 'categoryCode', 'skus'];
 
   return (
     <>
@@ -142,6 +146,8 @@ function ProductForm({
           />
         </View>
         <FormError error={fieldMessage(save.error, 'description')} testId="product-description-error" />
+        <ImageUploader urls={imageUrls} onChange={setImageUrls} />
+        <FormError error={fieldMessage(save.error, 'imageUrls')} testId="product-images-error" />
       </View>
 
       <View className="section">

@@ -1,7 +1,7 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { formatFen, isScene, type ProductView, type ShopView, type SkuView } from '@giftshop/shared';
+import { isScene, type ProductView, type ShopView, type SkuView } from '@giftshop/shared';
 import { apiDelete, apiPost } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { SceneBadge } from '../../components/SceneBadge';
@@ -60,19 +60,9 @@ function ProductDetail({
 
   return (
     <>
-      {product.imageUrls[0] ? (
-        <Image className="product__hero" src={product.imageUrls[0]} mode="aspectFill" />
-      ) : (
-        <View className="product__hero product__hero--empty">
-          <Text>🎁</Text>
-        </View>
-      )}
+      <Gallery imageUrls={product.imageUrls} />
       {product.scene && <SceneBadge scene={product.scene} />}
       <View className="section">
-        <Text className="price product__price">
-          {formatFen(product.priceFen)}
-          {product.skus.length > 1 && <Text className="muted"> {t('product.from')}</Text>}
-        </Text>
         <Text className="product__title" data-testid="product-title">
           {product.title}
         </Text>
@@ -80,8 +70,6 @@ function ProductDetail({
         {product.status === 'delisted' && <Text className="tag tag--grey">{t('product.delisted')}</Text>}
         <Text className="product__desc">{product.description}</Text>
       </View>
-
-      <ShopRow shopId={product.shopId} shopName={product.shopName} />
 
       <View className="section">
         <SkuPicker
@@ -99,6 +87,8 @@ function ProductDetail({
         />
       </View>
 
+      <ShopRow shopId={product.shopId} shopName={product.shopName} />
+
       <View className="section">
         <View className="row">
           <Text>{t('product.shareTitle')}</Text>
@@ -113,6 +103,43 @@ function ProductDetail({
         {sharing && <SharePicker productId={product.id} />}
       </View>
     </>
+  );
+}
+
+/** The product's pictures: the one shown large, and a strip to pick another when there are several. */
+function Gallery({ imageUrls }: { imageUrls: string[] }) {
+  const [shown, setShown] = useState(0);
+  if (imageUrls.length === 0) {
+    return (
+      <View className="product__hero product__hero--empty">
+        <Text>🎁</Text>
+      </View>
+    );
+  }
+  const current = Math.min(shown, imageUrls.length - 1);
+  return (
+    <View className="gallery" data-testid="product-gallery">
+      <Image className="product__hero" src={imageUrls[current]} mode="aspectFill" data-testid="gallery-current" />
+      {imageUrls.length > 1 && (
+        <>
+          <Text className="gallery__counter" data-testid="gallery-counter">
+            {current + 1}/{imageUrls.length}
+          </Text>
+          <View className="gallery__thumbs">
+            {imageUrls.map((url, index) => (
+              <View
+                key={url}
+                className={`gallery__thumb ${index === current ? 'gallery__thumb--active' : ''}`}
+                data-testid={`gallery-thumb-${index}`}
+                onClick={() => setShown(index)}
+              >
+                <Image className="gallery__thumb-image" src={url} mode="aspectFill" />
+              </View>
+            ))}
+          </View>
+        </>
+      )}
+    </View>
   );
 }
 

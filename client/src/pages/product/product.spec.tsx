@@ -1,0 +1,49 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { setRouterParams } from '../../test/taro';
+import { ALICE, loginAs, ok, product, routeApi, sku } from '../../test/fixtures';
+import ProductPage from './index';
+
+const IMAGES = ['/images/demo/p01.webp', '/uploads/a.webp', '/uploads/b.webp'];
+
+function server(imageUrls: string[]) {
+  routeApi({
+    'GET /products/p1': () => ok(product([sku({ id: 's1', priceFen: 16800, listPriceFen: 16800 })], { imageUrls })),
+    'GET /shops/shop1': () => ok({ id: 'shop1', name: '山茶小馆', followerCount: 3, following: false }),
+  });
+}
+
+beforeEach(() => {
+  loginAs(ALICE);
+  setRouterParams({ id: 'p1' });
+});
+
+describe('product page', () => {
+  it('shows every picture: the first large, a strip of thumbnails that switches it, and a counter', async () => {
+    server(IMAGES);
+    render(<ProductPage />);
+    const current = await screen.findByTestId('gallery-current');
+    expect(current.getAttribute('src')).toBe(IMAGES[0]);
+    expect(screen.getByTestId('gallery-counter').textContent).toBe('1/3');
+
+    fireEvent.click(screen.getByTestId('gallery-thumb-2'));
+    expect(screen.getByTestId('gallery-current').getAttribute('src')).toBe(IMAGES[2]);
+    expect(screen.getByTestId('gallery-counter').textContent).toBe('3/3');
+  });
+
+  it('shows one picture without a strip', async () => {
+    server(IMAGES.slice(0, 1));
+    render(<ProductPage />);
+    expect((await screen.findByTestId('gallery-current')).getAttribute('src')).toBe(IMAGES[0]);
+    expect(screen.queryByTestId('gallery-counter')).toBeNull();
+  });
+
+  it('shows the price once, and 购买 · 送给朋友 in the bottom bar', async () => {
+    server(IMAGES);
+    const { container } = render(<ProductPage />);
+    await screen.findByTestId('product-title');
+    expect(container.textContent!.split('¥168.00').length - 1).toBe(1);
+    const bar = screen.getByTestId('product-bottom-bar');
+    expect(bar.querySelector('[data-testid="buy-button"]')?.textContent).toBe('购买');
+    expect(bar.querySelector('[data-testid="gift-button"]')?.textContent).toBe('送给朋友');
+  });
+});
