@@ -1,4 +1,4 @@
-import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useRef } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 
@@ -12,17 +12,15 @@ export function usePageTitle(key: MessageKey): void {
 }
 
 /**
- * On H5 every page of the stack scrolls the one window, so a new page opened where the last one
- * was scrolled to (checkout with 收货地址 under the nav bar). A page opens at its top and, shown
- * again (back), where it was left. The mini program keeps a scroll per page itself.
+ * On H5 the document is the nav bar plus a full-height page, so the window can scroll by the bar's
+ * height (a tap on an input, a scroll that runs past a page's end) and keeps that offset into the
+ * next page: the page's top then sits under the sticky bar (checkout with 收货地址 hidden). Each
+ * page scrolls inside itself, so the window belongs at 0 whenever a page shows. The mini program
+ * has no such window.
  */
 function usePageScroll(): void {
-  const left = useRef(0);
   useDidShow(() => {
-    if (typeof window !== 'undefined' && typeof window.scrollTo === 'function') window.scrollTo(0, left.current);
-  });
-  useDidHide(() => {
-    if (typeof window !== 'undefined') left.current = window.scrollY ?? 0;
+    if (typeof window !== 'undefined' && typeof window.scrollTo === 'function') window.scrollTo(0, 0);
   });
 }
 
