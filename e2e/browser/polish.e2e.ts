@@ -38,7 +38,7 @@ async function get<T>(request: APIRequestContext, path: string, openId: string):
 /** The shown page's navigation bar title: its text, width, and whether it is cut ("…"). */
 async function navTitle(page: Page) {
   return page.evaluate(() => {
-    const el = [...document.querySelectorAll<HTMLElement>('.taro-navigation-bar-title')].find(
+    const el = Array.from(document.querySelectorAll<HTMLElement>('.taro-navigation-bar-title')).find(
       (e) => e.offsetParent !== null,
     ) as HTMLElement;
     return { text: el.textContent, width: el.clientWidth, cut: el.scrollWidth > el.clientWidth };
