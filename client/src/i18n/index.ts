@@ -31,11 +31,19 @@ export function setLang(next: Lang): void {
 
 export type Vars = Record<string, string | number>;
 
-/** The message for `key` in the current language, with `{name}` placeholders filled from `vars`. */
+/**
+ * The message for `key` in the current language, with `{name}` placeholders filled from `vars`;
+ * `{name|one|other}` picks the English singular or plural by the number in `name`.
+ */
 export function translate(key: MessageKey, vars?: Vars): string {
   const [zh, en] = MESSAGES[key];
   const text = lang === 'en' ? en : zh;
-  return vars ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(vars[name] ?? match)) : text;
+  if (!vars) return text;
+  return text
+    .replace(/\{(\w+)\|([^|}]*)\|([^}]*)\}/g, (match, name: string, one: string, other: string) =>
+      name in vars ? (Number(vars[name]) === 1 ? one : other) : match,
+    )
+    .replace(/\{(\w+)\}/g, (match, name: string) => String(vars[name] ?? match));
 }
 
 /** A scene's name in the current language (公众号文章 / Official account article). */

@@ -127,3 +127,6 @@ export function usePullDownRefresh(): void {}
 export function useReachBottom(): void {}
 
 export default Taro;
+
+// jsdom has no layout and logs "Not implemented" for scrolling (each page opens at its top).
+if (typeof window !== 'undefined') window.scrollTo = () => undefined;

@@ -36,7 +36,14 @@ export function GiftCard({ giftId, wishMessage }: { giftId: string; wishMessage?
               : ''}
             {' · '}
             {giftViewerLabel(gift.data)}
-            {gift.data.role === 'giver' ? ` · ${formatFen(gift.data.product.unitPriceFen * gift.data.units)}` : ''}
+            {gift.data.role === 'giver' && (
+              <>
+                {' · '}
+                <Text className="money" data-testid={`gift-card-total-${giftId}`}>
+                  {formatFen(gift.data.product.unitPriceFen * gift.data.units)}
+                </Text>
+              </>
+            )}
           </Text>
         ) : (
           <Text>{gift.status === 'loading' ? t('common.loading') : t('gift.cardTitle')}</Text>

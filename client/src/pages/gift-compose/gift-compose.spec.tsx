@@ -55,25 +55,55 @@ describe('gift composer', () => {
     expect(requests.some((r) => r.method === 'POST' && r.path === '/orders/o1/pay')).toBe(true);
   });
 
-  it('refuses a wish message over 50 code points by the shared rule, and counts an emoji once', async () => {
+  it("backs out of the pay sheet by cancelling the unpaid gift's order; the next 送出 is a new gift", async () => {
+    routeApi({
+      'GET /products/p1': () => ok(product([TEA, DIAMOND])),
+      'GET /chats': () => ok(CHATS),
+      'POST /gifts': (body) => {
+        posted.push(body);
+        return ok({ id: `g${posted.length}`, orderId: `o${posted.length}`, status: 0, totalFen: 16800 }, 201);
+      },
+      'POST /orders/o1/cancel': () => ok({ id: 'o1', status: 'cancelled' }),
+    });
+    render(<GiftComposePage />);
+    fireEvent.click(await screen.findByTestId('compose-chat-chat-bob'));
+    fireEvent.click(screen.getByTestId('gift-submit'));
+    fireEvent.click(await screen.findByTestId('pay-cancel'));
+
+    await waitFor(() => expect(screen.queryByTestId('pay-sheet')).toBeNull());
+    expect(requests.some((r) => r.method === 'POST' && r.path === '/orders/o1/cancel')).toBe(true);
+    expect(requests.some((r) => r.path.endsWith('/pay'))).toBe(false);
+
+    fireEvent.click(screen.getByTestId('gift-submit'));
+    await screen.findByTestId('pay-sheet');
+    const [first, second] = giftPosts().map((r) => r.header?.['Idempotency-Key']);
+    expect(second).not.toBe(first);
+  });
+
+  it('stops the wish at 50 code points, counting an emoji once', async () => {
     render(<GiftComposePage />);
     fireEvent.click(await screen.findByTestId('compose-chat-chat-bob'));
 
-    // 51 emoji: 102 UTF-16 units, 51 code points — one too many.
+    // 51 emoji (102 UTF-16 units): typing stops at 50, never "51/50".
     fireEvent.change(screen.getByTestId('wish-input'), { target: { value: '🎉'.repeat(51) } });
-    expect(screen.getByTestId('wish-count').textContent).toBe('51/50');
-    fireEvent.click(screen.getByTestId('gift-submit'));
-    expect(screen.getByTestId('compose-error').textContent).toBe('祝福语有 51 个字，最多 50 个字');
-    expect(giftPosts()).toHaveLength(0);
-
-    // Exactly 50 code points is allowed, though it is 100 UTF-16 units.
-    fireEvent.change(screen.getByTestId('wish-input'), { target: { value: '🎉'.repeat(50) } });
+    expect((screen.getByTestId('wish-input') as HTMLTextAreaElement).value).toBe('🎉'.repeat(50));
     expect(screen.getByTestId('wish-count').textContent).toBe('50/50');
     fireEvent.click(screen.getByTestId('gift-submit'));
     await screen.findByTestId('pay-sheet');
+    expect(screen.queryByTestId('compose-error')).toBeNull();
     expect(posted).toEqual([
       { skuId: 's1', chatId: 'chat-bob', mode: 'single', units: 1, wishMessage: '🎉'.repeat(50) },
     ]);
+  });
+
+  it('takes the error away when the wish is edited', async () => {
+    render(<GiftComposePage />);
+    fireEvent.click(await screen.findByTestId('compose-chat-chat-bob'));
+    fireEvent.change(screen.getByTestId('wish-input'), { target: { value: '一起去赌博吧' } });
+    fireEvent.click(screen.getByTestId('gift-submit'));
+    expect(screen.getByTestId('compose-error').textContent).toBe('祝福语含有违禁词「赌博」');
+    fireEvent.change(screen.getByTestId('wish-input'), { target: { value: '一起去吧' } });
+    expect(screen.queryByTestId('compose-error')).toBeNull();
   });
 
   it('refuses a banned word before asking the server', async () => {

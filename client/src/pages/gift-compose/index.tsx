@@ -105,6 +105,15 @@ function GiftComposer({
     await apiPost(`/orders/${created.orderId}/pay`, {}, { idempotencyKey: payKey.current });
     await Taro.redirectTo({ url: routes.chat(chat.id) });
   });
+  // Backing out of the pay sheet cancels the unpaid gift's order (stock returns, the gift is
+  // cancelled with it); the next 送出 is a new attempt with new keys.
+  const cancel = useAction(async () => {
+    if (!created) return;
+    await apiPost(`/orders/${created.orderId}/cancel`);
+    giftKey.current = newIdempotencyKey();
+    payKey.current = newIdempotencyKey();
+    setCreated(null);
+  });
 
   const submit = () => {
     const found = formProblem(t, { chat, mode, units, wish, sku, categoryCode: product.categoryCode });
@@ -229,7 +238,12 @@ function GiftComposer({
           aria-label={t('compose.wish')}
           value={wish}
           placeholder={t('compose.wishPlaceholder')}
-          onInput={(e) => setWish(e.detail.value)}
+          onInput={(e) => {
+            // Typing stops at the limit (in code points, as the shared rule counts; a maxlength
+            // would count UTF-16 units); an answered error goes away with the edit.
+            setWish([...e.detail.value].slice(0, MAX_WISH_MESSAGE_LENGTH).join(''));
+            setProblem(null);
+          }}
         />
         <Text
           className={`compose__count ${wishLength > MAX_WISH_MESSAGE_LENGTH ? 'compose__count--over' : ''}`}
@@ -263,9 +277,10 @@ function GiftComposer({
         <PaySheet
           amountFen={created.totalFen}
           payee={product.shopName}
-          pending={pay.pending}
-          error={pay.error}
+          pending={pay.pending || cancel.pending}
+          error={pay.error ?? cancel.error}
           onConfirm={() => void pay.run()}
+          onCancel={() => void cancel.run()}
         />
       )}
     </>

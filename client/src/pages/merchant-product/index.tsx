@@ -1,8 +1,9 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { skuGiftEligibility, type CategoryView, type ProductView } from '@giftshop/shared';
+import { formatFen, skuGiftEligibility, type CategoryView, type ProductView } from '@giftshop/shared';
 import { apiPatch, apiPost } from '../../api/client';
+import type { FieldLabels } from '../../api/server-errors';
 import { fieldMessage, FormError, unplacedMessage } from '../../components/FormError';
 import { ImageUploader } from '../../components/ImageUploader';
 import { skuLabel } from '../../components/SkuPicker';
@@ -12,7 +13,7 @@ import { useAction, useApi } from '../../hooks/useApi';
 import { useCategories } from '../../hooks/useCatalog';
 import { usePageTitle } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
-import { useI18n } from '../../i18n';
+import { translate, useI18n } from '../../i18n';
 import { goBack, routes } from '../../routes';
 import { notGiftableReason } from '../../i18n/labels';
 import './index.scss';
@@ -28,13 +29,47 @@ interface SkuRow {
   stock: string;
 }
 
-const NEW_SKU: SkuRow = { specs: {}, specName: '规格', specValue: '', price: '', listPrice: '', stock: '100' };
+/** The server's floor for a selling price (`@Min(1)` on priceFen): ¥0.01. */
+const MIN_PRICE_FEN = 1;
+
+/** A blank SKU row; its spec name starts as the localized 规格 / Option. */
+const newSku = (): SkuRow => ({
+  specs: {},
+  specName: translate('productForm.defaultSpecName'),
+  specValue: '',
+  price: '',
+  listPrice: '',
+  stock: '100',
+});
+
+/** The server's field paths as this form labels them (server errors are shown by these names). */
+const PRODUCT_FIELDS: FieldLabels = {
+  title: { label: 'productForm.title' },
+  description: { label: 'productForm.description' },
+  categoryCode: { label: 'productForm.category' },
+  skus: { label: 'field.specs' },
+  'skus.*.specs': { label: 'field.specs' },
+  'skus.*.priceFen': { label: 'field.price', money: true },
+  'skus.*.listPriceFen': { label: 'field.listPrice', money: true },
+  'skus.*.stock': { label: 'field.stock' },
+};
+
+/** The first thing wrong with a row as typed (numbers, a price of at least ¥0.01), or null. */
+function rowProblem(row: SkuRow, index: number, editing: boolean): string | null {
+  const n = index + 1;
+  const priceFen = parseYuan(row.price);
+  if (priceFen === null) return translate('productForm.badPrice', { n });
+  if (priceFen < MIN_PRICE_FEN) return translate('productForm.priceTooLow', { n, min: formatFen(MIN_PRICE_FEN) });
+  if (!editing && parseYuan(row.listPrice) === null) return translate('productForm.badListPrice', { n });
+  if (!/^\d+$/.test(row.stock.trim())) return translate('productForm.badStock', { n });
+  return null;
+}
 
 /** Create or edit a listing with its SKUs; the server's validation messages show beside their fields. */
 export default function MerchantProductPage() {
-  usePageTitle('page.merchantProduct');
-  useRequireLogin();
   const params = useRouter().params;
+  usePageTitle(params.id ? 'page.merchantProduct' : 'page.merchantProductNew');
+  useRequireLogin();
   const categories = useCategories();
   // The owner reads its own product (delisted included) without a scene: no view is recorded.
   const product = useApi<ProductView>(params.id ? `/products/${params.id}` : null);
@@ -57,7 +92,7 @@ export default function MerchantProductPage() {
 }
 
 function toRows(product?: ProductView): SkuRow[] {
-  if (!product) return [{ ...NEW_SKU }];
+  if (!product) return [newSku()];
   return product.skus.map((sku) => ({
     id: sku.id,
     specs: sku.specs,
@@ -87,8 +122,15 @@ function ProductForm({
   const [imageUrls, setImageUrls] = useState<string[]>(product?.imageUrls ?? []);
   const [localError, setLocalError] = useState<string | null>(null);
 
-  const setRow = (index: number, patch: Partial<SkuRow>) =>
+  // An edit answers the error shown: a stale server or form message goes away.
+  const edited = () => {
+    save.clear();
+    setLocalError(null);
+  };
+  const setRow = (index: number, patch: Partial<SkuRow>) => {
+    edited();
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  };
 
   const save = useAction(async (body: object) => {
     if (product) await apiPatch(`/products/${product.id}`, body);
@@ -97,21 +139,25 @@ function ProductForm({
   });
 
   const submit = () => {
-    const skus = [];
-    for (const [index, row] of rows.entries()) {
-      const priceFen = parseYuan(row.price);
-      const listPriceFen = editing ? 0 : parseYuan(row.listPrice);
-      const stock = /^\d+$/.test(row.stock.trim()) ? Number(row.stock) : null;
-      if (priceFen === null || listPriceFen === null || stock === null) {
-        setLocalError(t('productForm.badNumber', { n: index + 1 }));
-        return;
-      }
-      skus.push(
-        row.id
-          ? { id: row.id, priceFen, stock }
-          : { specs: { [row.specName.trim() || '规格']: row.specValue.trim() }, priceFen, listPriceFen, stock },
-      );
+    const problem = rows.map((row, index) => rowProblem(row, index, editing)).find(Boolean);
+    if (problem) {
+      // The new problem replaces whatever the server said about the last attempt.
+      save.clear();
+      setLocalError(problem);
+      return;
     }
+    const skus = rows.map((row) => {
+      const priceFen = parseYuan(row.price) ?? 0;
+      const stock = Number(row.stock);
+      if (row.id) return { id: row.id, priceFen, stock };
+      const specName = row.specName.trim() || t('productForm.defaultSpecName');
+      return {
+        specs: { [specName]: row.specValue.trim() },
+        priceFen,
+        listPriceFen: parseYuan(row.listPrice) ?? 0,
+        stock,
+      };
+    });
     setLocalError(null);
     void save.run(
       editing ? { title, description, imageUrls, skus } : { title, description, categoryCode, imageUrls, skus },
@@ -131,10 +177,13 @@ function ProductForm({
             data-testid="product-title-input"
             aria-label={t('productForm.title')}
             value={title}
-            onInput={(e) => setTitle(e.detail.value)}
+            onInput={(e) => {
+              edited();
+              setTitle(e.detail.value);
+            }}
           />
         </View>
-        <FormError error={fieldMessage(save.error, 'title')} testId="product-title-error" />
+        <FormError error={fieldMessage(save.error, 'title', PRODUCT_FIELDS)} testId="product-title-error" />
         <View className="field">
           <Text className="field__label">{t('productForm.description')}</Text>
           <Textarea
@@ -142,12 +191,15 @@ function ProductForm({
             data-testid="product-description-input"
             aria-label={t('productForm.description')}
             value={description}
-            onInput={(e) => setDescription(e.detail.value)}
+            onInput={(e) => {
+              edited();
+              setDescription(e.detail.value);
+            }}
           />
         </View>
-        <FormError error={fieldMessage(save.error, 'description')} testId="product-description-error" />
+        <FormError error={fieldMessage(save.error, 'description', PRODUCT_FIELDS)} testId="product-description-error" />
         <ImageUploader urls={imageUrls} onChange={setImageUrls} />
-        <FormError error={fieldMessage(save.error, 'imageUrls')} testId="product-images-error" />
+        <FormError error={fieldMessage(save.error, 'imageUrls', PRODUCT_FIELDS)} testId="product-images-error" />
       </View>
 
       <View className="section">
@@ -161,7 +213,10 @@ function ProductForm({
                 key={c.code}
                 className={`chip ${c.code === categoryCode ? 'chip--active' : ''}`}
                 data-testid={`category-${c.code}`}
-                onClick={() => setCategoryCode(c.code)}
+                onClick={() => {
+                  edited();
+                  setCategoryCode(c.code);
+                }}
               >
                 {lang === 'en' ? c.nameEn : c.name}
                 {!c.giftable && ' 🚫🎁'}
@@ -169,7 +224,7 @@ function ProductForm({
             ))}
           </View>
         )}
-        <FormError error={fieldMessage(save.error, 'categoryCode')} testId="product-category-error" />
+        <FormError error={fieldMessage(save.error, 'categoryCode', PRODUCT_FIELDS)} testId="product-category-error" />
       </View>
 
       <View className="section">
@@ -239,7 +294,10 @@ function ProductForm({
                   {notGiftableReason({ listPriceFen: listFen ?? 0 }, categoryCode)}
                 </Text>
               )}
-              <FormError error={fieldMessage(save.error, `skus.${index}`)} testId={`sku-error-${index}`} />
+              <FormError
+                error={fieldMessage(save.error, `skus.${index}`, PRODUCT_FIELDS)}
+                testId={`sku-error-${index}`}
+              />
               {!row.id && rows.length > 1 && (
                 <Text
                   className="product-form__remove"
@@ -256,15 +314,16 @@ function ProductForm({
           <Button
             className="btn btn--plain btn--small"
             data-testid="sku-add"
-            onClick={() => setRows((current) => [...current, { ...NEW_SKU }])}
+            onClick={() => setRows((current) => [...current, newSku()])}
           >
             {t('productForm.addSku')}
           </Button>
         )}
         <FormError
           error={
-            fieldMessage(save.error, 'skus') && !rows.some((_, i) => fieldMessage(save.error, `skus.${i}`))
-              ? fieldMessage(save.error, 'skus')
+            fieldMessage(save.error, 'skus', PRODUCT_FIELDS) &&
+            !rows.some((_, i) => fieldMessage(save.error, `skus.${i}`, PRODUCT_FIELDS))
+              ? fieldMessage(save.error, 'skus', PRODUCT_FIELDS)
               : null
           }
           testId="product-skus-error"
@@ -272,7 +331,10 @@ function ProductForm({
       </View>
 
       <View className="section">
-        <FormError error={localError ?? unplacedMessage(save.error, fields)} testId="product-form-error" />
+        <FormError
+          error={localError ?? unplacedMessage(save.error, fields, PRODUCT_FIELDS)}
+          testId="product-form-error"
+        />
         <Button
           className="btn btn--primary"
           data-testid="product-submit"

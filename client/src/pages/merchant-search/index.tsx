@@ -7,7 +7,8 @@ import { useShopProducts } from '../../hooks/useCatalog';
 import { usePageTitle } from '../../hooks/usePage';
 import { useSearch, useSearchExplain } from '../../hooks/useSearch';
 import { useRequireLogin } from '../../hooks/useSession';
-import { useI18n } from '../../i18n';
+import { translate, useI18n, type MessageKey } from '../../i18n';
+import { MESSAGES } from '../../i18n/messages';
 import './index.scss';
 
 /** A factor's value as text: numbers rounded, nested details as compact JSON. */
@@ -15,6 +16,12 @@ function factorText(value: unknown): string {
   if (typeof value === 'number') return Number.isInteger(value) ? String(value) : value.toFixed(4);
   if (typeof value === 'string' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
+}
+
+/** A factor's name as the merchant reads it (商品私域订单), or its code when the client does not know it. */
+function factorName(name: string): string {
+  const key = `explainFactor.${name}`;
+  return key in MESSAGES ? translate(key as MessageKey) : name;
 }
 
 /** 搜索解释: where the shop's products rank for a query, and each factor of one product's score. */
@@ -70,7 +77,13 @@ export default function MerchantSearchPage() {
             <View className="section" data-testid="explain-result">
               <Text className="section__title">{t('explain.score', { score: factorText(data.score) })}</Text>
               {!data.matches && <Text className="form-error">{t('explain.noMatch')}</Text>}
-              <Text className="muted">{data.formula}</Text>
+              <Text className="muted" data-testid="explain-formula">
+                {t('explain.formula', {
+                  productCap: data.caps.product,
+                  shopCap: data.caps.shop,
+                  conversionWeight: data.conversion.weight,
+                })}
+              </Text>
               <View className="row">
                 <Text className="row__label">{t('explain.tokens')}</Text>
                 <Text>{data.tokens.join(' · ')}</Text>
@@ -96,7 +109,7 @@ export default function MerchantSearchPage() {
               </View>
               {Object.entries(data.factors).map(([name, factor]) => (
                 <View key={name} className="row" data-testid={`explain-factor-${name}`}>
-                  <Text>{name}</Text>
+                  <Text>{factorName(name)}</Text>
                   <Text>
                     {factorText(factor.value)} × {factorText(factor.weight)} = {factorText(factor.contribution)}
                   </Text>
