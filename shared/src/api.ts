@@ -5,6 +5,7 @@
 import type { ClaimStatus, GiftMode, ShippingStatus } from './gifts';
 import type { OrderStatus } from './orders';
 import type { Domain, Scene } from './scenes';
+import type { OrderPrice } from './pricing';
 
 export interface ApiError {
   statusCode: number;
@@ -190,16 +191,8 @@ export interface SavedAddressView extends AddressView {
   isDefault: boolean;
 }
 
-/** POST /api/orders/quote: what POST /api/orders with the same items would charge now. */
-export interface OrderQuote {
-  goodsFen: number;
-  freightFen: number;
-  discountFen: number;
-  giftCardFen: number;
-  totalFen: number;
-  payFen: number;
-  lines: { skuId: string; quantity: number; paidFen: number }[];
-}
+/** POST /api/orders/quote: what POST /api/orders with the same items would charge now (one calculator, `priceOrder`). */
+export type OrderQuote = OrderPrice;
 
 export interface OrderItemView {
   skuId: string;
