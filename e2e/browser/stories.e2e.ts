@@ -148,6 +148,12 @@ test('a first-come group gift: two members accept different variants, the third 
   const dave = await personAs(browser, 'o_dave');
   await dave.goto(`/pages/gift/index?id=${giftId}`);
   await expect(dave.getByTestId('gift-all-claimed')).toContainText('礼物已被领完');
+  await dave.screenshot({ path: `${SHOTS}/all-claimed.png` });
+
+  // The family chat tells everyone who claimed, and that it is all claimed.
+  await alice.goto(`/pages/chat/index?id=${w.family.id}`);
+  await expect(alice.locator('[data-testid^="system-"]').last()).toBeVisible();
+  await alice.screenshot({ path: `${SHOTS}/chat-notices.png` });
 
   // Alice sees both acceptances, and no address.
   await alice.goto(`/pages/gift/index?id=${giftId}`);
