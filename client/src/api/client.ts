@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { ApiError } from '@giftshop/shared';
-import { translate } from '../i18n';
+import { translate, type MessageKey } from '../i18n';
 import { getSession, setSession } from './session';
 import { announceWrite } from './writes';
 
@@ -111,7 +111,34 @@ export async function apiUpload(filePath: string): Promise<UploadedImage> {
 
 /** The message to show for anything a call threw. */
 export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : translate('error.generic');
+  return err instanceof Error ? (codeMessage(err) ?? err.message) : translate('error.generic');
+}
+
+/**
+ * Conflicts the user can meet anywhere, said in their language by the error's code. Not those whose
+ * server message names the item (SOLD_OUT, PRODUCT_NOT_LISTED): which item matters more there.
+ */
+const CODE_MESSAGES = {
+  ALL_CLAIMED: 'serverCode.ALL_CLAIMED',
+  ALREADY_CLAIMED: 'serverCode.ALREADY_CLAIMED',
+  GIFT_EXPIRED: 'serverCode.GIFT_EXPIRED',
+  NOT_A_WINNER: 'serverCode.NOT_A_WINNER',
+  TOO_MANY_UNPAID_ORDERS: 'serverCode.TOO_MANY_UNPAID_ORDERS',
+  RATE_LIMITED: 'serverCode.RATE_LIMITED',
+  DATABASE_BUSY: 'serverCode.DATABASE_BUSY',
+  BUSY_TRY_AGAIN: 'serverCode.BUSY_TRY_AGAIN',
+  ADDRESS_BOOK_FULL: 'serverCode.ADDRESS_BOOK_FULL',
+  CONTROL_CHARACTER: 'serverCode.CONTROL_CHARACTER',
+  INSUFFICIENT_AVAILABLE: 'serverCode.INSUFFICIENT_AVAILABLE',
+  NOT_GIFTABLE: 'serverCode.NOT_GIFTABLE',
+  NOT_FRIENDS: 'serverCode.NOT_FRIENDS',
+} as const satisfies Record<string, MessageKey>;
+
+/** The server error's message in the user's language when its code has one, else null. */
+export function codeMessage(err: Error): string | null {
+  if (!(err instanceof ApiRequestError)) return null;
+  const key = CODE_MESSAGES[err.code as keyof typeof CODE_MESSAGES];
+  return key ? translate(key) : null;
 }
 
 /** A fresh key for one attempt at a money-moving write; reuse it for retries of that attempt. */

@@ -1,6 +1,6 @@
 import { formatFen } from '@giftshop/shared';
 import { translate, type MessageKey } from '../i18n';
-import { ApiRequestError } from './client';
+import { ApiRequestError, codeMessage } from './client';
 
 /** How a form labels one server field: its label and whether the value is money in fen. */
 export interface FieldLabel {
@@ -76,6 +76,8 @@ function localizePart(code: string, part: string, labels: FieldLabels): ServerPr
  */
 export function serverProblems(error: Error, labels: FieldLabels = {}): ServerProblem[] {
   if (!(error instanceof ApiRequestError)) return [{ path: '', text: error.message }];
+  const byCode = codeMessage(error);
+  if (byCode) return [{ path: '', text: byCode }];
   return error.message.split(/;\s*/).map((part) => localizePart(error.code, part, labels));
 }
 

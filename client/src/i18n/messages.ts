@@ -12,6 +12,23 @@ export const MESSAGES = {
   'error.network': ['网络连接失败，请稍后重试', 'Network error, please try again'],
   'error.status': ['请求失败（{status}）', 'Request failed ({status})'],
   'error.generic': ['出错了', 'Something went wrong'],
+  // Conflicts said by their code wherever they happen (api/client.ts codeMessage).
+  'serverCode.ALL_CLAIMED': ['礼物已被领完', 'Every unit of this gift has been claimed'],
+  'serverCode.ALREADY_CLAIMED': ['你已经领过这份礼物', 'You have already claimed this gift'],
+  'serverCode.GIFT_EXPIRED': ['礼物已过期', 'This gift has expired'],
+  'serverCode.NOT_A_WINNER': ['很遗憾，这次没有抽中', 'You did not win this draw'],
+  'serverCode.TOO_MANY_UNPAID_ORDERS': [
+    '你有 5 笔未支付的订单，请先支付或取消一笔',
+    'You have 5 unpaid orders: pay or cancel one first',
+  ],
+  'serverCode.RATE_LIMITED': ['操作太频繁，请稍后再试', 'Too many requests: try again in a moment'],
+  'serverCode.DATABASE_BUSY': ['系统繁忙，请稍后再试', 'The shop is busy: try again in a moment'],
+  'serverCode.BUSY_TRY_AGAIN': ['系统繁忙，请稍后再试', 'The shop is busy: try again in a moment'],
+  'serverCode.ADDRESS_BOOK_FULL': ['地址簿已满（最多 20 个）', 'The address book is full (20 at most)'],
+  'serverCode.CONTROL_CHARACTER': ['输入里有不可见的控制字符', 'The text holds an invisible control character'],
+  'serverCode.INSUFFICIENT_AVAILABLE': ['可提现金额不足', 'That is more than is available to withdraw'],
+  'serverCode.NOT_GIFTABLE': ['这件商品不能送礼', 'This item cannot be sent as a gift'],
+  'serverCode.NOT_FRIENDS': ['你们还不是好友', 'You are not friends yet'],
 
   'page.discover': ['发现', 'Discover'],
   'page.login': ['登录', 'Log in'],

@@ -1,10 +1,11 @@
 import { Text } from '@tarojs/components';
+import { errorMessage } from '../../api/client';
 import { isUnder, serverProblems, type FieldLabels } from '../../api/server-errors';
 
 /** A server or form message shown in place, under the field or button it is about. */
 export function FormError({ error, testId }: { error?: Error | string | null; testId?: string }) {
   if (!error) return null;
-  const text = typeof error === 'string' ? error : error.message;
+  const text = typeof error === 'string' ? error : errorMessage(error);
   return (
     <Text className="form-error" data-testid={testId ?? 'form-error'}>
       {text}
@@ -42,5 +43,5 @@ export function unplacedMessage(
     ? serverProblems(error, labels)
         .map((p) => p.text)
         .join('; ')
-    : error.message;
+    : errorMessage(error);
 }
