@@ -5,7 +5,7 @@
 import type { ClaimStatus, GiftMode, ShippingStatus } from './gifts';
 import type { OrderStatus } from './orders';
 import type { Domain, Scene } from './scenes';
-import type { OrderPrice } from './pricing';
+import type { OrderPrice, OrderTotals } from './pricing';
 
 export interface ApiError {
   statusCode: number;
@@ -215,20 +215,13 @@ export interface AfterSaleView {
   resolvedAt: string | null;
 }
 
-export interface OrderView {
+export interface OrderView extends OrderTotals {
   id: string;
   kind: 'normal' | 'gift';
   status: OrderStatus;
   shopId: string;
   buyerId: string;
   items: OrderItemView[];
-  goodsFen: number;
-  freightFen: number;
-  discountFen: number;
-  giftCardFen: number;
-  totalFen: number;
-  /** What WeChat Pay charges: total − the gift-card part. */
-  payFen: number;
   refundedFen: number;
   scene: Scene;
   /** The domain of the scene when the order was placed (shop_home: private for followers). */

@@ -7,8 +7,8 @@ export interface PricingLine {
   unitPriceFen: number;
 }
 
-/** What an order costs. `lines[i].paidFen` adds up to the goods after the discount. */
-export interface OrderPrice {
+/** An order's money, as priced and as shown on the order. */
+export interface OrderTotals {
   goodsFen: number;
   freightFen: number;
   discountFen: number;
@@ -17,6 +17,10 @@ export interface OrderPrice {
   totalFen: number;
   /** total − gift-card part: what WeChat Pay charges. */
   payFen: number;
+}
+
+/** What an order costs. `lines[i].paidFen` adds up to the goods after the discount. */
+export interface OrderPrice extends OrderTotals {
   lines: { skuId: string; quantity: number; paidFen: number }[];
 }
 
