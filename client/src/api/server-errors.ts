@@ -33,6 +33,10 @@ const VALIDATION_RULES: Rule[] = [
   { pattern: /^must hold at least (one) SKU$/, key: 'serverError.minItems' },
   { pattern: /^must contain no more than (\d+) elements$/, key: 'serverError.maxItems' },
   { pattern: /^contains the banned claim "(.*)"$/, key: 'serverError.bannedClaim' },
+  // The address rules in @giftshop/shared (addressFieldProblem).
+  { pattern: /^must be 1-(\d+) characters$/, key: 'serverError.lengthRange' },
+  { pattern: /^must be a mainland mobile number /, key: 'serverError.phone' },
+  { pattern: /^must be text$/, key: 'serverError.invalid' },
 ];
 
 /**

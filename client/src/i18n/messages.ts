@@ -440,6 +440,11 @@ export const MESSAGES = {
   'serverError.empty': ['请填写{field}', '{field} is required'],
   'serverError.notNumber': ['{field}不是有效数字', '{field} is not a valid number'],
   'serverError.bannedClaim': ['{field}含有违规用语「{phrase}」', '{field} holds the banned claim “{phrase}”'],
+  'serverError.lengthRange': ['{field}需 1–{limit} 个字', '{field} must be 1–{limit} {limit|character|characters}'],
+  'serverError.phone': [
+    '{field}格式不对：11 位手机号或 +国际号码',
+    '{field}: an 11-digit mainland mobile or an international +number',
+  ],
   'serverError.invalid': ['{field}填写有误', '{field} is not valid'],
   'serverError.minItems': ['至少需要 {limit} 个{field}', 'At least {limit} {field} needed'],
   'serverError.maxItems': ['最多 {limit} 个{field}', 'At most {limit} {field} allowed'],

@@ -1,6 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { AddressView } from '@giftshop/shared';
+import type { FieldLabels } from '../../api/server-errors';
 import { useI18n, type MessageKey } from '../../i18n';
 
 export const EMPTY_ADDRESS: AddressView = { name: '', phone: '', region: '', detail: '' };
@@ -30,6 +31,17 @@ export function rememberAddress(address: AddressView): void {
 
 /** The names server messages use for the address fields ("address.phone must be a phone number"). */
 export const ADDRESS_FIELDS = FIELDS.map((field) => `address.${field.key}`);
+
+/**
+ * How the form labels each field a server message may name: an order's or a claim's
+ * `address.phone`, the address book's `phone`.
+ */
+export const ADDRESS_LABELS: FieldLabels = Object.fromEntries(
+  FIELDS.flatMap((field) => [
+    [`address.${field.key}`, { label: field.label }],
+    [field.key, { label: field.label }],
+  ]),
+);
 
 /** What is missing, or null when every field is filled. */
 export function missingAddressField(address: AddressView): keyof AddressView | null {

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { AddressView } from '@giftshop/shared';
 import { useI18n } from '../../i18n';
-import { ADDRESS_FIELDS, AddressForm } from '../AddressForm';
+import { ADDRESS_FIELDS, ADDRESS_LABELS, AddressForm } from '../AddressForm';
 import { fieldMessage } from '../FormError';
 import type { AddressBook } from './useAddressBook';
 import './index.scss';
@@ -9,6 +9,7 @@ import './index.scss';
 /** Where a server message about an address may point: an order's `address.phone`, the book's `phone`. */
 export const PICKER_FIELDS = [...ADDRESS_FIELDS, 'name', 'phone', 'region', 'detail'];
 
+export { ADDRESS_LABELS } from '../AddressForm';
 export { useAddressBook, draftProblems, fromWechat, type AddressBook } from './useAddressBook';
 
 /** One line of a saved address: 爱丽丝 13800138000 · 浙江省 杭州市 西湖区 龙井路 1 号. */
@@ -55,7 +56,8 @@ export function AddressPicker({ book, serverError }: { book: AddressBook; server
             errorFor={(field) =>
               book.problems[field]
                 ? t(`address.invalid.${field}`)
-                : (fieldMessage(serverError, `address.${field}`) ?? fieldMessage(serverError, field))
+                : (fieldMessage(serverError, `address.${field}`, ADDRESS_LABELS) ??
+                  fieldMessage(serverError, field, ADDRESS_LABELS))
             }
           />
           <Text className="muted">{t('address.willSave')}</Text>

@@ -161,6 +161,28 @@ describe('checkout', () => {
     expect(posts('/orders')).toEqual([]);
   });
 
+  it('says a server refusal of the typed address under its field, in the form’s words and language', async () => {
+    routeApi({
+      'GET /products/p1': () => ok(product([TEA])),
+      'GET /me/addresses': () => ok([]),
+      'POST /me/addresses': () => fail(400, 'VALIDATION_FAILED', 'detail must be 1-120 characters'),
+      'POST /orders/quote': () => ok(QUOTE),
+    });
+    render(<CheckoutPage />);
+    const typed = { name: '爱丽丝', phone: '13800138000', region: '浙江省 杭州市', detail: '龙井路 1 号' };
+    await screen.findByTestId('address-name');
+    for (const [field, value] of Object.entries(typed)) {
+      fireEvent.change(screen.getByTestId(`address-${field}`), { target: { value } });
+    }
+    await waitFor(() => expect(screen.getByTestId('checkout-total').textContent).toBe('¥69.00'));
+    fireEvent.click(screen.getByTestId('checkout-submit'));
+    expect((await screen.findByTestId('address-detail-error')).textContent).toBe('详细地址需 1–120 个字');
+    // Shown once, in place: not again under the form, and never the server's English.
+    expect(screen.queryByTestId('checkout-error')).toBeNull();
+    expect(document.body.textContent).not.toContain('must be');
+    expect(posts('/orders')).toEqual([]);
+  });
+
   it("shows the quote's error (e.g. sold out of listing) instead of a made-up price", async () => {
     routeApi({
       'GET /products/p1': () => ok(product([TEA])),

@@ -11,7 +11,7 @@ import {
   type Scene,
 } from '@giftshop/shared';
 import { apiPost, newIdempotencyKey } from '../../api/client';
-import { AddressPicker, PICKER_FIELDS, useAddressBook } from '../../components/AddressPicker';
+import { ADDRESS_LABELS, AddressPicker, PICKER_FIELDS, useAddressBook } from '../../components/AddressPicker';
 import { FormError, unplacedMessage } from '../../components/FormError';
 import { PaySheet } from '../../components/PaySheet';
 import { skuLabel } from '../../components/SkuPicker';
@@ -184,7 +184,7 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
         </Button>
       </View>
       <View className="checkout__errors">
-        <FormError error={localError ?? unplacedMessage(place.error, PICKER_FIELDS)} testId="checkout-error" />
+        <FormError error={localError ?? unplacedMessage(place.error, PICKER_FIELDS, ADDRESS_LABELS)} testId="checkout-error" />
       </View>
       {order && !paid && (
         <PaySheet

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { GiftView, SkuView } from '@giftshop/shared';
 import { apiPost } from '../../api/client';
-import { addressLine, AddressPicker, PICKER_FIELDS, useAddressBook } from '../../components/AddressPicker';
+import { ADDRESS_LABELS, addressLine, AddressPicker, PICKER_FIELDS, useAddressBook } from '../../components/AddressPicker';
 import { FormError, unplacedMessage } from '../../components/FormError';
 import { skuLabel, SkuOptions } from '../../components/SkuPicker';
 import { useAction } from '../../hooks/useApi';
@@ -120,7 +120,7 @@ export function ClaimForm({ gift, reload }: { gift: GiftView; reload: () => Prom
     setMissing(null);
     void review.run();
   };
-  const error = missing ?? unplacedMessage(review.error, PICKER_FIELDS) ?? decline.error;
+  const error = missing ?? unplacedMessage(review.error, PICKER_FIELDS, ADDRESS_LABELS) ?? decline.error;
 
   return (
     <>

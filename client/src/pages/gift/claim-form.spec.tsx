@@ -2,7 +2,8 @@ import { fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { SavedAddressView } from '@giftshop/shared';
 import { requests, setRouterParams } from '../../test/taro';
-import { BOB, gift, loginAs, ok, product, routeApi, sku } from '../../test/fixtures';
+import { BOB, fail, gift, loginAs, ok, product, routeApi, sku } from '../../test/fixtures';
+import { setLang } from '../../i18n';
 import GiftPage from './index';
 
 const SKUS = [
@@ -48,6 +49,7 @@ beforeEach(() => {
   setRouterParams({ id: 'g1' });
 });
 afterEach(() => {
+  setLang('zh');
   process.env.TARO_ENV = originalEnv;
   delete (Taro as { chooseAddress?: unknown }).chooseAddress;
 });
@@ -92,6 +94,31 @@ describe('gift claim form', () => {
     );
     expect(screen.queryByTestId('claim-confirm-step')).toBeNull();
     expect(requests.filter((r) => r.method === 'POST')).toEqual([]);
+  });
+
+  it('says a server refusal of the typed address under its field, in English when English is on', async () => {
+    setLang('en');
+    routeApi({
+      'GET /me/addresses': () => ok([]),
+      'POST /me/addresses': () => fail(400, 'VALIDATION_FAILED', 'region must be 1-60 characters; phone must be a mainland mobile number (11 digits from 13) or an international +number (8-15 digits)'),
+      'GET /gifts/g1': () => ok(gift()),
+      'GET /products/p1': () => ok(product(SKUS)),
+    });
+    render(<GiftPage />);
+    fireEvent.click(await screen.findByTestId('claim-open'));
+    const typed = { name: '鲍勃', phone: '13800138000', region: '浙江省 杭州市', detail: '龙井路 1 号' };
+    await screen.findByTestId('address-name');
+    for (const [field, value] of Object.entries(typed)) {
+      fireEvent.change(screen.getByTestId(`address-${field}`), { target: { value } });
+    }
+    fireEvent.click(screen.getByTestId('claim-accept'));
+    expect((await screen.findByTestId('address-region-error')).textContent).toBe('Region must be 1–60 characters');
+    expect(screen.getByTestId('address-phone-error').textContent).toBe(
+      'Phone: an 11-digit mainland mobile or an international +number',
+    );
+    expect(screen.queryByTestId('claim-error')).toBeNull();
+    expect(screen.queryByTestId('claim-confirm-step')).toBeNull();
+    expect(posts('/gifts/g1/claim')).toEqual([]);
   });
 
   it('in the mini program, fills the new address from WeChat (Taro.chooseAddress) and saves it', async () => {

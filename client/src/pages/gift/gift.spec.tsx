@@ -228,7 +228,7 @@ describe('gift page, server validation', () => {
     fillAddress();
     fireEvent.click(screen.getByTestId('claim-accept'));
 
-    expect((await screen.findByTestId('address-detail-error')).textContent).toBe('detail must be 1-200 characters');
+    expect((await screen.findByTestId('address-detail-error')).textContent).toBe('详细地址需 1–200 个字');
     expect(screen.queryByTestId('claim-error')).toBeNull();
     expect(claimPosts()).toHaveLength(0);
   });
