@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 
 /**
@@ -20,6 +21,9 @@ export default defineConfig<'webpack5'>(() => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
+    // The shared rules as ES modules from their TypeScript source, so each page takes only the
+    // functions it uses (the CommonJS build in shared/dist would put all of it in every page).
+    alias: { '@giftshop/shared': path.resolve(__dirname, '../../shared/src') },
     outputRoot: `dist/${platform}`,
     plugins: [],
     defineConstants: {
@@ -31,6 +35,7 @@ export default defineConfig<'webpack5'>(() => {
     cache: { enable: false },
     logger: { quiet: true, stats: false },
     mini: {
+      compile: { include: [path.resolve(__dirname, '../../shared/src')] },
       // Page styles are independent (BEM blocks), so chunk order between them does not matter.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
@@ -39,7 +44,15 @@ export default defineConfig<'webpack5'>(() => {
       },
     },
     h5: {
+      // ANALYZE=1 writes source maps, for `npx source-map-explorer dist/h5/js/app.*.js` (see
+      // docs/BENCHMARKS.md, "Home page first load").
+      enableSourceMap: !!process.env.ANALYZE,
+      sourceMapType: 'source-map',
+      // Taro's React components as plain HTML elements (@tarojs/components-react) rather than
+      // Stencil web components: no web-component runtime in the first load.
+      useHtmlComponents: true,
       publicPath: '/',
+      compile: { include: [path.resolve(__dirname, '../../shared/src')] },
       staticDirectory: 'static',
       router: { mode: 'browser' },
       // Only used by `npm run dev:h5`; the API server listens on 3000.
@@ -65,6 +78,12 @@ export default defineConfig<'webpack5'>(() => {
       webpackChain(chain) {
         // React + Taro runtime alone exceed webpack's 244 KiB hint; the warning is noise here.
         chain.performance.hints(false);
+        // Taro injects its components' own CSS (about 43 KB) at the top of <head> from JavaScript
+        // (style-loader), inside the first load's scripts. Extracted like ours it becomes a CSS file
+        // that loads beside the scripts, earlier in the same chunk's stylesheet, so ours still win.
+        const taroStyle = chain.module.rule('taroStyle');
+        taroStyle.uses.clear();
+        taroStyle.use('extract').loader(require.resolve('mini-css-extract-plugin/dist/loader'));
       },
     },
   };

@@ -82,6 +82,8 @@ test('home: products first, two columns of picture tiles; the first load’s Jav
   const report = { scripts: rows, raw: total('raw'), br: total('br'), gzip: total('gzip') };
   writeFileSync(resolve(TMP, 'first-load.json'), JSON.stringify(report, null, 2));
   appendFileSync(resolve(TMP, 'first-load.log'), `${new Date().toISOString()} ${JSON.stringify(report)}\n`);
+  // Issue 12's budget: at most 90 KB of JavaScript, brotli-compressed (docs/BENCHMARKS.md).
+  expect(report.br, 'the home page first load, brotli bytes').toBeLessThanOrEqual(90 * 1024);
   console.log(
     `home first load: ${rows.length} scripts, ${(report.raw / 1024).toFixed(1)} KB raw, ` +
       `${(report.br / 1024).toFixed(1)} KB brotli, ${(report.gzip / 1024).toFixed(1)} KB gzip`,

@@ -4,6 +4,9 @@ import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test
  * Issue 12's polish (soft expectations: one run reports every layout rule that broke), measured where only a browser can: layout (titles, the wish box, money on one
  * line, labels beside their inputs) and where a newly opened page is scrolled to.
  */
+/** The text box of a Taro Input or Textarea: the element itself, or the one inside its wrapper. */
+const INNER_INPUT = 'xpath=descendant-or-self::*[self::input or self::textarea]';
+
 const contexts: BrowserContext[] = [];
 test.afterEach(async () => {
   await Promise.all(contexts.splice(0).map((c) => c.close()));
@@ -93,7 +96,7 @@ test('titles fit, pages open at their top, the wish box and money keep their sha
   await alice.goto(`/pages/gift-compose/index?productId=${teaId}&skuId=${tea.skus[0].id}`);
   await alice.getByTestId(`compose-chat-${family.id}`).click();
   const wish = alice.getByTestId('wish-input');
-  const textarea = wish.locator('textarea');
+  const textarea = wish.locator(INNER_INPUT);
   const style = await textarea.evaluate((el) => {
     const s = getComputedStyle(el);
     const page = getComputedStyle(document.body);
@@ -137,7 +140,7 @@ test('English: a form label keeps clear of its input, the new-product page says 
   await wang.goto(`/pages/merchant-product/index?shopId=${me.shopIds[0]}`);
   await expect(wang.getByTestId('sku-price-0')).toBeVisible();
   await expect.soft.poll(async () => (await navTitle(wang)).text).toBe('New product');
-  expect.soft(await wang.getByTestId('sku-spec-name-0').locator('input').inputValue()).toBe('Option');
+  expect.soft(await wang.getByTestId('sku-spec-name-0').locator(INNER_INPUT).inputValue()).toBe('Option');
   for (const field of ['sku-price-0', 'sku-list-price-0', 'sku-stock-0']) {
     const row = wang.getByTestId(field).locator('xpath=..');
     // The label's text, not its box: a fixed-width box lets long English text run on over the input.
@@ -146,7 +149,7 @@ test('English: a form label keeps clear of its input, the new-product page says 
       range.selectNodeContents(el);
       return { right: range.getBoundingClientRect().right };
     });
-    const input = await box(wang.getByTestId(field).locator('input'));
+    const input = await box(wang.getByTestId(field).locator(INNER_INPUT));
     expect.soft(label.right + 8, `${field}: a gap between the label and the input`).toBeLessThanOrEqual(input.left);
   }
 });

@@ -57,14 +57,17 @@ async function personAs(browser: Browser, openId: string): Promise<Page> {
 }
 
 /** Taro renders inputs as custom elements wrapping an <input>: fill whichever it is. */
+/** The text box of a Taro Input or Textarea: the element itself, or the one inside its wrapper. */
+const INNER_INPUT = 'xpath=descendant-or-self::*[self::input or self::textarea]';
+
 async function fill(target: Locator, value: string): Promise<void> {
-  const inner = target.locator('input, textarea');
+  const inner = target.locator(INNER_INPUT);
   await ((await inner.count()) > 0 ? inner.first() : target).fill(value);
 }
 
 async function fillAddress(page: Page, address: { name: string; phone: string; region: string; detail: string }) {
   // The form shows once the (empty) address book has loaded; Taro's input hydrates just after.
-  await page.getByTestId('address-name').locator('input').first().waitFor();
+  await page.getByTestId('address-name').locator(INNER_INPUT).first().waitFor();
   for (const [field, value] of Object.entries(address)) await fill(page.getByTestId(`address-${field}`), value);
 }
 

@@ -3,6 +3,8 @@ import type { ApiError } from '@giftshop/shared';
 import { translate, type MessageKey } from '../i18n';
 import { getSession, setSession } from './session';
 import { announceWrite } from './writes';
+import type { Method, Reply } from './reply';
+import { send, upload } from './transport';
 
 /** A failed API call: the server's status, error code and message (shown in place in forms). */
 export class ApiRequestError extends Error {
@@ -15,8 +17,6 @@ export class ApiRequestError extends Error {
     this.name = 'ApiRequestError';
   }
 }
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 export interface RequestOptions {
   /** Sent as `Idempotency-Key` on writes that move money (order creation, payment, gifts). */
@@ -31,21 +31,26 @@ async function request<T>(method: Method, path: string, body?: object, options: 
   if (session) header.Authorization = `Bearer ${session.token}`;
   if (options.idempotencyKey) header['Idempotency-Key'] = options.idempotencyKey;
 
-  let res: Taro.request.SuccessCallbackResult<Record<string, unknown>>;
+  let res: Reply;
   try {
-    res = await Taro.request<Record<string, unknown>>({ url: `${API_BASE}/api${path}`, method, data: body, header });
+    res = await send(method, `${API_BASE}/api${path}`, body, header);
   } catch {
     throw new ApiRequestError(translate('error.network'), 0, 'NETWORK');
   }
-  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as unknown as T;
+  if (res.statusCode >= 200 && res.statusCode < 300) return res.data as T;
 
-  const error = (res.data ?? {}) as unknown as Partial<ApiError>;
   if (res.statusCode === 401 && session) {
     // The token expired or its user is gone (a test reset): log in again.
     setSession(null);
     void Taro.reLaunch({ url: LOGIN_PAGE });
   }
-  throw new ApiRequestError(
+  throw failure(res);
+}
+
+/** The ApiRequestError for a reply that is not 2xx: the server's message and code when it sent them. */
+function failure(res: Reply): ApiRequestError {
+  const error = (res.data ?? {}) as Partial<ApiError>;
+  return new ApiRequestError(
     error.message ?? translate('error.status', { status: res.statusCode }),
     res.statusCode,
     error.code ?? 'HTTP_' + res.statusCode,
@@ -82,31 +87,17 @@ export interface UploadedImage {
  */
 export async function apiUpload(filePath: string): Promise<UploadedImage> {
   const session = getSession();
-  let res: { statusCode: number; data: string };
+  let res: Reply;
   try {
-    res = await Taro.uploadFile({
-      url: `${API_BASE}/api/uploads`,
-      filePath,
-      name: 'file',
-      header: session ? { Authorization: `Bearer ${session.token}` } : {},
-    });
+    res = await upload(`${API_BASE}/api/uploads`, filePath, session ? { Authorization: `Bearer ${session.token}` } : {});
   } catch {
     throw new ApiRequestError(translate('error.network'), 0, 'NETWORK');
   }
-  let body: Partial<ApiError & UploadedImage> = {};
-  try {
-    body = JSON.parse(res.data) as Partial<ApiError & UploadedImage>;
-  } catch {
-    // Not JSON (a proxy's page): the status says enough.
-  }
+  const body = (res.data ?? {}) as Partial<UploadedImage>;
   if (res.statusCode >= 200 && res.statusCode < 300 && body.url && body.thumbnailUrl) {
     return { url: body.url, thumbnailUrl: body.thumbnailUrl };
   }
-  throw new ApiRequestError(
-    body.message ?? translate('error.status', { status: res.statusCode }),
-    res.statusCode,
-    body.code ?? 'HTTP_' + res.statusCode,
-  );
+  throw failure(res);
 }
 
 /** The message to show for anything a call threw. */
