@@ -145,6 +145,27 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
     });
   });
 
+  it('says SOLD_OUT, naming the line, when there is not enough stock now, as creating would', async () => {
+    const [plenty, sku] = await product(
+      (await t.http().post('/api/shops').set(merchant.auth).send({ name: '将售罄小店' }).expect(201)).body.id,
+      [
+        { priceFen: 1000, stock: 50 },
+        { priceFen: 2000, stock: 2 },
+      ],
+    );
+    await quote({ items: [{ skuId: plenty, quantity: 1 }, { skuId: sku, quantity: 2 }] }).expect(200);
+    const refused = await quote({ items: [{ skuId: plenty, quantity: 1 }, { skuId: sku, quantity: 3 }] }).expect(409);
+    expect(refused.body).toMatchObject({ code: 'SOLD_OUT', message: expect.stringMatching(/^items\.1: sold out: 报价测试/) });
+    const created = await t
+      .http()
+      .post('/api/orders')
+      .set(buyer.auth)
+      .send({ items: [{ skuId: sku, quantity: 3 }], address: ADDRESS, scene: 'mini_program' })
+      .expect(409);
+    expect(created.body.code).toBe('SOLD_OUT');
+    expect(await stockOf(t, sku)).toBe(2);
+  });
+
   it('coupons and gift cards are not available yet: naming one is a 409, an empty card list is fine', async () => {
     const items = [{ skuId: tea, quantity: 1 }];
     const coupon = await quote({ items, userCouponId: '00000000-0000-4000-8000-000000000001' }).expect(409);

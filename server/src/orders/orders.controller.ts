@@ -39,7 +39,7 @@ export class OrdersController {
   @HttpCode(200)
   @ApiOkResponse({
     description:
-      '{goodsFen, freightFen, discountFen, giftCardFen, totalFen, payFen, lines}: what POST /api/orders would charge now; nothing is reserved',
+      '{goodsFen, freightFen, discountFen, giftCardFen, totalFen, payFen, lines}: what POST /api/orders would charge now; nothing is reserved. 409 SOLD_OUT (naming the line) when the stock is not there now',
   })
   quote(@Body() body: QuoteOrderDto): Promise<OrderQuote> {
     return this.orders.quote(body);

@@ -121,6 +121,11 @@ export class OrdersService implements OnModuleInit {
     assertNoExtras(input);
     return runInTransaction(this.db, async (tx) => {
       const { byId, shop } = await this.basket(tx, input.items);
+      // What creating would say now; stock may still run out before the shopper submits.
+      input.items.forEach((line, i) => {
+        const sku = byId.get(line.skuId) as Sku;
+        if (sku.stock < line.quantity) throw new ConflictError('SOLD_OUT', `items.${i}: sold out: ${skuLabel(sku)}`);
+      });
       return priceOrder(pricingLines(input.items, byId), shop);
     });
   }
