@@ -153,9 +153,22 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
         { priceFen: 2000, stock: 2 },
       ],
     );
-    await quote({ items: [{ skuId: plenty, quantity: 1 }, { skuId: sku, quantity: 2 }] }).expect(200);
-    const refused = await quote({ items: [{ skuId: plenty, quantity: 1 }, { skuId: sku, quantity: 3 }] }).expect(409);
-    expect(refused.body).toMatchObject({ code: 'SOLD_OUT', message: expect.stringMatching(/^items\.1: sold out: 报价测试/) });
+    await quote({
+      items: [
+        { skuId: plenty, quantity: 1 },
+        { skuId: sku, quantity: 2 },
+      ],
+    }).expect(200);
+    const refused = await quote({
+      items: [
+        { skuId: plenty, quantity: 1 },
+        { skuId: sku, quantity: 3 },
+      ],
+    }).expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'SOLD_OUT',
+      message: expect.stringMatching(/^items\.1: sold out: 报价测试/),
+    });
     const created = await t
       .http()
       .post('/api/orders')

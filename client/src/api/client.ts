@@ -89,7 +89,11 @@ export async function apiUpload(filePath: string): Promise<UploadedImage> {
   const session = getSession();
   let res: Reply;
   try {
-    res = await upload(`${API_BASE}/api/uploads`, filePath, session ? { Authorization: `Bearer ${session.token}` } : {});
+    res = await upload(
+      `${API_BASE}/api/uploads`,
+      filePath,
+      session ? { Authorization: `Bearer ${session.token}` } : {},
+    );
   } catch {
     throw new ApiRequestError(translate('error.network'), 0, 'NETWORK');
   }

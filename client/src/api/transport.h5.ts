@@ -4,7 +4,12 @@ import { parseJson, type Method, type Reply } from './reply';
  * The H5 transport (see transport.ts): the browser's fetch. Taro.request would bring fetch, abort
  * and JSONP polyfills (about 25 KB) into the home page's first load for browsers that all have fetch.
  */
-export async function send(method: Method, url: string, body: object | undefined, header: Record<string, string>): Promise<Reply> {
+export async function send(
+  method: Method,
+  url: string,
+  body: object | undefined,
+  header: Record<string, string>,
+): Promise<Reply> {
   const res = await fetch(url, {
     method,
     headers: header,

@@ -7,7 +7,12 @@ import { parseJson, type Method, type Reply } from './reply';
  * uses the browser's own fetch and so leaves Taro's request polyfills out of the first load.
  * Both reject only when the server cannot be reached; any HTTP status resolves.
  */
-export async function send(method: Method, url: string, body: object | undefined, header: Record<string, string>): Promise<Reply> {
+export async function send(
+  method: Method,
+  url: string,
+  body: object | undefined,
+  header: Record<string, string>,
+): Promise<Reply> {
   const res = await Taro.request<unknown>({ url, method, data: body, header });
   return { statusCode: res.statusCode, data: res.data };
 }

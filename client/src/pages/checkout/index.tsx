@@ -184,7 +184,10 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
         </Button>
       </View>
       <View className="checkout__errors">
-        <FormError error={localError ?? unplacedMessage(place.error, PICKER_FIELDS, ADDRESS_LABELS)} testId="checkout-error" />
+        <FormError
+          error={localError ?? unplacedMessage(place.error, PICKER_FIELDS, ADDRESS_LABELS)}
+          testId="checkout-error"
+        />
       </View>
       {order && !paid && (
         <PaySheet

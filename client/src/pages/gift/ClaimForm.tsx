@@ -3,7 +3,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { GiftView, SkuView } from '@giftshop/shared';
 import { apiPost } from '../../api/client';
-import { ADDRESS_LABELS, addressLine, AddressPicker, PICKER_FIELDS, useAddressBook } from '../../components/AddressPicker';
+import {
+  ADDRESS_LABELS,
+  addressLine,
+  AddressPicker,
+  PICKER_FIELDS,
+  useAddressBook,
+} from '../../components/AddressPicker';
 import { FormError, unplacedMessage } from '../../components/FormError';
 import { skuLabel, SkuOptions } from '../../components/SkuPicker';
 import { useAction } from '../../hooks/useApi';

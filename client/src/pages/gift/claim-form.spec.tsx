@@ -100,7 +100,12 @@ describe('gift claim form', () => {
     setLang('en');
     routeApi({
       'GET /me/addresses': () => ok([]),
-      'POST /me/addresses': () => fail(400, 'VALIDATION_FAILED', 'region must be 1-60 characters; phone must be a mainland mobile number (11 digits from 13) or an international +number (8-15 digits)'),
+      'POST /me/addresses': () =>
+        fail(
+          400,
+          'VALIDATION_FAILED',
+          'region must be 1-60 characters; phone must be a mainland mobile number (11 digits from 13) or an international +number (8-15 digits)',
+        ),
       'GET /gifts/g1': () => ok(gift()),
       'GET /products/p1': () => ok(product(SKUS)),
     });
