@@ -14,6 +14,7 @@ import { HealthController } from './health/health.controller';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
 import { JobsModule } from './jobs/jobs.module';
+import { EventsModule } from './events/events.module';
 import { AddressesModule } from './addresses/addresses.module';
 import { OrdersModule } from './orders/orders.module';
 import { PaymentsModule } from './payments/payments.module';
@@ -51,6 +52,7 @@ export class AppModule {
         SocialModule,
         CatalogModule,
         JobsModule,
+        EventsModule,
         IdempotencyModule,
         PaymentsModule,
         AddressesModule,

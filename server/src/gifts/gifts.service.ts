@@ -22,6 +22,7 @@ import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { writeTransition } from '../common/write-transition';
+import { EventBus } from '../events/event-bus';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { User } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
@@ -65,11 +66,16 @@ export class GiftsService implements OnModuleInit {
     private readonly social: SocialService,
     private readonly idempotency: IdempotencyService,
     private readonly ledger: LedgerService,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
-    this.orders.onOrderPaid((tx, order) => (order.kind === 'gift' ? this.send(tx, order) : Promise.resolve()));
-    this.orders.onOrderCancelled((tx, order) => (order.kind === 'gift' ? this.cancel(tx, order) : Promise.resolve()));
+    this.events.inTransaction('order.paid', 'gifts', (tx, { order }) =>
+      order.kind === 'gift' ? this.send(tx, order) : Promise.resolve(),
+    );
+    this.events.inTransaction('order.cancelled', 'gifts', (tx, { order }) =>
+      order.kind === 'gift' ? this.cancel(tx, order) : Promise.resolve(),
+    );
     this.jobs.register(GIFT_JOBS.draw, (tx, p) => this.draw(tx, String(p.giftId)));
     this.jobs.register(GIFT_JOBS.expire, (tx, p) => this.expire(tx, String(p.giftId)));
     this.jobs.register(GIFT_JOBS.refundUnit, (tx, p) => this.refundExpiredUnit(tx, String(p.unitId)));

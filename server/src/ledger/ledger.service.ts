@@ -16,7 +16,8 @@ import { ShopsService } from '../catalog/shops.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError } from '../common/domain-errors';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { PaymentsService, RefundMade } from '../payments/payments.service';
+import { RefundMade } from '../events/domain-events';
+import { EventBus } from '../events/event-bus';
 
 interface EntryRow {
   id: number;
@@ -52,11 +53,15 @@ export class LedgerService implements OnModuleInit {
     private readonly clock: ClockService,
     private readonly shops: ShopsService,
     private readonly idempotency: IdempotencyService,
-    private readonly payments: PaymentsService,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
-    this.payments.onRefundMade((tx, refund) => this.recordRefund(tx, refund));
+    this.events.inTransaction('order.paid', 'ledger', (tx, { order }) =>
+      // A gift's income is booked per unit as recipients accept (the claim statement).
+      order.kind === 'normal' ? this.recordOrderPayment(tx, order) : Promise.resolve(),
+    );
+    this.events.inTransaction('refund.made', 'ledger', (tx, refund) => this.recordRefund(tx, refund));
   }
 
   /** A normal order was paid: its income, and its fee at the highest rate among its items. */

@@ -25,6 +25,7 @@ import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { writeTransition } from '../common/write-transition';
+import { EventBus } from '../events/event-bus';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { User } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
@@ -40,9 +41,6 @@ export const ORDER_JOBS = {
   complete: 'order.complete',
 } as const;
 
-/** Called in the same transaction when an order is paid or cancelled (gifts listen). */
-export type OrderListener = (tx: EntityManager, order: Order) => Promise<void>;
-
 export interface PlaceOrder {
   buyerId: string;
   kind: 'normal' | 'gift';
@@ -55,9 +53,6 @@ export interface PlaceOrder {
 /** The order lifecycle. Every status change goes through `move`, on a locked row. */
 @Injectable()
 export class OrdersService implements OnModuleInit {
-  private readonly paidListeners: OrderListener[] = [];
-  private readonly cancelledListeners: OrderListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
@@ -68,21 +63,14 @@ export class OrdersService implements OnModuleInit {
     private readonly views: OrderViewsService,
     private readonly ledger: LedgerService,
     private readonly addresses: AddressesService,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register(ORDER_JOBS.cancelUnpaid, (tx, p) => this.cancelIfUnpaid(tx, String(p.orderId)));
     this.jobs.register(ORDER_JOBS.autoConfirm, (tx, p) => this.autoConfirm(tx, String(p.orderId)));
     this.jobs.register(ORDER_JOBS.complete, (tx, p) => this.completeIfDue(tx, String(p.orderId)));
-    this.payments.onPaymentSucceeded((tx, payment) => this.onPaid(tx, payment));
-  }
-
-  onOrderPaid(listener: OrderListener): void {
-    this.paidListeners.push(listener);
-  }
-
-  onOrderCancelled(listener: OrderListener): void {
-    this.cancelledListeners.push(listener);
+    this.events.inTransaction('payment.succeeded', 'orders', (tx, { payment }) => this.onPaid(tx, payment));
   }
 
   create(
@@ -320,7 +308,7 @@ export class OrdersService implements OnModuleInit {
   async cancelIn(tx: EntityManager, order: Order): Promise<Order> {
     const cancelled = await this.move(tx, order, 'cancel', { cancelledAt: this.clock.now() });
     await this.releaseStock(tx, order.id);
-    for (const listener of this.cancelledListeners) await listener(tx, cancelled);
+    await this.events.publish(tx, 'order.cancelled', { order: cancelled });
     return cancelled;
   }
 
@@ -365,8 +353,7 @@ export class OrdersService implements OnModuleInit {
     const order = await this.lock(tx, payment.orderId);
     if (order.status === 'pending_payment') {
       const paid = await this.move(tx, order, 'pay', { paidAt: payment.paidAt ?? this.clock.now() });
-      if (paid.kind === 'normal') await this.ledger.recordOrderPayment(tx, paid);
-      for (const listener of this.paidListeners) await listener(tx, paid);
+      await this.events.publish(tx, 'order.paid', { order: paid });
     } else {
       await this.payments.refund(tx, {
         orderId: order.id,

@@ -6,6 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '../database/run-in-transaction';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
+import { EventBus } from '../events/event-bus';
+import { RefundMade } from '../events/domain-events';
 import { JobsService } from '../jobs/jobs.service';
 import { Payment, Refund } from './payment.entity';
 import {
@@ -25,19 +27,6 @@ class NotificationShape implements PaymentNotificationBody {
   @IsISO8601() paidAt!: string;
 }
 
-/** Called in the notification's transaction when a payment succeeds (orders mark themselves paid). */
-export type PaymentListener = (tx: EntityManager, payment: Payment) => Promise<void>;
-
-/** A refund actually made (not a repeat), told in its transaction: the ledger books it. */
-export interface RefundMade {
-  orderId: string;
-  /** The gift unit the money was for, when it was one unit of a gift. */
-  unitId: string | null;
-  refundId: string;
-  amountFen: number;
-}
-export type RefundListener = (tx: EntityManager, refund: RefundMade) => Promise<void>;
-
 export const PAYMENT_JOBS = {
   /** Sends one recorded refund to the provider (the refund outbox). */
   sendRefund: 'payments.refund.send',
@@ -45,24 +34,14 @@ export const PAYMENT_JOBS = {
 
 @Injectable()
 export class PaymentsService {
-  private readonly listeners: PaymentListener[] = [];
-  private readonly refundListeners: RefundListener[] = [];
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly clock: ClockService,
     private readonly jobs: JobsService,
+    private readonly events: EventBus,
   ) {
     this.jobs.registerOutside(PAYMENT_JOBS.sendRefund, (p) => this.sendRefund(String(p.refundId)));
-  }
-
-  onPaymentSucceeded(listener: PaymentListener): void {
-    this.listeners.push(listener);
-  }
-
-  onRefundMade(listener: RefundListener): void {
-    this.refundListeners.push(listener);
   }
 
   /**
@@ -160,13 +139,13 @@ export class PaymentsService {
       uniqueKey: `refund.send:${inserted[0].id}`,
       maxAttempts: 20,
     });
-    const made = {
+    const made: RefundMade = {
       orderId: input.orderId,
       unitId: input.unitId ?? null,
       refundId: inserted[0].id,
       amountFen: input.amountFen,
     };
-    for (const listener of this.refundListeners) await listener(tx, made);
+    await this.events.publish(tx, 'refund.made', made);
     return { refund: await tx.findOneByOrFail(Refund, { id: inserted[0].id }), created: true };
   }
 
@@ -239,7 +218,7 @@ export class PaymentsService {
       { status: 'succeeded', transactionId: body.transactionId, paidAt: new Date(body.paidAt) },
     );
     const settled = await tx.findOneByOrFail(Payment, { id: payment.id });
-    for (const listener of this.listeners) await listener(tx, settled);
+    await this.events.publish(tx, 'payment.succeeded', { payment: settled });
     return { received: true, duplicate: false };
   }
 }

@@ -3,8 +3,7 @@ import { decayed, SEARCH_RANKING } from '@giftshop/shared';
 import { EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { Order } from '../orders/order.entity';
-import { OrdersService } from '../orders/orders.service';
-import { PaymentsService } from '../payments/payments.service';
+import { EventBus } from '../events/event-bus';
 
 interface Counted {
   product_id: string;
@@ -45,13 +44,14 @@ const rebased = (t: string, c: string, add: string) =>
 export class SearchSignalsService implements OnModuleInit {
   constructor(
     private readonly clock: ClockService,
-    private readonly orders: OrdersService,
-    private readonly payments: PaymentsService,
+    private readonly events: EventBus,
   ) {}
 
   onModuleInit(): void {
-    this.orders.onOrderPaid((tx, order) => this.onPaid(tx, order));
-    this.payments.onRefundMade((tx, refund) => this.onRefunded(tx, refund.orderId, refund.unitId, refund.amountFen));
+    this.events.inTransaction('order.paid', 'search-signals', (tx, { order }) => this.onPaid(tx, order));
+    this.events.inTransaction('refund.made', 'search-signals', (tx, refund) =>
+      this.onRefunded(tx, refund.orderId, refund.unitId, refund.amountFen),
+    );
   }
 
   private async onPaid(tx: EntityManager, order: Order): Promise<void> {

@@ -1,0 +1,40 @@
+import type { Order } from '../orders/order.entity';
+import type { Payment } from '../payments/payment.entity';
+
+/** A refund actually made (not a repeat of one), in the transaction that recorded it. */
+export interface RefundMade {
+  orderId: string;
+  /** The gift unit the money was for, when it was one unit of a gift. */
+  unitId: string | null;
+  refundId: string;
+  amountFen: number;
+}
+
+/**
+ * Every domain event, by name, with what it carries: the one map publishers and subscribers are
+ * typed by (in the manner of Immich's event map). A module publishes only its own events; who
+ * handles each is listed in docs/ARCHITECTURE.md.
+ *
+ * Events handled in the publishing transaction may carry the locked entity (handlers must not
+ * re-read what they were given). Events handled after commit go through the jobs table, so they
+ * must be plain JSON (see `AfterCommitEvent`).
+ */
+export interface DomainEvents {
+  /** A provider's signed notification settled a payment (payments). */
+  'payment.succeeded': { payment: Payment };
+  /** Money went back to the payer, once per refund key (payments). */
+  'refund.made': RefundMade;
+  /** An order moved from pending_payment to paid (orders). */
+  'order.paid': { order: Order };
+  /** An unpaid order was cancelled by its buyer or its timeout; its stock is back (orders). */
+  'order.cancelled': { order: Order };
+}
+
+export type EventName = keyof DomainEvents;
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/** The events whose payload is plain JSON, so they can be handled after commit by a job. */
+export type AfterCommitEvent = {
+  [K in EventName]: DomainEvents[K] extends { [key: string]: Json } ? K : never;
+}[EventName];
