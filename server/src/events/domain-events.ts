@@ -1,14 +1,17 @@
 import type { Order } from '../orders/order.entity';
 import type { Payment } from '../payments/payment.entity';
 
-/** A refund actually made (not a repeat of one), in the transaction that recorded it. */
-export interface RefundMade {
+/**
+ * A refund actually made (not a repeat of one), in the transaction that recorded it. (A type, not
+ * an interface: only type literals count as plain JSON for `AfterCommitEvent`.)
+ */
+export type RefundMade = {
   orderId: string;
   /** The gift unit the money was for, when it was one unit of a gift. */
   unitId: string | null;
   refundId: string;
   amountFen: number;
-}
+};
 
 /**
  * Every domain event, by name, with what it carries: the one map publishers and subscribers are
