@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { OrderView } from '@giftshop/shared';
+import { PaymentProvider } from '../../server/src/payments/payment-provider';
+import { PaymentProviders } from '../../server/src/payments/payment-providers';
 import { signSandboxNotification } from '../../server/src/payments/sandbox-payment.provider';
 import { ADDRESS, shopWithProduct } from '../support/fixtures';
 import { Session, TEST_NOTIFY_SECRET, TestApp } from '../support/test-app';
@@ -320,6 +322,58 @@ describe('payments: sandbox WeChat Pay, signed notifications, late payments and 
       const res = await pay(order.id).expect(409);
       expect(res.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', message: expect.stringContaining('is paid') });
       expect(await stateOf(order.id)).toMatchObject({ orderStatus: 'paid', notifications: 1 });
+    });
+  });
+  describe('providers are registered by code; a payment keeps the one that took it', () => {
+    /** A second provider that records what it is asked (a stand-in for, say, a card acquirer). */
+    const altCalls: string[] = [];
+    const alt: PaymentProvider = {
+      name: 'alt-pay',
+      createPayment: () => Promise.reject(new Error('not used here')),
+      verifyNotification: () => null,
+      refund: (input) => {
+        altCalls.push(input.refundId);
+        return Promise.resolve({ providerRefundId: `alt-${input.refundId}` });
+      },
+    };
+    beforeAll(() => t.app.get(PaymentProviders).register(alt));
+
+    it("sends a refund to the payment's own provider, not the default one, and marks it sent", async () => {
+      const order = await placeOrder();
+      await t.http().post(`/api/orders/${order.id}/pay`).set(buyer.auth).expect(200);
+      // As if this payment had been taken by the other provider before the default changed.
+      await t.sql("UPDATE payments SET provider = 'alt-pay' WHERE order_id = $1", [order.id]);
+      await t.http().post(`/api/orders/${order.id}/refund`).set(buyer.auth).send({ reason: '不想要了' }).expect(200);
+      const [pending] = await t.sql<{ id: string; status: string }>(
+        'SELECT id, status FROM refunds WHERE order_id = $1',
+        [order.id],
+      );
+      expect(pending.status).toBe('pending');
+      await advance(0);
+      expect(altCalls).toEqual([pending.id]);
+      const [sent] = await t.sql<{ status: string; provider_refund_id: string }>(
+        'SELECT status, provider_refund_id FROM refunds WHERE id = $1',
+        [pending.id],
+      );
+      expect(sent).toEqual({ status: 'sent', provider_refund_id: `alt-${pending.id}` });
+      expect(await t.sql('SELECT 1 FROM sandbox_refunds WHERE refund_id = $1', [pending.id])).toEqual([]);
+      await advance(0);
+      expect(altCalls).toEqual([pending.id]); // sent once
+    });
+
+    it('refuses, with 409 and no change, a notification from a provider that did not open the payment', async () => {
+      const order = await placeOrder();
+      const paymentId = await pendingPayment(order);
+      await t.sql("UPDATE payments SET provider = 'alt-pay' WHERE id = $1", [paymentId]);
+      const res = await notify(event(paymentId, order.totalFen)).expect(409);
+      expect(res.body.code).toBe('WRONG_PROVIDER');
+      expect(await stateOf(order.id)).toMatchObject(untouched);
+    });
+
+    it('will not start with a default provider that is not registered', async () => {
+      await expect(TestApp.start({ PAYMENT_PROVIDER: 'nopay' }, { reset: false })).rejects.toThrow(
+        'payment provider nopay is not registered (known: sandbox)',
+      );
     });
   });
 });

@@ -8,6 +8,7 @@ import { FriendRequests1764000006000 } from './1764000006000-FriendRequests';
 import { RefundOutbox1764000007000 } from './1764000007000-RefundOutbox';
 import { AddressBook1764000008000 } from './1764000008000-AddressBook';
 import { ChatNotices1764000009000 } from './1764000009000-ChatNotices';
+import { PaymentStates1764000010000 } from './1764000010000-PaymentStates';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   RefundOutbox1764000007000,
   AddressBook1764000008000,
   ChatNotices1764000009000,
+  PaymentStates1764000010000,
 ];

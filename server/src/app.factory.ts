@@ -27,6 +27,9 @@ export async function createApp(
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options.logStream), {
     bufferLogs: true,
     bodyParser: false,
+    // A module that cannot start (an unregistered PAYMENT_PROVIDER…) throws to the caller, which
+    // says why and exits (main.ts), instead of Nest exiting the process itself.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   // Who may name the client in X-Forwarded-For: nobody unless TRUST_PROXY says so (rate limits key on it).

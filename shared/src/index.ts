@@ -8,6 +8,7 @@ export * from './chat-notices';
 export * from './gift-order-status';
 export * from './state-machine';
 export * from './orders';
+export * from './payments';
 export * from './gifts';
 export * from './lottery';
 export * from './wish-message';

@@ -147,6 +147,11 @@ export class EnvironmentVariables {
   @MinLength(16, { message: 'PAYMENT_NOTIFY_SECRET must be at least 16 characters' })
   PAYMENT_NOTIFY_SECRET?: string;
 
+  /** The payment provider new payments open with, by its code (PaymentProviders); `sandbox` by default. */
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_-]{0,31}$/, { message: 'PAYMENT_PROVIDER must be a provider code such as sandbox' })
+  PAYMENT_PROVIDER?: string;
+
   /** Crash tests only (with TEST_HOOKS): makes the sandbox provider fail on purpose. */
   @IsOptional()
   @IsIn(SANDBOX_FAULTS)
@@ -225,6 +230,8 @@ export interface AppConfig {
   uploadDir: string;
   jobsPollMs: number;
   paymentNotifySecret: string;
+  /** The code of the provider new payments open with (PAYMENT_PROVIDER). */
+  paymentProvider: string;
   /** A fault the sandbox provider injects, for the crash tests; honoured only with test hooks. */
   sandboxFault?: (typeof SANDBOX_FAULTS)[number];
 
@@ -277,6 +284,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: resolve(vars.UPLOAD_DIR ?? resolve(REPO_ROOT, '.data', 'uploads')),
     jobsPollMs: vars.JOBS_POLL_MS ?? 1000,
     paymentNotifySecret: vars.PAYMENT_NOTIFY_SECRET ?? randomBytes(24).toString('hex'),
+    paymentProvider: vars.PAYMENT_PROVIDER ?? 'sandbox',
     sandboxFault: vars.TEST_HOOKS ? vars.SANDBOX_FAULT : undefined,
     devLogin: !production || (vars.ALLOW_DEV_LOGIN ?? false),
     wechat: {

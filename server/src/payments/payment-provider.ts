@@ -32,6 +32,7 @@ export interface OpenedPayment {
 }
 
 export interface PaymentProvider {
+  /** The provider's code, stored on each payment it opens (PaymentProviders finds it by this). */
   readonly name: string;
   /** Opens a payment; asked again for the same `paymentId` it opens no second one. */
   createPayment(input: { paymentId: string; amountFen: number; description: string }): Promise<OpenedPayment>;
@@ -45,5 +46,3 @@ export interface PaymentProvider {
     providerRefundId: string;
   }>;
 }
-
-export const PAYMENT_PROVIDER = Symbol('PAYMENT_PROVIDER');

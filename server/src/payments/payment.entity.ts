@@ -1,3 +1,4 @@
+import type { PaymentStatus, RefundStatus } from '@giftshop/shared';
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One payment per order; its id is the out_trade_no the provider knows it by. */
@@ -16,7 +17,7 @@ export class Payment {
   amountFen!: number;
 
   @Column({ type: 'text' })
-  status!: 'pending' | 'succeeded';
+  status!: PaymentStatus;
 
   @Column({ type: 'text', nullable: true })
   prepayId!: string | null;
@@ -64,6 +65,10 @@ export class Refund {
 
   @Column({ type: 'text' })
   reason!: string;
+
+  /** pending until the provider has taken it, then sent (REFUND_TRANSITIONS). */
+  @Column({ type: 'text' })
+  status!: RefundStatus;
 
   @Column({ type: 'text', nullable: true })
   providerRefundId!: string | null;

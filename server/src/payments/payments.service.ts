@@ -1,22 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Min, validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
+import { canTransition, PAYMENT_TRANSITIONS, REFUND_TRANSITIONS, RefundStatus, transition } from '@giftshop/shared';
 import { runInTransaction } from '../database/run-in-transaction';
+import { writeTransition } from '../common/write-transition';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
 import { EventBus } from '../events/event-bus';
 import { RefundMade } from '../events/domain-events';
 import { JobsService } from '../jobs/jobs.service';
 import { Payment, Refund } from './payment.entity';
-import {
-  OpenedPayment,
-  PAYMENT_PROVIDER,
-  PaymentNotificationBody,
-  PaymentProvider,
-  SignedNotification,
-} from './payment-provider';
+import { OpenedPayment, PaymentNotificationBody, PaymentProvider, SignedNotification } from './payment-provider';
+import { PaymentProviders } from './payment-providers';
 
 class NotificationShape implements PaymentNotificationBody {
   @IsString() @Length(1, 128) eventId!: string;
@@ -36,7 +33,7 @@ export const PAYMENT_JOBS = {
 export class PaymentsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
+    private readonly providers: PaymentProviders,
     private readonly clock: ClockService,
     private readonly jobs: JobsService,
     private readonly events: EventBus,
@@ -58,7 +55,7 @@ export class PaymentsService {
       .into(Payment)
       .values({
         orderId: order.id,
-        provider: this.provider.name,
+        provider: this.providers.default.name,
         amountFen: order.totalFen,
         status: 'pending',
         createdAt: this.clock.now(),
@@ -71,7 +68,9 @@ export class PaymentsService {
   /** Asks the provider for the payment; no transaction may be open (it is a call out). */
   async request(payment: Payment, description: string): Promise<OpenedPayment | null> {
     if (payment.status === 'succeeded') return null;
-    return this.provider.createPayment({ paymentId: payment.id, amountFen: payment.amountFen, description });
+    return this.providers
+      .get(payment.provider)
+      .createPayment({ paymentId: payment.id, amountFen: payment.amountFen, description });
   }
 
   /**
@@ -87,7 +86,10 @@ export class PaymentsService {
     const payment = await this.lock(tx, paymentId);
     if (opened && payment.status !== 'succeeded') {
       await tx.update(Payment, { id: payment.id }, { prepayId: opened.prepayId });
-      if (opened.immediate) await this.apply(tx, this.verified(opened.immediate));
+      if (opened.immediate) {
+        const provider = this.providers.get(payment.provider);
+        await this.apply(tx, this.verified(opened.immediate, provider), provider);
+      }
     }
     return tx.findOneByOrFail(Payment, { id: payment.id });
   }
@@ -97,8 +99,9 @@ export class PaymentsService {
    * never opens a transaction), then apply it once.
    */
   async handleNotification(notification: SignedNotification): Promise<{ received: true; duplicate: boolean }> {
-    const body = this.verified(notification);
-    return runInTransaction(this.db, (tx) => this.apply(tx, body));
+    const provider = this.providers.default;
+    const body = this.verified(notification, provider);
+    return runInTransaction(this.db, (tx) => this.apply(tx, body, provider));
   }
 
   async findForOrder(orderId: string, manager: EntityManager = this.db.manager): Promise<Payment | null> {
@@ -149,26 +152,34 @@ export class PaymentsService {
     return { refund: await tx.findOneByOrFail(Refund, { id: inserted[0].id }), created: true };
   }
 
-  /** The outbox's send: no transaction is open; the refund id makes a repeat a no-op at the provider. */
+  /**
+   * The outbox's send: no transaction is open; the refund id makes a repeat a no-op at the
+   * provider. It goes to the provider that took the payment, whichever is the default now.
+   */
   private async sendRefund(refundId: string): Promise<void> {
-    const [refund]: { sent_at: Date | null; payment_id: string; transaction_id: string; amount_fen: number }[] =
-      await this.db.query(
-        `SELECT r.sent_at, r.payment_id, p.transaction_id, r.amount_fen
-           FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE r.id = $1`,
-        [refundId],
-      );
-    if (!refund || refund.sent_at) return;
-    const { providerRefundId } = await this.provider.refund({
+    const [refund]: {
+      status: RefundStatus;
+      payment_id: string;
+      provider: string;
+      transaction_id: string;
+      amount_fen: number;
+    }[] = await this.db.query(
+      `SELECT r.status, r.payment_id, p.provider, p.transaction_id, r.amount_fen
+         FROM refunds r JOIN payments p ON p.id = r.payment_id WHERE r.id = $1`,
+      [refundId],
+    );
+    if (!refund || !canTransition(REFUND_TRANSITIONS, refund.status, 'send')) return;
+    const { providerRefundId } = await this.providers.get(refund.provider).refund({
       refundId,
       paymentId: refund.payment_id,
       transactionId: refund.transaction_id,
       amountFen: refund.amount_fen,
     });
-    await this.db.query('UPDATE refunds SET provider_refund_id = $2, sent_at = $3 WHERE id = $1 AND sent_at IS NULL', [
-      refundId,
-      providerRefundId,
-      this.clock.now(),
-    ]);
+    const sent = transition('refund', REFUND_TRANSITIONS, refund.status, 'send');
+    await this.db.query(
+      'UPDATE refunds SET status = $4, provider_refund_id = $2, sent_at = $3 WHERE id = $1 AND status = $5',
+      [refundId, providerRefundId, this.clock.now(), sent, refund.status],
+    );
   }
 
   async refundedFen(manager: EntityManager, orderId: string): Promise<number> {
@@ -180,8 +191,8 @@ export class PaymentsService {
   }
 
   /** The notification's body when its signature is good and its shape is right; else 401 or 400. */
-  private verified(notification: SignedNotification): NotificationShape {
-    const verified = this.provider.verifyNotification(notification.rawBody, notification.headers);
+  private verified(notification: SignedNotification, provider: PaymentProvider): NotificationShape {
+    const verified = provider.verifyNotification(notification.rawBody, notification.headers);
     if (!verified) throw new UnauthenticatedError('the notification signature is invalid');
     const body = plainToInstance(NotificationShape, verified);
     const errors = validateSync(body);
@@ -194,9 +205,16 @@ export class PaymentsService {
     return body;
   }
 
-  private async apply(tx: EntityManager, body: NotificationShape): Promise<{ received: true; duplicate: boolean }> {
+  private async apply(
+    tx: EntityManager,
+    body: NotificationShape,
+    provider: PaymentProvider,
+  ): Promise<{ received: true; duplicate: boolean }> {
     const payment = await tx.findOne(Payment, { where: { id: body.paymentId }, lock: { mode: 'pessimistic_write' } });
     if (!payment) throw new NotFoundError('payment');
+    if (payment.provider !== provider.name) {
+      throw new ConflictError('WRONG_PROVIDER', `payment ${payment.id} was opened with ${payment.provider}`);
+    }
     const fresh: unknown[] = await tx.query(
       'INSERT INTO payment_notifications (event_id, payment_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
       [body.eventId, payment.id, this.clock.now()],
@@ -212,12 +230,14 @@ export class PaymentsService {
     if (await tx.existsBy(Payment, { transactionId: body.transactionId })) {
       throw new ConflictError('TRANSACTION_ID_REUSED', 'transactionId already settled another payment');
     }
-    await tx.update(
+    const settled = await writeTransition(
+      tx,
       Payment,
-      { id: payment.id },
-      { status: 'succeeded', transactionId: body.transactionId, paidAt: new Date(body.paidAt) },
+      payment,
+      transition('payment', PAYMENT_TRANSITIONS, payment.status, 'settle'),
+      { transactionId: body.transactionId, paidAt: new Date(body.paidAt) },
+      'payment',
     );
-    const settled = await tx.findOneByOrFail(Payment, { id: payment.id });
     await this.events.publish(tx, 'payment.succeeded', { payment: settled });
     return { received: true, duplicate: false };
   }
