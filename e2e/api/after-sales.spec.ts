@@ -253,7 +253,10 @@ describe('after-sales: refunds before shipment, 7-day no-reason returns, approva
 
     it('refuses a return after the window even if the completion job has not run (RETURN_WINDOW_CLOSED)', async () => {
       const order = await delivered();
-      await t.sql("DELETE FROM jobs WHERE unique_key = 'order.complete:' || $1", [order.id]);
+      await t.sql(
+        "DELETE FROM jobs WHERE unique_key = (SELECT 'fulfilment.complete:' || id FROM fulfilments WHERE order_id = $1)",
+        [order.id],
+      );
       await t.advance(7 * DAY + MINUTE);
       expect((await read(order.id)).status).toBe('delivered');
       const res = await refund(order.id).expect(409);

@@ -9,6 +9,7 @@ import { RefundOutbox1764000007000 } from './1764000007000-RefundOutbox';
 import { AddressBook1764000008000 } from './1764000008000-AddressBook';
 import { ChatNotices1764000009000 } from './1764000009000-ChatNotices';
 import { PaymentStates1764000010000 } from './1764000010000-PaymentStates';
+import { Fulfilments1764000011000 } from './1764000011000-Fulfilments';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AddressBook1764000008000,
   ChatNotices1764000009000,
   PaymentStates1764000010000,
+  Fulfilments1764000011000,
 ];

@@ -10,6 +10,8 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { GiftsModule } from './gifts/gifts.module';
+import { AfterSalesModule } from './after-sales/after-sales.module';
+import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { HealthController } from './health/health.controller';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { IdentityModule } from './identity/identity.module';
@@ -57,7 +59,9 @@ export class AppModule {
         PaymentsModule,
         AddressesModule,
         OrdersModule,
+        FulfilmentModule,
         GiftsModule,
+        AfterSalesModule,
         AnalyticsModule,
         SearchModule,
         SeedModule,

@@ -2,7 +2,8 @@
  * The shapes of the HTTP API (see docs/API.md and /api/docs). The server maps its entities to
  * these and the client reads them, so both sides agree at compile time.
  */
-import type { ClaimStatus, GiftMode, ShippingStatus } from './gifts';
+import type { GiftMode, ShippingStatus } from './gifts';
+import type { ClaimStatus } from './fulfilment';
 import type { OrderStatus } from './orders';
 import type { Domain, Scene } from './scenes';
 import type { OrderPrice, OrderTotals } from './pricing';

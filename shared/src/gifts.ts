@@ -1,4 +1,5 @@
 import type { TransitionTable } from './state-machine';
+import type { ClaimStatus } from './fulfilment';
 
 /**
  * Gifts (送礼物). A gift is an order paid by the giver whose units are claimed by members of a
@@ -41,16 +42,6 @@ export const GIFT_TRANSITIONS: TransitionTable<GiftState, GiftAction> = {
  *   accepted → shipped → delivered → completed; accepted → refunded (before shipment);
  *   delivered → refunded (no-reason return approved).
  */
-export type ClaimStatus = 'accepted' | 'shipped' | 'delivered' | 'completed' | 'refunded';
-export type ClaimAction = 'ship' | 'confirm_receipt' | 'complete' | 'refund';
-
-export const CLAIM_TRANSITIONS: TransitionTable<ClaimStatus, ClaimAction> = {
-  ship: { from: ['accepted'], to: 'shipped' },
-  confirm_receipt: { from: ['shipped'], to: 'delivered' },
-  complete: { from: ['delivered'], to: 'completed' },
-  refund: { from: ['accepted', 'delivered'], to: 'refunded' },
-};
-
 /** What the giver sees of a claim: the shipping state, never the address. */
 export type ShippingStatus = 'pending_shipment' | 'shipped' | 'delivered' | 'refunded';
 

@@ -9,6 +9,7 @@ export * from './gift-order-status';
 export * from './state-machine';
 export * from './orders';
 export * from './payments';
+export * from './fulfilment';
 export * from './gifts';
 export * from './lottery';
 export * from './wish-message';

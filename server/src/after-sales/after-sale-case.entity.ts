@@ -25,6 +25,10 @@ export class AfterSaleCase {
   @Column({ type: 'uuid', nullable: true })
   refundId!: string | null;
 
+  /** The parcel the case is about: the whole order's, or one gift unit's. */
+  @Column({ type: 'uuid' })
+  fulfilmentId!: string;
+
   /** For a gift order: the claim (one recipient's unit) the case is about. */
   @Column({ type: 'uuid', nullable: true })
   claimId!: string | null;

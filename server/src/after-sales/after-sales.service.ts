@@ -1,124 +1,134 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AFTER_SALE_TRANSITIONS, AfterSaleAction, ORDER_TIMERS, OrderView, transition } from '@giftshop/shared';
-import { DataSource, EntityManager } from 'typeorm';
+import {
+  AFTER_SALE_TRANSITIONS,
+  AfterSaleAction,
+  claimStatusOf,
+  OPEN_AFTER_SALE_STATUSES,
+  transition,
+} from '@giftshop/shared';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { runInTransaction } from '../database/run-in-transaction';
 import { Shop } from '../catalog/shop.entity';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/domain-errors';
+import { writeTransition } from '../common/write-transition';
+import { Fulfilment } from '../fulfilment/fulfilment.entity';
+import { FulfilmentService } from '../fulfilment/fulfilment.service';
 import { LedgerService } from '../ledger/ledger.service';
 import { Order } from '../orders/order.entity';
-import { OrderViewsService } from '../orders/order-views.service';
 import { OrdersService } from '../orders/orders.service';
-import { PaymentsService } from '../payments/payments.service';
 import { AfterSaleCase } from './after-sale-case.entity';
 
-/**
- * After-sales of another kind of order (gifts: per claimed unit, opened by the recipient). The
- * delegate works inside the transaction; `view` answers after it commits.
- */
-export interface AfterSalesDelegate {
-  request(tx: EntityManager, userId: string, order: Order, reason: string): Promise<void>;
-  approve(tx: EntityManager, order: Order, kase: AfterSaleCase): Promise<void>;
-  reject(tx: EntityManager, order: Order, kase: AfterSaleCase): Promise<void>;
-  view(userId: string, order: Order): Promise<unknown>;
+/** What a request opened a case about: the order and the parcel (a gift unit's, or the whole order's). */
+export interface CaseSubject {
+  order: Order;
+  fulfilment: Fulfilment;
 }
 
 /**
- * 售后. Before shipment a refund is immediate and the stock returns. Within 7 days of delivery
- * the buyer may return without a reason; the merchant approves (refund) or rejects. Refunds go
- * back to the original payment through the provider. An open case blocks completion.
+ * 售后, one path for every parcel: a normal order (asked by its buyer) or one unit of a gift (asked
+ * by its recipient). Before shipment the refund is immediate and the stock returns; within 7 days
+ * of delivery it is a no-reason return the merchant approves (refund) or rejects. The refund is
+ * what was paid for the parcel, back to the original payment, once. An open case holds the
+ * parcel's completion and the order's settlement.
  */
 @Injectable()
 export class AfterSalesService {
-  private readonly delegates = new Map<Order['kind'], AfterSalesDelegate>();
-
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
     private readonly orders: OrdersService,
-    private readonly views: OrderViewsService,
-    private readonly payments: PaymentsService,
+    private readonly fulfilments: FulfilmentService,
     private readonly ledger: LedgerService,
   ) {}
 
-  delegate(kind: Order['kind'], delegate: AfterSalesDelegate): void {
-    this.delegates.set(kind, delegate);
-  }
-
-  async request(userId: string, orderId: string, reason: string): Promise<unknown> {
-    const found = await this.db.getRepository(Order).findOneBy({ id: orderId });
-    const delegate = found && this.delegates.get(found.kind);
-    if (found && delegate) {
-      await runInTransaction(this.db, async (tx) =>
-        delegate.request(tx, userId, await this.orders.lock(tx, orderId), reason),
-      );
-      return delegate.view(userId, found);
-    }
+  request(userId: string, orderId: string, reason: string): Promise<CaseSubject> {
     return runInTransaction(this.db, async (tx) => {
-      const order = await this.orders.lockAs(tx, userId, orderId, 'buyer');
-      const now = this.clock.now();
-      if (order.status === 'paid') {
-        const refundId = await this.refundOrder(tx, order, reason);
-        await this.orders.releaseStock(tx, order.id);
-        await tx.insert(AfterSaleCase, {
-          orderId,
-          openedBy: userId,
-          type: 'refund',
-          status: 'refunded',
-          reason,
-          refundId,
-          createdAt: now,
-          resolvedAt: now,
-        });
-      } else if (order.status === 'delivered' && order.deliveredAt) {
-        if (now.getTime() > order.deliveredAt.getTime() + ORDER_TIMERS.returnWindowMs) {
-          throw new ConflictError('RETURN_WINDOW_CLOSED', 'the 7-day return window has closed');
-        }
-        if (await tx.existsBy(AfterSaleCase, { orderId, status: 'requested' })) {
-          throw new ConflictError('CASE_ALREADY_OPEN', 'an after-sales case is already open for this order');
-        }
-        await tx.insert(AfterSaleCase, {
-          orderId,
-          openedBy: userId,
-          type: 'return',
-          status: 'requested',
-          reason,
-          createdAt: now,
-        });
-      } else {
+      const order = await this.orders.lock(tx, orderId).catch(() => null);
+      if (!order) throw new NotFoundError('order');
+      const fulfilment = await this.parcelFor(tx, userId, order);
+      // Refused in the words of what the caller asked about: their order, or their gift claim.
+      const refused = () =>
+        fulfilment?.claimId ? `gift claim is ${claimStatusOf(fulfilment.status)}` : `order is ${order.status}`;
+      if (!fulfilment || (fulfilment.status !== 'pending' && fulfilment.status !== 'delivered')) {
         throw new ConflictError(
           'REFUND_NOT_ALLOWED',
-          `order is ${order.status}: refunds are possible before shipment, or within 7 days of delivery`,
+          `${refused()}: refunds are possible before shipment, or within 7 days of delivery`,
         );
       }
-      return this.views.view(tx, await tx.findOneByOrFail(Order, { id: orderId }));
+      const kase = {
+        orderId,
+        fulfilmentId: fulfilment.id,
+        claimId: fulfilment.claimId,
+        openedBy: userId,
+        reason,
+        createdAt: this.clock.now(),
+      };
+      if (fulfilment.status === 'pending') {
+        const refundId = await this.fulfilments.refund(tx, fulfilment, reason);
+        await tx.insert(AfterSaleCase, {
+          ...kase,
+          type: 'refund',
+          status: 'refunded',
+          refundId,
+          resolvedAt: kase.createdAt,
+        });
+      } else {
+        if (!this.fulfilments.returnWindowOpen(fulfilment)) {
+          throw new ConflictError('RETURN_WINDOW_CLOSED', 'the 7-day return window has closed');
+        }
+        if (await tx.existsBy(AfterSaleCase, { fulfilmentId: fulfilment.id, status: In(OPEN_AFTER_SALE_STATUSES) })) {
+          const about = fulfilment.claimId ? 'gift' : 'order';
+          throw new ConflictError('CASE_ALREADY_OPEN', `an after-sales case is already open for this ${about}`);
+        }
+        await tx.insert(AfterSaleCase, { ...kase, type: 'return', status: 'requested' });
+      }
+      return {
+        order: await tx.findOneByOrFail(Order, { id: orderId }),
+        fulfilment: await tx.findOneByOrFail(Fulfilment, { id: fulfilment.id }),
+      };
     });
   }
 
-  approve(userId: string, caseId: string): Promise<OrderView> {
-    return this.resolve(userId, caseId, 'approve', async (tx, order, kase) => {
-      const delegate = kase.claimId ? this.delegates.get(order.kind) : undefined;
-      if (delegate) return delegate.approve(tx, order, kase);
-      kase.refundId = await this.refundOrder(tx, order, kase.reason);
+  approve(userId: string, caseId: string): Promise<Order> {
+    return this.resolve(userId, caseId, 'approve', async (tx, fulfilment, kase) => {
+      kase.refundId = await this.fulfilments.refund(tx, fulfilment, kase.reason);
     });
   }
 
-  reject(userId: string, caseId: string): Promise<OrderView> {
-    return this.resolve(userId, caseId, 'reject', async (tx, order, kase) => {
-      const delegate = kase.claimId ? this.delegates.get(order.kind) : undefined;
-      if (delegate) return delegate.reject(tx, order, kase);
-      // The completion job skipped the order while the case was open; finish it if it is due.
-      await this.orders.completeIfDue(tx, order.id);
-    });
+  reject(userId: string, caseId: string): Promise<Order> {
+    // Completion skipped the parcel while the case was open; finish it if it is due.
+    return this.resolve(userId, caseId, 'reject', (tx, fulfilment) => this.fulfilments.completeIfDue(tx, fulfilment));
+  }
+
+  /**
+   * The parcel the caller may ask about: their own unit of a gift (the giver may not: 403), or the
+   * whole order for its buyer (null before it is paid). Someone who cannot see the order gets 404,
+   * the shop's merchant 403.
+   */
+  private async parcelFor(tx: EntityManager, userId: string, order: Order): Promise<Fulfilment | null> {
+    if (order.kind === 'gift') {
+      const [mine]: { id: string }[] = await tx.query(
+        'SELECT id FROM fulfilments WHERE order_id = $1 AND recipient_id = $2 AND claim_id IS NOT NULL',
+        [order.id, userId],
+      );
+      if (mine) return this.fulfilments.lock(tx, mine.id);
+      if (order.buyerId === userId) {
+        throw new ForbiddenError('GIFT_RECIPIENT_ONLY', 'only a recipient can open after-sales on a gift');
+      }
+      throw new NotFoundError('order');
+    }
+    await this.orders.lockAs(tx, userId, order.id, 'buyer');
+    return this.fulfilments.lockForOrder(tx, order.id);
   }
 
   private resolve(
     userId: string,
     caseId: string,
     action: AfterSaleAction,
-    effect: (tx: EntityManager, order: Order, kase: AfterSaleCase) => Promise<void>,
-  ): Promise<OrderView> {
+    effect: (tx: EntityManager, fulfilment: Fulfilment, kase: AfterSaleCase) => Promise<void>,
+  ): Promise<Order> {
     return runInTransaction(this.db, async (tx) => {
       const found = await tx.findOneBy(AfterSaleCase, { id: caseId });
       if (!found) throw new NotFoundError('after-sales case', 'AFTER_SALE_NOT_FOUND');
@@ -129,30 +139,19 @@ export class AfterSalesService {
           throw new ForbiddenError('NOT_SHOP_OWNER', "only the shop's merchant can do this");
         throw new NotFoundError('after-sales case', 'AFTER_SALE_NOT_FOUND');
       }
+      const fulfilment = await this.fulfilments.lock(tx, found.fulfilmentId);
       const kase = await tx.findOneOrFail(AfterSaleCase, {
         where: { id: caseId },
         lock: { mode: 'pessimistic_write' },
       });
       const status = transition('after-sales case', AFTER_SALE_TRANSITIONS, kase.status, action);
-      // The case is resolved before its effect runs: completing the order checks for open cases.
-      await tx.update(AfterSaleCase, { id: kase.id }, { status, resolvedAt: this.clock.now() });
-      await effect(tx, order, kase);
+      // The case is resolved before its effect runs: completing the parcel checks for open cases.
+      await writeTransition(tx, AfterSaleCase, kase, status, { resolvedAt: this.clock.now() }, 'after-sales case');
+      await effect(tx, fulfilment, kase);
       // Settlement waited for the case: whatever completed meanwhile is released now.
       await this.ledger.release(tx, order.id);
       if (kase.refundId) await tx.update(AfterSaleCase, { id: kase.id }, { refundId: kase.refundId });
-      return this.views.view(tx, await tx.findOneByOrFail(Order, { id: order.id }));
+      return tx.findOneByOrFail(Order, { id: order.id });
     });
-  }
-
-  /** Refunds what is left of the order's payment and moves the order to refunded. */
-  private async refundOrder(tx: EntityManager, order: Order, reason: string): Promise<string> {
-    const { refund } = await this.payments.refund(tx, {
-      orderId: order.id,
-      refundKey: `order:${order.id}:full`,
-      amountFen: order.totalFen,
-      reason,
-    });
-    await this.orders.move(tx, order, 'refund', { refundedAt: this.clock.now() });
-    return refund.id;
   }
 }

@@ -4,6 +4,7 @@ import { Product } from '../catalog/product.entity';
 import { Shop, ShopFollow } from '../catalog/shop.entity';
 import { Sku } from '../catalog/sku.entity';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
+import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { Gift, GiftClaim, GiftEntry, GiftUnit } from '../gifts/gift.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { User } from '../identity/user.entity';
@@ -35,6 +36,7 @@ export const ENTITIES = [
   Refund,
   SandboxRefund,
   AfterSaleCase,
+  Fulfilment,
   IdempotencyKey,
   Job,
   Gift,

@@ -1,3 +1,4 @@
+import type { Fulfilment } from '../fulfilment/fulfilment.entity';
 import type { Order } from '../orders/order.entity';
 import type { Payment } from '../payments/payment.entity';
 
@@ -31,6 +32,14 @@ export interface DomainEvents {
   'order.paid': { order: Order };
   /** An unpaid order was cancelled by its buyer or its timeout; its stock is back (orders). */
   'order.cancelled': { order: Order };
+  /** A parcel left the shop (fulfilment). */
+  'fulfilment.shipped': { fulfilment: Fulfilment };
+  /** Its recipient confirmed receipt, or 10 days passed; the 7-day return window opens (fulfilment). */
+  'fulfilment.delivered': { fulfilment: Fulfilment };
+  /** Its return window closed with no case open: its money may settle (fulfilment). */
+  'fulfilment.completed': { fulfilment: Fulfilment };
+  /** What was paid for it went back (before shipment, or an approved return) (fulfilment). */
+  'fulfilment.refunded': { fulfilment: Fulfilment };
 }
 
 export type EventName = keyof DomainEvents;

@@ -10,6 +10,7 @@ import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { FulfilmentService, openForClaimSql } from '../fulfilment/fulfilment.service';
 import { User } from '../identity/user.entity';
 import { Address } from '../orders/order.entity';
 import { LedgerService } from '../ledger/ledger.service';
@@ -52,6 +53,7 @@ export class ClaimsService {
     private readonly stock: StockService,
     private readonly ledger: LedgerService,
     private readonly addresses: AddressesService,
+    private readonly fulfilments: FulfilmentService,
   ) {}
 
   async claim(userId: string, giftId: string, input: { skuId?: string } & AddressChoice): Promise<GiftClaim> {
@@ -152,8 +154,8 @@ export class ClaimsService {
            SELECT u.id, u.fee_fen FROM gift_units u, g
            WHERE u.gift_id = g.id AND u.status = 'open' ORDER BY u.idx LIMIT 1 FOR UPDATE OF u SKIP LOCKED
          ), claim AS (
-           INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, status, accepted_at)
-           SELECT $1, g.id, $3, g.sku_id, g.unit_price_fen, $4, 'accepted', $5 FROM g, unit
+           INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, accepted_at)
+           SELECT $1, g.id, $3, g.sku_id, g.unit_price_fen, $4, $5 FROM g, unit
            ON CONFLICT (gift_id, recipient_id) DO NOTHING RETURNING id
          ), taken AS (
            UPDATE gift_units SET status = 'claimed', claim_id = (SELECT id FROM claim)
@@ -164,6 +166,8 @@ export class ClaimsService {
            SELECT o.shop_id, o.id, unit.id, 'fee', -unit.fee_fen, $5
              FROM g JOIN orders o ON o.id = g.order_id, unit
             WHERE unit.fee_fen > 0 AND EXISTS (SELECT 1 FROM taken)
+         ), parcel AS (
+           ${openForClaimSql('g.sku_id', 'g.unit_price_fen')}
          ), notice AS (
            -- The chat's "<nickname> claimed" line, with the claim (its wording: CLAIMED_TEXT).
            INSERT INTO messages (chat_id, sender_id, type, text, notice, gift_id, created_at)
@@ -200,14 +204,7 @@ export class ClaimsService {
       skuId: result.sku_id,
       unitPriceFen: result.unit_price_fen,
       address,
-      status: 'accepted',
       acceptedAt: now,
-      carrier: null,
-      trackingNo: null,
-      shippedAt: null,
-      deliveredAt: null,
-      completedAt: null,
-      refundedAt: null,
     });
     return { row, openBefore: result.open_before ?? 0 };
   }
@@ -264,13 +261,18 @@ export class ClaimsService {
       }
       const claimId = randomUUID();
       const inserted: unknown[] = await tx.query(
-        `INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, status, accepted_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'accepted', $7)
+        `INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, accepted_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (gift_id, recipient_id) DO NOTHING RETURNING id`,
         [claimId, gift.id, userId, sku.id, gift.unitPriceFen, JSON.stringify(address), now],
       );
       if (inserted.length === 0) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
       await tx.query("UPDATE gift_units SET status = 'claimed', claim_id = $2 WHERE id = $1", [unit.id, claimId]);
+      await this.fulfilments.openForClaim(
+        tx,
+        { orderId: gift.orderId, claimId, unitId: unit.id, recipientId: userId, address },
+        { id: sku.id, unitPriceFen: gift.unitPriceFen },
+      );
       await this.ledger.chargeUnitFee(tx, unit.id);
       const { nickname } = await tx.findOneByOrFail(User, { id: userId });
       await this.gifts.postGiftNotice(tx, gift, { kind: 'gift_claimed', params: { nickname } }, userId);

@@ -1,27 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GiftView, LotteryDrawView, MyGiftClaim, shippingStatus } from '@giftshop/shared';
+import { claimStatusOf, GiftView, LotteryDrawView, MyGiftClaim, shippingStatus } from '@giftshop/shared';
 import { DataSource, In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ConflictError, NotFoundError } from '../common/domain-errors';
 import { isoOrNull } from '../common/time';
+import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { User } from '../identity/user.entity';
 import { ChatMember } from '../social/chat.entity';
 import { Gift, GiftClaim, GiftEntry, GiftUnit } from './gift.entity';
 import { giftState } from './gifts.service';
 
-export function toMyClaim(claim: GiftClaim, specs: Record<string, string>): MyGiftClaim {
+/** Where a claim's unit stands: its parcel's state, in the claim's words. */
+type Parcel = Pick<Fulfilment, 'status' | 'carrier' | 'trackingNo'>;
+
+export function toMyClaim(claim: GiftClaim, parcel: Parcel, specs: Record<string, string>): MyGiftClaim {
+  const claimStatus = claimStatusOf(parcel.status);
   return {
     id: claim.id,
     skuId: claim.skuId,
     specs,
     address: claim.address,
     acceptedAt: claim.acceptedAt.toISOString(),
-    claimStatus: claim.status,
-    shippingStatus: shippingStatus(claim.status),
-    carrier: claim.carrier,
-    trackingNo: claim.trackingNo,
+    claimStatus,
+    shippingStatus: shippingStatus(claimStatus),
+    carrier: parcel.carrier,
+    trackingNo: parcel.trackingNo,
   };
 }
 
@@ -96,6 +101,9 @@ export class GiftViewsService {
       gift.mode === 'lottery' ? repo(GiftEntry).findBy({ giftId: gift.id }) : Promise.resolve([]),
     ]);
     const isGiver = gift.giverId === userId;
+    const parcels = claims.length ? await repo(Fulfilment).findBy({ claimId: In(claims.map((c) => c.id)) }) : [];
+    const parcelOf = (claim: GiftClaim): Parcel =>
+      parcels.find((f) => f.claimId === claim.id) ?? { status: 'pending', carrier: null, trackingNo: null };
     const nicknames = await this.nicknames(claims.map((c) => c.recipientId));
     const mine = claims.find((c) => c.recipientId === userId) ?? null;
     const entry = entries.find((e) => e.userId === userId);
@@ -140,14 +148,14 @@ export class GiftViewsService {
           recipientId: c.recipientId,
           nickname: nicknames.get(c.recipientId) ?? '',
           acceptedAt: c.acceptedAt.toISOString(),
-          shippingStatus: shippingStatus(c.status),
+          shippingStatus: shippingStatus(claimStatusOf(parcelOf(c).status)),
         })),
         refundedUnits: units.filter((u) => u.status === 'refunded').length,
       };
     }
     if (!mine) return { ...base, myClaim: null };
     const claimedSku = mine.skuId === sku.id ? sku : await repo(Sku).findOneByOrFail({ id: mine.skuId });
-    return { ...base, myClaim: toMyClaim(mine, claimedSku.specs) };
+    return { ...base, myClaim: toMyClaim(mine, parcelOf(mine), claimedSku.specs) };
   }
 
   private async nicknames(ids: string[]): Promise<Map<string, string>> {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { ClaimStatus, GiftMode } from '@giftshop/shared';
+import type { GiftMode } from '@giftshop/shared';
 import type { Address } from '../orders/order.entity';
 
 @Entity('gifts')
@@ -90,7 +90,7 @@ export class GiftUnit {
   refundId!: string | null;
 }
 
-/** A recipient's acceptance: their variant and address; a fulfilment the merchant ships. */
+/** A recipient's acceptance: their variant and address. Its parcel is a Fulfilment (claimId). */
 @Entity('gift_claims')
 export class GiftClaim {
   @PrimaryGeneratedColumn('uuid')
@@ -111,29 +111,8 @@ export class GiftClaim {
   @Column({ type: 'jsonb' })
   address!: Address;
 
-  @Column({ type: 'text' })
-  status!: ClaimStatus;
-
-  @Column({ type: 'text', nullable: true })
-  carrier!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  trackingNo!: string | null;
-
   @Column({ type: 'timestamptz' })
   acceptedAt!: Date;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  shippedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  deliveredAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  refundedAt!: Date | null;
 }
 
 @Entity('gift_entries')

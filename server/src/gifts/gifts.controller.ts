@@ -5,7 +5,7 @@ import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
 import { ShipDto } from '../orders/orders.dto';
 import { ClaimsService } from './claims.service';
-import { FulfilmentService } from './fulfilment.service';
+import { GiftShippingService } from './gift-shipping.service';
 import { ClaimGiftDto, CreateGiftDto, ListClaimsQuery, ListGiftsQuery } from './gifts.dto';
 import { GiftViewsService } from './gift-views.service';
 import { GiftsService } from './gifts.service';
@@ -13,6 +13,7 @@ import { toMyClaim } from './gift-views.service';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Sku } from '../catalog/sku.entity';
+import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { GiftClaim } from './gift.entity';
 
 @ApiTags('gifts')
@@ -23,7 +24,7 @@ export class GiftsController {
     private readonly gifts: GiftsService,
     private readonly claims: ClaimsService,
     private readonly views: GiftViewsService,
-    private readonly fulfilment: FulfilmentService,
+    private readonly shipping: GiftShippingService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -59,7 +60,10 @@ export class GiftsController {
     @Body() body: ClaimGiftDto,
   ): Promise<ClaimResponse> {
     const claim = await this.claims.claim(caller.userId, id, body);
-    return { ...(await this.myClaim(claim)), giftId: id, status: 20 };
+    const sku = await this.db.getRepository(Sku).findOneByOrFail({ id: claim.skuId });
+    // Just accepted: its parcel waits to be shipped.
+    const parcel = { status: 'pending' as const, carrier: null, trackingNo: null };
+    return { ...toMyClaim(claim, parcel, sku.specs), giftId: id, status: 20 };
   }
 
   @Post('gifts/:id/decline')
@@ -93,25 +97,29 @@ export class GiftsController {
     @UuidParam('shopId') shopId: string,
     @Query() query: ListClaimsQuery,
   ): Promise<FulfilmentView[]> {
-    return this.fulfilment.listForShop(caller.userId, shopId, query.status);
+    return this.shipping.listForShop(caller.userId, shopId, query.status);
   }
 
   @Post('gift-claims/:id/ship')
   @HttpCode(200)
   @ApiOkResponse({ description: "The shop's merchant ships one claimed unit" })
   async ship(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() body: ShipDto): Promise<MyGiftClaim> {
-    return this.myClaim(await this.fulfilment.ship(caller.userId, id, body));
+    return this.myClaim(await this.shipping.ship(caller.userId, id, body));
   }
 
   @Post('gift-claims/:id/confirm-receipt')
   @HttpCode(200)
   @ApiOkResponse({ description: 'The recipient confirms receipt' })
   async confirmReceipt(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<MyGiftClaim> {
-    return this.myClaim(await this.fulfilment.confirmReceipt(caller.userId, id));
+    return this.myClaim(await this.shipping.confirmReceipt(caller.userId, id));
   }
 
-  private async myClaim(claim: GiftClaim): Promise<MyGiftClaim> {
+  /** A claim as its recipient sees it, from the claim or from its parcel (by the parcel's claim id). */
+  private async myClaim(of: GiftClaim | Fulfilment): Promise<MyGiftClaim> {
+    const claimId = of instanceof Fulfilment ? (of.claimId as string) : of.id;
+    const claim = await this.db.getRepository(GiftClaim).findOneByOrFail({ id: claimId });
+    const parcel = await this.db.getRepository(Fulfilment).findOneByOrFail({ claimId });
     const sku = await this.db.getRepository(Sku).findOneByOrFail({ id: claim.skuId });
-    return toMyClaim(claim, sku.specs);
+    return toMyClaim(claim, parcel, sku.specs);
   }
 }

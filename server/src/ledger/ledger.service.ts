@@ -7,6 +7,7 @@ import {
   LedgerEntryView,
   LedgerTotals,
   LedgerView,
+  OPEN_AFTER_SALE_STATUSES,
   orderFeeRateBps,
   serviceFee,
   WithdrawalView,
@@ -62,6 +63,9 @@ export class LedgerService implements OnModuleInit {
       order.kind === 'normal' ? this.recordOrderPayment(tx, order) : Promise.resolve(),
     );
     this.events.inTransaction('refund.made', 'ledger', (tx, refund) => this.recordRefund(tx, refund));
+    this.events.inTransaction('fulfilment.completed', 'ledger', (tx, { fulfilment }) =>
+      this.release(tx, fulfilment.orderId),
+    );
   }
 
   /** A normal order was paid: its income, and its fee at the highest rate among its items. */
@@ -160,20 +164,18 @@ export class LedgerService implements OnModuleInit {
   }
 
   /**
-   * Settlement: the money of an order's completed parts becomes available — the order itself
-   * once completed, a gift's units once their claims completed. While an after-sales case is
-   * open on the order, nothing of it moves; closing the case calls this again.
+   * Settlement: the money of an order's completed parcels becomes available — the whole order's
+   * entries once its parcel completed, a gift unit's once the unit's parcel did. While an
+   * after-sales case is open on the order, nothing of it moves; closing the case calls this again.
    */
   async release(tx: EntityManager, orderId: string): Promise<void> {
     await tx.query(
       `UPDATE ledger_entries e SET released_at = $2
         WHERE e.order_id = $1 AND e.released_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM after_sale_cases a WHERE a.order_id = $1 AND a.status = 'requested')
-          AND (
-            (e.unit_id IS NULL AND EXISTS (SELECT 1 FROM orders o WHERE o.id = $1 AND o.status = 'completed'))
-            OR EXISTS (SELECT 1 FROM gift_units u JOIN gift_claims c ON c.id = u.claim_id
-                        WHERE u.id = e.unit_id AND c.status = 'completed'))`,
-      [orderId, this.clock.now()],
+          AND NOT EXISTS (SELECT 1 FROM after_sale_cases a WHERE a.order_id = $1 AND a.status = ANY($3::text[]))
+          AND EXISTS (SELECT 1 FROM fulfilments f
+                       WHERE f.order_id = $1 AND f.status = 'completed' AND f.unit_id IS NOT DISTINCT FROM e.unit_id)`,
+      [orderId, this.clock.now(), OPEN_AFTER_SALE_STATUSES],
     );
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GiftOrderUnits, OPEN_AFTER_SALE_STATUSES, OrderView, Page } from '@giftshop/shared';
-import { DataSource, EntityManager, FindOptionsWhere, In } from 'typeorm';
+import { DataSource, EntityManager, FindOptionsWhere, In, IsNull } from 'typeorm';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { Shop } from '../catalog/shop.entity';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { isoOrNull } from '../common/time';
+import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { Payment } from '../payments/payment.entity';
 import { Order, OrderItem } from './order.entity';
 
@@ -13,6 +14,11 @@ import { Order, OrderItem } from './order.entity';
 @Injectable()
 export class OrderViewsService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** For reading outside a transaction. */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
 
   /** The order if the caller is its buyer or its shop's owner; 404 for anyone else. */
   async visibleOrder(userId: string, orderId: string, manager: EntityManager = this.db.manager): Promise<Order> {
@@ -69,10 +75,13 @@ export class OrderViewsService {
       'SELECT order_id AS "orderId", SUM(amount_fen)::int AS fen FROM refunds WHERE order_id = ANY($1) GROUP BY order_id',
       [ids],
     );
+    // A normal order's shipping is its one parcel's.
+    const parcels = await manager.find(Fulfilment, { where: { orderId: In(ids), claimId: IsNull() } });
     const giftUnits = await this.giftUnits(manager, orders);
     return orders.map((order) => {
       const payment = payments.find((p) => p.orderId === order.id);
       const latestCase = cases.filter((c) => c.orderId === order.id).pop();
+      const parcel = parcels.find((f) => f.orderId === order.id);
       return {
         id: order.id,
         kind: order.kind,
@@ -101,12 +110,12 @@ export class OrderViewsService {
         domain: order.domain,
         sharerId: order.sharerId,
         address: order.address,
-        carrier: order.carrier,
-        trackingNo: order.trackingNo,
+        carrier: parcel?.carrier ?? null,
+        trackingNo: parcel?.trackingNo ?? null,
         createdAt: order.createdAt.toISOString(),
         paidAt: isoOrNull(order.paidAt),
-        shippedAt: isoOrNull(order.shippedAt),
-        deliveredAt: isoOrNull(order.deliveredAt),
+        shippedAt: isoOrNull(parcel?.shippedAt ?? null),
+        deliveredAt: isoOrNull(parcel?.deliveredAt ?? null),
         completedAt: isoOrNull(order.completedAt),
         cancelledAt: isoOrNull(order.cancelledAt),
         refundedAt: isoOrNull(order.refundedAt),
@@ -136,9 +145,9 @@ export class OrderViewsService {
       `SELECT g.order_id AS "orderId", count(*)::int AS units,
               count(*) FILTER (WHERE u.status = 'open')::int AS open,
               count(*) FILTER (WHERE u.status = 'claimed')::int AS claimed,
-              count(c.shipped_at) FILTER (WHERE u.status = 'claimed')::int AS shipped,
-              count(c.delivered_at) FILTER (WHERE u.status = 'claimed')::int AS delivered
-         FROM gifts g JOIN gift_units u ON u.gift_id = g.id LEFT JOIN gift_claims c ON c.id = u.claim_id
+              count(f.shipped_at) FILTER (WHERE u.status = 'claimed')::int AS shipped,
+              count(f.delivered_at) FILTER (WHERE u.status = 'claimed')::int AS delivered
+         FROM gifts g JOIN gift_units u ON u.gift_id = g.id LEFT JOIN fulfilments f ON f.unit_id = u.id
         WHERE g.order_id = ANY($1::uuid[])
         GROUP BY g.order_id`,
       [ids],

@@ -49,12 +49,6 @@ export class Order {
   @Column({ type: 'integer' })
   totalFen!: number;
 
-  @Column({ type: 'text', nullable: true })
-  carrier!: string | null;
-
-  @Column({ type: 'text', nullable: true })
-  trackingNo!: string | null;
-
   @OneToMany(() => OrderItem, (item) => item.order, { cascade: ['insert'] })
   items!: OrderItem[];
 
@@ -63,12 +57,6 @@ export class Order {
 
   @Column({ type: 'timestamptz', nullable: true })
   paidAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  shippedAt!: Date | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  deliveredAt!: Date | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt!: Date | null;

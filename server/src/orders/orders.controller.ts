@@ -1,10 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OrderQuote, OrderView, Page, PayResponse, PlacedOrderView } from '@giftshop/shared';
-import { AfterSalesService } from '../after-sales/after-sales.service';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
-import { CreateOrderDto, ListOrdersQuery, QuoteOrderDto, RefundRequestDto, ShipDto } from './orders.dto';
+import { CreateOrderDto, ListOrdersQuery, QuoteOrderDto, ShipDto } from './orders.dto';
 import { OrderViewsService } from './order-views.service';
 import { OrdersService } from './orders.service';
 
@@ -21,7 +20,6 @@ export class OrdersController {
   constructor(
     private readonly orders: OrdersService,
     private readonly views: OrderViewsService,
-    private readonly afterSales: AfterSalesService,
   ) {}
 
   @Post('orders')
@@ -93,29 +91,5 @@ export class OrdersController {
   @ApiOkResponse({ description: 'The buyer confirms receipt; the 7-day return window starts' })
   confirmReceipt(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
     return this.orders.confirmReceipt(caller.userId, id);
-  }
-
-  @Post('orders/:id/refund')
-  @HttpCode(200)
-  @ApiOkResponse({
-    description: 'Before shipment: refunded at once. Within 7 days of delivery: a return for the merchant to approve.',
-  })
-  refund(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() body: RefundRequestDto): Promise<unknown> {
-    // An order's view for its buyer; for a gift, the recipient's view of the gift.
-    return this.afterSales.request(caller.userId, id, body.reason);
-  }
-
-  @Post('after-sales/:id/approve')
-  @HttpCode(200)
-  @ApiOkResponse({ description: 'The merchant approves a return; the refund goes to the original payment' })
-  approve(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
-    return this.afterSales.approve(caller.userId, id);
-  }
-
-  @Post('after-sales/:id/reject')
-  @HttpCode(200)
-  @ApiOkResponse({ description: 'The merchant rejects a return' })
-  reject(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
-    return this.afterSales.reject(caller.userId, id);
   }
 }

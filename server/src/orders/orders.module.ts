@@ -1,16 +1,16 @@
 import { Module } from '@nestjs/common';
-import { AfterSalesService } from '../after-sales/after-sales.service';
 import { AddressesModule } from '../addresses/addresses.module';
 import { CatalogModule } from '../catalog/catalog.module';
+import { FulfilmentModule } from '../fulfilment/fulfilment.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { OrderViewsService } from './order-views.service';
 import { OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 
 @Module({
-  imports: [AddressesModule, CatalogModule, LedgerModule],
+  imports: [AddressesModule, CatalogModule, FulfilmentModule, LedgerModule],
   controllers: [OrdersController],
-  providers: [OrdersService, OrderViewsService, AfterSalesService],
-  exports: [OrdersService, OrderViewsService, AfterSalesService],
+  providers: [OrdersService, OrderViewsService],
+  exports: [OrdersService, OrderViewsService],
 })
 export class OrdersModule {}

@@ -26,10 +26,11 @@ import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { writeTransition } from '../common/write-transition';
 import { EventBus } from '../events/event-bus';
+import { Fulfilment } from '../fulfilment/fulfilment.entity';
+import { FulfilmentService } from '../fulfilment/fulfilment.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { User } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
-import { LedgerService } from '../ledger/ledger.service';
 import { Payment } from '../payments/payment.entity';
 import { PaymentsService } from '../payments/payments.service';
 import { Address, Order, OrderItem } from './order.entity';
@@ -37,8 +38,6 @@ import { OrderViewsService } from './order-views.service';
 
 export const ORDER_JOBS = {
   cancelUnpaid: 'order.cancel_unpaid',
-  autoConfirm: 'order.auto_confirm',
-  complete: 'order.complete',
 } as const;
 
 export interface PlaceOrder {
@@ -61,16 +60,19 @@ export class OrdersService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly idempotency: IdempotencyService,
     private readonly views: OrderViewsService,
-    private readonly ledger: LedgerService,
     private readonly addresses: AddressesService,
     private readonly events: EventBus,
+    private readonly fulfilments: FulfilmentService,
   ) {}
 
   onModuleInit(): void {
     this.jobs.register(ORDER_JOBS.cancelUnpaid, (tx, p) => this.cancelIfUnpaid(tx, String(p.orderId)));
-    this.jobs.register(ORDER_JOBS.autoConfirm, (tx, p) => this.autoConfirm(tx, String(p.orderId)));
-    this.jobs.register(ORDER_JOBS.complete, (tx, p) => this.completeIfDue(tx, String(p.orderId)));
     this.events.inTransaction('payment.succeeded', 'orders', (tx, { payment }) => this.onPaid(tx, payment));
+    // A normal order's status follows its one parcel (a gift order stays paid: its units ship).
+    this.followParcel('fulfilment.shipped', 'ship', () => ({}));
+    this.followParcel('fulfilment.delivered', 'confirm_receipt', () => ({}));
+    this.followParcel('fulfilment.completed', 'complete', (f) => ({ completedAt: f.completedAt }));
+    this.followParcel('fulfilment.refunded', 'refund', (f) => ({ refundedAt: f.refundedAt }));
   }
 
   create(
@@ -244,19 +246,9 @@ export class OrdersService implements OnModuleInit {
     return runInTransaction(this.db, async (tx) => {
       const order = await this.lockAs(tx, userId, orderId, 'merchant');
       assertNotGift(order, 'ship');
-      const now = this.clock.now();
-      const shipped = await this.move(tx, order, 'ship', {
-        shippedAt: now,
-        carrier: input.carrier,
-        trackingNo: input.trackingNo,
-      });
-      await this.jobs.enqueue(tx, {
-        kind: ORDER_JOBS.autoConfirm,
-        runAt: new Date(now.getTime() + ORDER_TIMERS.autoConfirmMs),
-        payload: { orderId },
-        uniqueKey: `${ORDER_JOBS.autoConfirm}:${orderId}`,
-      });
-      return this.views.view(tx, shipped);
+      transition('order', ORDER_TRANSITIONS, order.status, 'ship');
+      await this.fulfilments.ship(tx, await this.parcelOf(tx, order), input);
+      return this.views.view(tx, await tx.findOneByOrFail(Order, { id: orderId }));
     });
   }
 
@@ -264,7 +256,28 @@ export class OrdersService implements OnModuleInit {
     return runInTransaction(this.db, async (tx) => {
       const order = await this.lockAs(tx, userId, orderId, 'buyer');
       assertNotGift(order, 'confirm receipt');
-      return this.views.view(tx, await this.deliver(tx, order));
+      transition('order', ORDER_TRANSITIONS, order.status, 'confirm_receipt');
+      await this.fulfilments.deliver(tx, await this.parcelOf(tx, order));
+      return this.views.view(tx, await tx.findOneByOrFail(Order, { id: orderId }));
+    });
+  }
+
+  /** A paid normal order's one parcel (the order's status said it has one). */
+  private async parcelOf(tx: EntityManager, order: Order): Promise<Fulfilment> {
+    const parcel = await this.fulfilments.lockForOrder(tx, order.id);
+    if (!parcel) throw new Error(`order ${order.id} is ${order.status} but has no fulfilment`);
+    return parcel;
+  }
+
+  /** Keeps a normal order's status in step with its parcel (the order is locked first: lock order). */
+  private followParcel(
+    event: 'fulfilment.shipped' | 'fulfilment.delivered' | 'fulfilment.completed' | 'fulfilment.refunded',
+    action: OrderAction,
+    changes: (f: Fulfilment) => Partial<Order>,
+  ): void {
+    this.events.inTransaction(event, 'orders', async (tx, { fulfilment }) => {
+      if (fulfilment.claimId !== null) return;
+      await this.move(tx, await this.lock(tx, fulfilment.orderId), action, changes(fulfilment));
     });
   }
 
@@ -312,40 +325,9 @@ export class OrdersService implements OnModuleInit {
     return cancelled;
   }
 
-  async deliver(tx: EntityManager, order: Order): Promise<Order> {
-    const now = this.clock.now();
-    const delivered = await this.move(tx, order, 'confirm_receipt', { deliveredAt: now });
-    await this.jobs.enqueue(tx, {
-      kind: ORDER_JOBS.complete,
-      runAt: new Date(now.getTime() + ORDER_TIMERS.returnWindowMs),
-      payload: { orderId: order.id },
-      uniqueKey: `${ORDER_JOBS.complete}:${order.id}`,
-    });
-    return delivered;
-  }
-
-  /** Completes a delivered order whose return window has closed, unless a case is open. */
-  async completeIfDue(tx: EntityManager, orderId: string): Promise<void> {
-    const order = await this.lock(tx, orderId);
-    if (order.status !== 'delivered' || !order.deliveredAt) return;
-    if (this.clock.now().getTime() < order.deliveredAt.getTime() + ORDER_TIMERS.returnWindowMs) return;
-    const [{ open }] = await tx.query(
-      "SELECT count(*)::int AS open FROM after_sale_cases WHERE order_id = $1 AND status = 'requested'",
-      [orderId],
-    );
-    if (open > 0) return; // resolving the case completes it
-    await this.move(tx, order, 'complete', { completedAt: this.clock.now() });
-    await this.ledger.release(tx, orderId);
-  }
-
   private async cancelIfUnpaid(tx: EntityManager, orderId: string): Promise<void> {
     const order = await this.lock(tx, orderId);
     if (order.status === 'pending_payment') await this.cancelIn(tx, order);
-  }
-
-  private async autoConfirm(tx: EntityManager, orderId: string): Promise<void> {
-    const order = await this.lock(tx, orderId);
-    if (order.status === 'shipped') await this.deliver(tx, order);
   }
 
   /** A payment settled: the order is paid, or, if it was cancelled meanwhile, refunded in full. */

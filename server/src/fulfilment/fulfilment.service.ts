@@ -1,0 +1,255 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { FULFILMENT_TRANSITIONS, FulfilmentAction, ORDER_TIMERS, transition } from '@giftshop/shared';
+import { EntityManager } from 'typeorm';
+import { Shop } from '../catalog/shop.entity';
+import { StockService } from '../catalog/stock.service';
+import { ClockService } from '../clock/clock.service';
+import { ForbiddenError, NotFoundError } from '../common/domain-errors';
+import { writeTransition } from '../common/write-transition';
+import { EventBus } from '../events/event-bus';
+import { JobsService } from '../jobs/jobs.service';
+import type { Order } from '../orders/order.entity';
+import { PaymentsService } from '../payments/payments.service';
+import { Fulfilment } from './fulfilment.entity';
+
+export const FULFILMENT_JOBS = {
+  autoConfirm: 'fulfilment.auto_confirm',
+  complete: 'fulfilment.complete',
+} as const;
+
+/** How a fulfilment is named in messages: as the order it is, or as the gift claim it ships. */
+export type FulfilmentRole = 'merchant' | 'recipient';
+
+/**
+ * Shipping, one way for every parcel (a normal order as a whole, or one accepted unit of a gift):
+ * the merchant ships it, the recipient confirms receipt (or it is confirmed 10 days after
+ * shipment), and it completes when its 7-day return window closes with no after-sales case open.
+ * A refund (before shipment, or an approved return) gives back what was paid for it, once.
+ *
+ * Each change is one transition of FULFILMENT_TRANSITIONS on a locked row, and publishes
+ * `fulfilment.<what happened>`: orders keep their status in step with a whole-order parcel, the
+ * ledger settles a completed one, gifts show a unit's progress by reading it.
+ */
+@Injectable()
+export class FulfilmentService implements OnModuleInit {
+  constructor(
+    private readonly clock: ClockService,
+    private readonly jobs: JobsService,
+    private readonly events: EventBus,
+    private readonly stock: StockService,
+    private readonly payments: PaymentsService,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs.register(FULFILMENT_JOBS.autoConfirm, async (tx, p) => {
+      const fulfilment = await this.lockWithOrder(tx, String(p.fulfilmentId));
+      if (fulfilment?.status === 'shipped') await this.deliver(tx, fulfilment);
+    });
+    this.jobs.register(FULFILMENT_JOBS.complete, async (tx, p) => {
+      const fulfilment = await this.lockWithOrder(tx, String(p.fulfilmentId));
+      if (fulfilment) await this.completeIfDue(tx, fulfilment);
+    });
+    // A normal order ships as one parcel once paid (a gift's units each get theirs when accepted).
+    this.events.inTransaction('order.paid', 'fulfilment', (tx, { order }) =>
+      order.kind === 'normal' ? this.openForOrder(tx, order) : Promise.resolve(),
+    );
+  }
+
+  /** The parcel of a paid normal order: all its items, to its address, worth what was paid. */
+  private async openForOrder(tx: EntityManager, order: Order): Promise<void> {
+    const lines: { skuId: string; quantity: number }[] = await tx.query(
+      'SELECT sku_id AS "skuId", quantity FROM order_items WHERE order_id = $1 ORDER BY id',
+      [order.id],
+    );
+    await tx.insert(Fulfilment, {
+      orderId: order.id,
+      shopId: order.shopId,
+      recipientId: order.buyerId,
+      address: order.address as Fulfilment['address'],
+      lines,
+      amountFen: order.totalFen,
+      refundKey: `order:${order.id}:full`,
+      status: 'pending',
+      // Waiting to ship since it was paid.
+      createdAt: order.paidAt ?? this.clock.now(),
+    });
+  }
+
+  /**
+   * Gives back what was paid for the parcel, once (its refund key), and moves it to refunded;
+   * the stock returns if it never left. Answers the refund's id (null when nothing was paid).
+   */
+  async refund(tx: EntityManager, fulfilment: Fulfilment, reason: string): Promise<string | null> {
+    const shipped = fulfilment.status !== 'pending';
+    const refunded = await this.move(tx, fulfilment, 'refund', { refundedAt: this.clock.now() });
+    if (!shipped) await this.stock.release(tx, fulfilment.lines);
+    let refundId: string | null = null;
+    if (fulfilment.amountFen > 0) {
+      const { refund } = await this.payments.refund(tx, {
+        orderId: fulfilment.orderId,
+        unitId: fulfilment.unitId ?? undefined,
+        refundKey: fulfilment.refundKey,
+        amountFen: fulfilment.amountFen,
+        reason,
+      });
+      refundId = refund.id;
+    }
+    await this.events.publish(tx, 'fulfilment.refunded', { fulfilment: refunded });
+    return refundId;
+  }
+
+  /** Completes a delivered parcel whose return window closed, unless an after-sales case is open on it. */
+  async completeIfDue(tx: EntityManager, fulfilment: Fulfilment): Promise<void> {
+    if (fulfilment.status !== 'delivered' || !fulfilment.deliveredAt) return;
+    if (this.clock.now().getTime() < fulfilment.deliveredAt.getTime() + ORDER_TIMERS.returnWindowMs) return;
+    const [{ open }]: { open: number }[] = await tx.query(
+      "SELECT count(*)::int AS open FROM after_sale_cases WHERE fulfilment_id = $1 AND status = 'requested'",
+      [fulfilment.id],
+    );
+    if (open > 0) return; // resolving the case completes it
+    const completed = await this.move(tx, fulfilment, 'complete', { completedAt: this.clock.now() });
+    await this.events.publish(tx, 'fulfilment.completed', { fulfilment: completed });
+  }
+
+  /** Whether the return window of a delivered parcel is still open. */
+  returnWindowOpen(fulfilment: Fulfilment): boolean {
+    return (
+      fulfilment.deliveredAt !== null &&
+      this.clock.now().getTime() <= fulfilment.deliveredAt.getTime() + ORDER_TIMERS.returnWindowMs
+    );
+  }
+
+  /**
+   * For jobs, which start from the parcel: its order's row first, then the parcel — the lock order
+   * every request path keeps (order, then gift, units, claims, then the parcel), so a job and a
+   * request on the same order cannot wait on each other in a circle.
+   */
+  private async lockWithOrder(tx: EntityManager, id: string): Promise<Fulfilment | null> {
+    const [row]: { order_id: string }[] = await tx.query('SELECT order_id FROM fulfilments WHERE id = $1', [id]);
+    if (!row) return null;
+    await tx.query('SELECT 1 FROM orders WHERE id = $1 FOR NO KEY UPDATE', [row.order_id]);
+    return this.lock(tx, id);
+  }
+
+  async lock(tx: EntityManager, id: string): Promise<Fulfilment> {
+    const fulfilment = await tx.findOne(Fulfilment, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!fulfilment) throw new NotFoundError('fulfilment', 'FULFILMENT_NOT_FOUND');
+    return fulfilment;
+  }
+
+  /** The whole-order parcel of a normal order, locked, or null before it is paid (or for a gift). */
+  async lockForOrder(tx: EntityManager, orderId: string): Promise<Fulfilment | null> {
+    const [row]: { id: string }[] = await tx.query(
+      'SELECT id FROM fulfilments WHERE order_id = $1 AND claim_id IS NULL',
+      [orderId],
+    );
+    return row ? this.lock(tx, row.id) : null;
+  }
+
+  /** A gift unit's parcel, by the claim that accepted it, locked; 404 when there is none. */
+  async lockForClaim(tx: EntityManager, claimId: string): Promise<Fulfilment> {
+    const [row]: { id: string }[] = await tx.query('SELECT id FROM fulfilments WHERE claim_id = $1', [claimId]);
+    if (!row) throw new NotFoundError('gift claim', 'GIFT_CLAIM_NOT_FOUND');
+    return this.lock(tx, row.id);
+  }
+
+  /**
+   * A gift unit's parcel for its merchant or its recipient; the other party (and the giver) get
+   * 403, strangers 404.
+   */
+  async lockClaimAs(tx: EntityManager, userId: string, claimId: string, role: FulfilmentRole): Promise<Fulfilment> {
+    const fulfilment = await this.lockForClaim(tx, claimId);
+    const isMerchant = await tx.existsBy(Shop, { id: fulfilment.shopId, ownerId: userId });
+    const isRecipient = fulfilment.recipientId === userId;
+    if (role === 'merchant' && isMerchant) return fulfilment;
+    if (role === 'recipient' && isRecipient) return fulfilment;
+    const [giver]: unknown[] = await tx.query('SELECT 1 FROM orders WHERE id = $1 AND buyer_id = $2', [
+      fulfilment.orderId,
+      userId,
+    ]);
+    if (isMerchant || isRecipient || giver) {
+      throw new ForbiddenError(
+        role === 'merchant' ? 'NOT_SHOP_OWNER' : 'NOT_RECIPIENT',
+        role === 'merchant' ? "only the shop's merchant can do this" : 'only the recipient can do this',
+      );
+    }
+    throw new NotFoundError('gift claim', 'GIFT_CLAIM_NOT_FOUND');
+  }
+
+  /** The parcel of a gift unit just accepted in a transaction (the one-statement claim: openForClaimSql). */
+  async openForClaim(
+    tx: EntityManager,
+    claim: { orderId: string; claimId: string; unitId: string; recipientId: string; address: Fulfilment['address'] },
+    sku: { id: string; unitPriceFen: number },
+  ): Promise<void> {
+    const [{ shop_id: shopId }]: { shop_id: string }[] = await tx.query('SELECT shop_id FROM orders WHERE id = $1', [
+      claim.orderId,
+    ]);
+    await tx.insert(Fulfilment, {
+      ...claim,
+      shopId,
+      lines: [{ skuId: sku.id, quantity: 1 }],
+      amountFen: sku.unitPriceFen,
+      refundKey: `gift-claim:${claim.claimId}`,
+      status: 'pending',
+      createdAt: this.clock.now(),
+    });
+  }
+
+  async ship(
+    tx: EntityManager,
+    fulfilment: Fulfilment,
+    input: { carrier: string; trackingNo: string },
+  ): Promise<Fulfilment> {
+    const now = this.clock.now();
+    const shipped = await this.move(tx, fulfilment, 'ship', { shippedAt: now, ...input });
+    await this.jobs.enqueue(tx, {
+      kind: FULFILMENT_JOBS.autoConfirm,
+      runAt: new Date(now.getTime() + ORDER_TIMERS.autoConfirmMs),
+      payload: { fulfilmentId: fulfilment.id },
+      uniqueKey: `${FULFILMENT_JOBS.autoConfirm}:${fulfilment.id}`,
+    });
+    await this.events.publish(tx, 'fulfilment.shipped', { fulfilment: shipped });
+    return shipped;
+  }
+
+  /** The recipient confirms receipt (or the auto-confirm job does). */
+  async deliver(tx: EntityManager, fulfilment: Fulfilment): Promise<Fulfilment> {
+    const now = this.clock.now();
+    const delivered = await this.move(tx, fulfilment, 'confirm_receipt', { deliveredAt: now });
+    await this.jobs.enqueue(tx, {
+      kind: FULFILMENT_JOBS.complete,
+      runAt: new Date(now.getTime() + ORDER_TIMERS.returnWindowMs),
+      payload: { fulfilmentId: fulfilment.id },
+      uniqueKey: `${FULFILMENT_JOBS.complete}:${fulfilment.id}`,
+    });
+    await this.events.publish(tx, 'fulfilment.delivered', { fulfilment: delivered });
+    return delivered;
+  }
+
+  private move(
+    tx: EntityManager,
+    fulfilment: Fulfilment,
+    action: FulfilmentAction,
+    changes: Partial<Fulfilment>,
+  ): Promise<Fulfilment> {
+    const status = transition('fulfilment', FULFILMENT_TRANSITIONS, fulfilment.status, action);
+    return writeTransition(tx, Fulfilment, fulfilment, status, changes, 'fulfilment');
+  }
+}
+
+/**
+ * The statement part that opens a gift unit's parcel as the unit is accepted, for the claim's one
+ * statement (ClaimsService): this module's SQL, run there so the claim stays one round trip.
+ * Expects CTEs `g` (order_id), `unit` (id), `claim` (id) and `taken`; $1 claim id, $3 recipient,
+ * $4 address, $5 now; `sku` and `price` are the SQL of the unit's SKU and price.
+ */
+export function openForClaimSql(sku: string, price: string): string {
+  return `INSERT INTO fulfilments (order_id, claim_id, unit_id, shop_id, recipient_id, address, lines, amount_fen,
+                                   refund_key, status, created_at)
+           SELECT g.order_id, $1, unit.id, o.shop_id, $3, $4,
+                  jsonb_build_array(jsonb_build_object('skuId', ${sku}, 'quantity', 1)), ${price},
+                  'gift-claim:' || $1, 'pending', $5
+             FROM g JOIN orders o ON o.id = g.order_id, unit
+            WHERE EXISTS (SELECT 1 FROM taken)`;
+}
