@@ -27,9 +27,14 @@ describe('domain events', () => {
 
   it('wires each effect to the event it follows, in one place (no listener arrays or delegate maps)', () => {
     expect(bus.subscriptions()).toMatchObject({
+      'product.viewed': ['search-signals'],
       'payment.succeeded': ['orders'],
-      'order.paid': expect.arrayContaining(['ledger', 'gifts', 'search-signals']),
+      'order.paid': expect.arrayContaining(['ledger', 'fulfilment', 'gifts', 'search-signals']),
       'order.cancelled': ['gifts'],
+      'fulfilment.shipped': ['orders'],
+      'fulfilment.delivered': ['orders'],
+      'fulfilment.completed': expect.arrayContaining(['orders', 'ledger']),
+      'fulfilment.refunded': ['orders'],
       'refund.made': expect.arrayContaining(['ledger', 'search-signals']),
     });
   });

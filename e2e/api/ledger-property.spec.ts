@@ -521,10 +521,14 @@ class Run {
       }).expect(201);
       this.skus.push({ skuId: res.body.skus[0].id, priceFen: p.priceFen, categoryCode: p.categoryCode });
     }
-    await this.t.sql(
-      'UPDATE shops SET opened_at = opened_at - make_interval(hours => $2), paid_gmv_fen = $3 WHERE id = $1',
-      [this.shopId, this.shop.ageHours, this.shop.priorGmvFen],
-    );
+    await this.t.sql('UPDATE shops SET opened_at = opened_at - make_interval(hours => $2) WHERE id = $1', [
+      this.shopId,
+      this.shop.ageHours,
+    ]);
+    await this.t.sql('INSERT INTO ledger_shop_gmv (shop_id, paid_gmv_fen) VALUES ($1, $2)', [
+      this.shopId,
+      this.shop.priorGmvFen,
+    ]);
   }
 
   /** One step: the command on both sides, then the property. A failure lists the steps so far. */
@@ -760,9 +764,10 @@ class Run {
     });
 
     // The GMV counter of the new-merchant allowance grows with every payment; refunds leave it.
-    const [shop] = await this.t.sql<{ paid_gmv_fen: number }>('SELECT paid_gmv_fen FROM shops WHERE id = $1', [
-      this.shopId,
-    ]);
+    const [shop] = await this.t.sql<{ paid_gmv_fen: number }>(
+      'SELECT paid_gmv_fen FROM ledger_shop_gmv WHERE shop_id = $1',
+      [this.shopId],
+    );
     expect(Number(shop.paid_gmv_fen)).toBe(m.gmvFen);
   }
 }

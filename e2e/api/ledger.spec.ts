@@ -50,10 +50,11 @@ describe('the merchant ledger: fees, refunds, settlement and withdrawals', () =>
       ).body.skus[0].id as string;
     const teaSku = await product('tea', TEA_FEN);
     const beautySku = await product('beauty', BEAUTY_FEN);
-    await t.sql(
-      `UPDATE shops SET opened_at = opened_at - $2 * interval '1 millisecond', paid_gmv_fen = $3 WHERE id = $1`,
-      [shopId, opts.ageMs ?? 40 * DAY, opts.priorGmvFen ?? 0],
-    );
+    await t.sql(`UPDATE shops SET opened_at = opened_at - $2 * interval '1 millisecond' WHERE id = $1`, [
+      shopId,
+      opts.ageMs ?? 40 * DAY,
+    ]);
+    await t.sql('INSERT INTO ledger_shop_gmv (shop_id, paid_gmv_fen) VALUES ($1, $2)', [shopId, opts.priorGmvFen ?? 0]);
     return { merchant, shopId, teaSku, beautySku };
   }
   type Shop = Awaited<ReturnType<typeof shop>>;
@@ -128,7 +129,10 @@ describe('the merchant ledger: fees, refunds, settlement and withdrawals', () =>
       const view = await ledger(s);
       // 3,000 × 1% + 3,810 × 5% = 30 + 190.5 = 220.5 → 221; then all at the category rate.
       expect([feeOf(view, crossing), feeOf(view, after)]).toEqual([221, 70]);
-      const [{ gmv }] = await t.sql<{ gmv: number }>('SELECT paid_gmv_fen AS gmv FROM shops WHERE id = $1', [s.shopId]);
+      const [{ gmv }] = await t.sql<{ gmv: number }>(
+        'SELECT paid_gmv_fen AS gmv FROM ledger_shop_gmv WHERE shop_id = $1',
+        [s.shopId],
+      );
       expect(gmv).toBe(NEW_MERCHANT_FEE.gmvCapFen - 3_000 + MIXED_ORDER_FEN + TEA_ORDER_FEN);
     });
 

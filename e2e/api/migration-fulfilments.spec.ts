@@ -57,8 +57,20 @@ describe('migration 1764000011000: orders and gift claims ship through one fulfi
     expect(jobs.length).toBeGreaterThanOrEqual(3);
     expect(jobs.every((j: { keyed: boolean }) => j.keyed)).toBe(true);
     expect(cases).toHaveLength(1);
+    // The ledger's own state (1764000012000, undone and redone on the way) comes through too.
+    const LEDGER_STATE = `SELECT 'gmv' AS what, shop_id AS id, paid_gmv_fen::int AS fen FROM ledger_shop_gmv
+                          UNION ALL SELECT 'fee', unit_id, fee_fen FROM ledger_unit_fees ORDER BY what, id`;
+    const ledgerState = await source.query(LEDGER_STATE);
+    expect(ledgerState.filter((r: { what: string }) => r.what === 'fee')).toHaveLength(2);
 
-    await source.undoLastMigration({ transaction: 'each' });
+    // Back to the schema before this migration (undoing any that came after it first).
+    for (;;) {
+      const [last]: { name: string }[] = await source.query(
+        'SELECT name FROM typeorm_migrations ORDER BY id DESC LIMIT 1',
+      );
+      await source.undoLastMigration({ transaction: 'each' });
+      if (last.name === 'Fulfilments1764000011000') break;
+    }
     const orders = await source.query(
       "SELECT status, carrier, tracking_no, shipped_at IS NOT NULL AS shipped FROM orders WHERE kind = 'normal' ORDER BY status",
     );
@@ -82,6 +94,7 @@ describe('migration 1764000011000: orders and gift claims ship through one fulfi
     expect(await source.query(PARCELS)).toEqual(parcels);
     expect(await source.query(JOBS)).toEqual(jobs);
     expect(await source.query(CASES)).toEqual(cases);
+    expect(await source.query(LEDGER_STATE)).toEqual(ledgerState);
   });
 });
 

@@ -10,6 +10,7 @@ import { AddressBook1764000008000 } from './1764000008000-AddressBook';
 import { ChatNotices1764000009000 } from './1764000009000-ChatNotices';
 import { PaymentStates1764000010000 } from './1764000010000-PaymentStates';
 import { Fulfilments1764000011000 } from './1764000011000-Fulfilments';
+import { LedgerState1764000012000 } from './1764000012000-LedgerState';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ChatNotices1764000009000,
   PaymentStates1764000010000,
   Fulfilments1764000011000,
+  LedgerState1764000012000,
 ];

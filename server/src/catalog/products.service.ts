@@ -4,6 +4,7 @@ import { Page, ProductSummaryView, ProductView as ProductDto, Scene, sceneDomain
 import { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '../database/run-in-transaction';
 import { ClockService } from '../clock/clock.service';
+import { EventBus } from '../events/event-bus';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { User } from '../identity/user.entity';
 import { CreateProductDto, UpdateProductDto } from './catalog.dto';
@@ -37,6 +38,7 @@ export class ProductsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly shops: ShopsService,
     private readonly clock: ClockService,
+    private readonly events: EventBus,
   ) {}
 
   async create(shopId: string, ownerId: string, input: CreateProductDto): Promise<ProductDto> {
@@ -161,12 +163,7 @@ export class ProductsService {
         sharerId: sharerExists && sharerId !== viewerId ? (sharerId ?? null) : null,
         viewedAt: this.clock.now(),
       });
-      // Search ranking's conversion rate counts views as they happen, with the view.
-      await tx.query(
-        `INSERT INTO product_search_signals (product_id, ref_at, views) VALUES ($1, $2, 1)
-         ON CONFLICT (product_id) DO UPDATE SET views = product_search_signals.views + 1`,
-        [product.id, this.clock.now()],
-      );
+      await this.events.publish(tx, 'product.viewed', { productId: product.id });
     });
   }
 

@@ -24,6 +24,8 @@ export type RefundMade = {
  * must be plain JSON (see `AfterCommitEvent`).
  */
 export interface DomainEvents {
+  /** Someone opened a product's page (catalog). */
+  'product.viewed': { productId: string };
   /** A provider's signed notification settled a payment (payments). */
   'payment.succeeded': { payment: Payment };
   /** Money went back to the payer, once per refund key (payments). */

@@ -151,7 +151,7 @@ export class ClaimsService {
                SELECT 1 FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = $3 AND e.won))
            FOR KEY SHARE OF g
          ), unit AS (
-           SELECT u.id, u.fee_fen FROM gift_units u, g
+           SELECT u.id FROM gift_units u, g
            WHERE u.gift_id = g.id AND u.status = 'open' ORDER BY u.idx LIMIT 1 FOR UPDATE OF u SKIP LOCKED
          ), claim AS (
            INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, accepted_at)
@@ -161,21 +161,14 @@ export class ClaimsService {
            UPDATE gift_units SET status = 'claimed', claim_id = (SELECT id FROM claim)
            WHERE id = (SELECT id FROM unit) AND EXISTS (SELECT 1 FROM claim) RETURNING id
          ), fee AS (
-           -- The unit's fee, fixed at payment, is charged as it is accepted (see LedgerService).
-           INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
-           SELECT o.shop_id, o.id, unit.id, 'fee', -unit.fee_fen, $5
-             FROM g JOIN orders o ON o.id = g.order_id, unit
-            WHERE unit.fee_fen > 0 AND EXISTS (SELECT 1 FROM taken)
+           -- The unit's fee, fixed at payment, is charged as it is accepted (the ledger's SQL).
+           ${LedgerService.chargeUnitFeeSql()}
          ), parcel AS (
+           -- Its parcel waits to be shipped (the fulfilment module's SQL).
            ${openForClaimSql('g.sku_id', 'g.unit_price_fen')}
          ), notice AS (
-           -- The chat's "<nickname> claimed" line, with the claim (its wording: CLAIMED_TEXT).
-           INSERT INTO messages (chat_id, sender_id, type, text, notice, gift_id, created_at)
-           SELECT g.chat_id, $3, 'system', replace($7, '{nickname}', u.nickname),
-                  jsonb_build_object('kind', 'gift_claimed', 'params', jsonb_build_object('nickname', u.nickname)),
-                  g.id, $5
-             FROM g JOIN users u ON u.id = $3
-            WHERE EXISTS (SELECT 1 FROM taken)
+           -- The chat's "<nickname> claimed" line, with the claim (the social module's SQL; CLAIMED_TEXT).
+           ${SocialService.claimedNoticeSql('$7')}
          )
          SELECT (SELECT id FROM claim) AS claim_id, (SELECT id FROM unit) AS unit_id, g.sku_id, g.unit_price_fen,
                 EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = $3) AS claimed_before,

@@ -109,9 +109,10 @@ export class LedgerService implements OnModuleInit {
       priorNewMerchantGmvFen: shop.paidGmvFen,
     });
     await tx.query(
-      `UPDATE gift_units u SET fee_fen = f.fee
-         FROM unnest($2::int[]) WITH ORDINALITY AS f(fee, idx), gifts g
-        WHERE g.order_id = $1 AND u.gift_id = g.id AND u.idx = f.idx`,
+      `INSERT INTO ledger_unit_fees (unit_id, fee_fen)
+       SELECT u.id, f.fee FROM unnest($2::int[]) WITH ORDINALITY AS f(fee, idx)
+         JOIN gifts g ON g.order_id = $1 JOIN gift_units u ON u.gift_id = g.id AND u.idx = f.idx
+        WHERE f.fee > 0`,
       [gift.orderId, fees],
     );
     await tx.query(
@@ -125,15 +126,28 @@ export class LedgerService implements OnModuleInit {
   }
 
   /**
+   * The statement part that charges an accepted unit's fee, for the claim's one statement
+   * (ClaimsService): the ledger's SQL, run there so the claim stays one round trip. Expects CTEs
+   * `g` (order_id), `unit` (id) and `taken`; $5 is now.
+   */
+  static chargeUnitFeeSql(): string {
+    return `INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
+           SELECT o.shop_id, o.id, unit.id, 'fee', -f.fee_fen, $5
+             FROM g JOIN orders o ON o.id = g.order_id, unit JOIN ledger_unit_fees f ON f.unit_id = unit.id
+            WHERE EXISTS (SELECT 1 FROM taken)`;
+  }
+
+  /**
    * A gift unit was accepted: its fee is charged. The one-statement claim (ClaimsService) inserts
    * the same entry inside its statement; this is for claims that run as a transaction.
    */
   async chargeUnitFee(tx: EntityManager, unitId: string): Promise<void> {
     await tx.query(
       `INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
-       SELECT o.shop_id, o.id, u.id, 'fee', -u.fee_fen, $2
-         FROM gift_units u JOIN gifts g ON g.id = u.gift_id JOIN orders o ON o.id = g.order_id
-        WHERE u.id = $1 AND u.fee_fen > 0`,
+       SELECT o.shop_id, o.id, u.id, 'fee', -f.fee_fen, $2
+         FROM ledger_unit_fees f JOIN gift_units u ON u.id = f.unit_id JOIN gifts g ON g.id = u.gift_id
+         JOIN orders o ON o.id = g.order_id
+        WHERE f.unit_id = $1`,
       [unitId, this.clock.now()],
     );
   }
@@ -239,12 +253,18 @@ export class LedgerService implements OnModuleInit {
    * payment's GMV; answers the state before it.
    */
   private async lockShop(tx: EntityManager, shopId: string, addGmvFen: number): Promise<ShopFeeState> {
-    const [row]: { opened_at: Date; paid_gmv_fen: number }[] = await tx.query(
-      'SELECT opened_at, paid_gmv_fen FROM shops WHERE id = $1 FOR NO KEY UPDATE',
+    const [{ opened_at: openedAt }]: { opened_at: Date }[] = await tx.query(
+      'SELECT opened_at FROM shops WHERE id = $1',
       [shopId],
     );
-    await tx.query('UPDATE shops SET paid_gmv_fen = paid_gmv_fen + $2 WHERE id = $1', [shopId, addGmvFen]);
-    return { openedAt: row.opened_at, paidGmvFen: row.paid_gmv_fen };
+    // The upsert holds the shop's GMV row to the end of the transaction: payments of one shop take turns.
+    const [{ before }]: { before: string }[] = await tx.query(
+      `INSERT INTO ledger_shop_gmv AS l (shop_id, paid_gmv_fen) VALUES ($1, $2)
+       ON CONFLICT (shop_id) DO UPDATE SET paid_gmv_fen = l.paid_gmv_fen + EXCLUDED.paid_gmv_fen
+       RETURNING l.paid_gmv_fen - $2 AS before`,
+      [shopId, addGmvFen],
+    );
+    return { openedAt, paidGmvFen: Number(before) };
   }
 
   private async insert(

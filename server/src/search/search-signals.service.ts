@@ -49,8 +49,18 @@ export class SearchSignalsService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.inTransaction('order.paid', 'search-signals', (tx, { order }) => this.onPaid(tx, order));
+    // The conversion rate counts views as they happen, with the view.
+    this.events.inTransaction('product.viewed', 'search-signals', (tx, { productId }) => this.onViewed(tx, productId));
     this.events.inTransaction('refund.made', 'search-signals', (tx, refund) =>
       this.onRefunded(tx, refund.orderId, refund.unitId, refund.amountFen),
+    );
+  }
+
+  private async onViewed(tx: EntityManager, productId: string): Promise<void> {
+    await tx.query(
+      `INSERT INTO product_search_signals (product_id, ref_at, views) VALUES ($1, $2, 1)
+       ON CONFLICT (product_id) DO UPDATE SET views = product_search_signals.views + 1`,
+      [productId, this.clock.now()],
     );
   }
 
