@@ -11,6 +11,7 @@ import { ChatNotices1764000009000 } from './1764000009000-ChatNotices';
 import { PaymentStates1764000010000 } from './1764000010000-PaymentStates';
 import { Fulfilments1764000011000 } from './1764000011000-Fulfilments';
 import { LedgerState1764000012000 } from './1764000012000-LedgerState';
+import { PaidAmounts1764000013000 } from './1764000013000-PaidAmounts';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PaymentStates1764000010000,
   Fulfilments1764000011000,
   LedgerState1764000012000,
+  PaidAmounts1764000013000,
 ];

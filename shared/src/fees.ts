@@ -69,15 +69,20 @@ export function orderFeeRateBps(categoryCodes: readonly string[]): number {
  * accepted: unit i is priced as if the shop's GMV already held the units before it, so a gift
  * that crosses the new-merchant line has units at 1%, one split unit, then the category rate.
  */
-export function giftUnitFees(input: Omit<FeeInput, 'amountFen'> & { unitPriceFen: number; units: number }): number[] {
-  const { unitPriceFen, units, ...rest } = input;
-  return Array.from(
-    { length: units },
-    (_, i) =>
-      serviceFee({
-        ...rest,
-        amountFen: unitPriceFen,
-        priorNewMerchantGmvFen: rest.priorNewMerchantGmvFen + i * unitPriceFen,
-      }).feeFen,
-  );
+export function giftUnitFees(
+  input: Omit<FeeInput, 'amountFen'> &
+    (
+      | { unitPriceFen: number; units: number }
+      | { /** What each unit paid (unitPaidFen). */ unitsPaidFen: readonly number[] }
+    ),
+): number[] {
+  const { priorNewMerchantGmvFen, categoryRateBps, shopOpenedAt, paidAt } = input;
+  const paid =
+    'unitsPaidFen' in input ? input.unitsPaidFen : Array.from({ length: input.units }, () => input.unitPriceFen);
+  let prior = priorNewMerchantGmvFen;
+  return paid.map((amountFen) => {
+    const { feeFen } = serviceFee({ categoryRateBps, shopOpenedAt, paidAt, amountFen, priorNewMerchantGmvFen: prior });
+    prior += amountFen;
+    return feeFen;
+  });
 }

@@ -34,29 +34,85 @@ function assertFen(value: number, what: string, min = 0): void {
 }
 
 /**
- * The one price of a basket, used by POST /api/orders and POST /api/orders/quote alike so what
- * the checkout shows is what is charged. `shop` null means no freight (gifts carry none).
- * Coupons and gift cards do not exist yet: discount and card part are 0.
+ * Splits `amountFen` over parts in proportion to `weights`, in whole fen that add up exactly
+ * (largest remainder: each part gets its floor, the fen left over go to the largest remainders,
+ * ties to the earlier part). All weights 0 split evenly. Used to spread a discount over lines and
+ * a line's paid amount over a gift's units, so each knows what was paid for it.
  */
-export function priceOrder(lines: readonly PricingLine[], shop: PricingShop | null): OrderPrice {
+export function spreadFen(amountFen: number, weights: readonly number[]): number[] {
+  assertFen(amountFen, 'amountFen');
+  if (weights.length === 0) {
+    if (amountFen === 0) return [];
+    throw new RangeError('cannot spread an amount over no parts');
+  }
+  weights.forEach((w, i) => assertFen(w, `weights.${i}`));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  const shares = total === 0 ? weights.map(() => 1) : weights;
+  const sum = total === 0 ? weights.length : total;
+  // BigInt: amount × weight can pass 2^53 for large orders.
+  const exact = shares.map((w) => (BigInt(amountFen) * BigInt(w)) / BigInt(sum));
+  const parts = exact.map(Number);
+  const remainders = shares.map((w, i) => ({ i, r: (BigInt(amountFen) * BigInt(w)) % BigInt(sum) }));
+  let left = amountFen - parts.reduce((a, b) => a + b, 0);
+  remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+  for (const { i } of remainders) {
+    if (left === 0) break;
+    parts[i] += 1;
+    left -= 1;
+  }
+  return parts;
+}
+
+/** What each of `units` units of a line paid, adding up to the line's paid amount exactly. */
+export function unitPaidFen(line: { paidFen: number; quantity: number }): number[] {
+  assertFen(line.quantity, 'quantity', 1);
+  return spreadFen(
+    line.paidFen,
+    Array.from({ length: line.quantity }, () => 1),
+  );
+}
+
+/**
+ * The one price of a basket, used by POST /api/orders and POST /api/orders/quote alike so what
+ * the checkout shows is what is charged. `shop` null means no freight (gifts carry none). A
+ * discount (coupons, later) is spread over the lines by their goods value, so each line's
+ * `paidFen` is what was paid for it and the lines add up to the goods after the discount; a
+ * refund of some lines gives back what was paid for those lines. Gift cards do not exist yet.
+ */
+export function priceOrder(
+  lines: readonly PricingLine[],
+  shop: PricingShop | null,
+  options: { discountFen?: number } = {},
+): OrderPrice {
   if (lines.length === 0) throw new RangeError('an order has at least one line');
   const priced = lines.map((line, i) => {
     assertFen(line.quantity, `lines.${i}.quantity`, 1);
     assertFen(line.unitPriceFen, `lines.${i}.unitPriceFen`);
-    const paidFen = line.unitPriceFen * line.quantity;
-    assertFen(paidFen, `lines.${i} total`);
-    return { skuId: line.skuId, quantity: line.quantity, paidFen };
+    const goodsFen = line.unitPriceFen * line.quantity;
+    assertFen(goodsFen, `lines.${i} total`);
+    return { skuId: line.skuId, quantity: line.quantity, goodsFen };
   });
-  const goodsFen = priced.reduce((sum, l) => sum + l.paidFen, 0);
+  const goodsFen = priced.reduce((sum, l) => sum + l.goodsFen, 0);
   assertFen(goodsFen, 'goods');
   if (shop) {
     assertFen(shop.freightFen, 'shop.freightFen');
     assertFen(shop.freeShippingThresholdFen, 'shop.freeShippingThresholdFen');
   }
-  const discountFen = 0;
+  const discountFen = options.discountFen ?? 0;
+  assertFen(discountFen, 'discountFen');
+  if (discountFen > goodsFen) throw new RangeError('a discount cannot exceed the goods');
+  const discounts = spreadFen(
+    discountFen,
+    priced.map((l) => l.goodsFen),
+  );
+  const paidLines = priced.map((l, i) => ({
+    skuId: l.skuId,
+    quantity: l.quantity,
+    paidFen: l.goodsFen - discounts[i],
+  }));
   const giftCardFen = 0;
   // Freight is waived when the goods after the discount reach the threshold.
   const freightFen = shop ? freightFor(goodsFen - discountFen, shop) : 0;
   const totalFen = goodsFen + freightFen - discountFen;
-  return { goodsFen, freightFen, discountFen, giftCardFen, totalFen, payFen: totalFen - giftCardFen, lines: priced };
+  return { goodsFen, freightFen, discountFen, giftCardFen, totalFen, payFen: totalFen - giftCardFen, lines: paidLines };
 }

@@ -37,7 +37,7 @@ export class AnalyticsService {
             GROUP BY 1, 2, 3
          ), o AS (
            SELECT i.product_id, o.scene, o.domain, count(DISTINCT o.id)::int AS orders,
-                  SUM(i.unit_price_fen * i.quantity
+                  SUM(i.paid_fen
                       - CASE WHEN o.kind = 'gift'
                           THEN (SELECT COALESCE(SUM(r.amount_fen), 0) FROM refunds r WHERE r.order_id = o.id) ELSE 0 END
                   )::bigint AS gmv

@@ -180,7 +180,7 @@ export class FulfilmentService implements OnModuleInit {
   async openForClaim(
     tx: EntityManager,
     claim: { orderId: string; claimId: string; unitId: string; recipientId: string; address: Fulfilment['address'] },
-    sku: { id: string; unitPriceFen: number },
+    content: { skuId: string; paidFen: number },
   ): Promise<void> {
     const [{ shop_id: shopId }]: { shop_id: string }[] = await tx.query('SELECT shop_id FROM orders WHERE id = $1', [
       claim.orderId,
@@ -188,8 +188,8 @@ export class FulfilmentService implements OnModuleInit {
     await tx.insert(Fulfilment, {
       ...claim,
       shopId,
-      lines: [{ skuId: sku.id, quantity: 1 }],
-      amountFen: sku.unitPriceFen,
+      lines: [{ skuId: content.skuId, quantity: 1 }],
+      amountFen: content.paidFen,
       refundKey: `gift-claim:${claim.claimId}`,
       status: 'pending',
       createdAt: this.clock.now(),

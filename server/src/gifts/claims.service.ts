@@ -151,7 +151,7 @@ export class ClaimsService {
                SELECT 1 FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = $3 AND e.won))
            FOR KEY SHARE OF g
          ), unit AS (
-           SELECT u.id FROM gift_units u, g
+           SELECT u.id, u.paid_fen FROM gift_units u, g
            WHERE u.gift_id = g.id AND u.status = 'open' ORDER BY u.idx LIMIT 1 FOR UPDATE OF u SKIP LOCKED
          ), claim AS (
            INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, accepted_at)
@@ -165,7 +165,7 @@ export class ClaimsService {
            ${LedgerService.chargeUnitFeeSql()}
          ), parcel AS (
            -- Its parcel waits to be shipped (the fulfilment module's SQL).
-           ${openForClaimSql('g.sku_id', 'g.unit_price_fen')}
+           ${openForClaimSql('g.sku_id', 'unit.paid_fen')}
          ), notice AS (
            -- The chat's "<nickname> claimed" line, with the claim (the social module's SQL; CLAIMED_TEXT).
            ${SocialService.claimedNoticeSql('$7')}
@@ -243,8 +243,8 @@ export class ClaimsService {
         await this.precheck(userId, gift.id, now, tx); // a decline or the expiry came first: says so
         throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
       }
-      const [unit]: { id: string }[] = await tx.query(
-        `SELECT id FROM gift_units WHERE gift_id = $1 AND status = 'open'
+      const [unit]: { id: string; paid_fen: number }[] = await tx.query(
+        `SELECT id, paid_fen FROM gift_units WHERE gift_id = $1 AND status = 'open'
           ORDER BY idx LIMIT 1 FOR UPDATE SKIP LOCKED`,
         [gift.id],
       );
@@ -264,7 +264,7 @@ export class ClaimsService {
       await this.fulfilments.openForClaim(
         tx,
         { orderId: gift.orderId, claimId, unitId: unit.id, recipientId: userId, address },
-        { id: sku.id, unitPriceFen: gift.unitPriceFen },
+        { skuId: sku.id, paidFen: unit.paid_fen },
       );
       await this.ledger.chargeUnitFee(tx, unit.id);
       const { nickname } = await tx.findOneByOrFail(User, { id: userId });

@@ -88,6 +88,10 @@ export class GiftUnit {
 
   @Column({ type: 'uuid', nullable: true })
   refundId!: string | null;
+
+  /** What was paid for this unit: its line's paid amount spread over the units (unitPaidFen). */
+  @Column({ type: 'integer' })
+  paidFen!: number;
 }
 
 /** A recipient's acceptance: their variant and address. Its parcel is a Fulfilment (claimId). */

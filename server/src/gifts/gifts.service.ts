@@ -11,6 +11,7 @@ import {
   GiftAction,
   GiftState,
   giftUnitsProblem,
+  unitPaidFen,
   skuGiftEligibility,
   transition,
 } from '@giftshop/shared';
@@ -187,12 +188,12 @@ export class GiftsService implements OnModuleInit {
    */
   async refundUnit(tx: EntityManager, gift: Gift, unit: GiftUnit, reason: string): Promise<void> {
     let refundId: string | null = null;
-    if (gift.unitPriceFen > 0) {
+    if (unit.paidFen > 0) {
       const { refund } = await this.payments.refund(tx, {
         orderId: gift.orderId,
         unitId: unit.id,
         refundKey: `gift-unit:${unit.id}`,
-        amountFen: gift.unitPriceFen,
+        amountFen: unit.paidFen,
         reason,
       });
       refundId = refund.id;
@@ -234,22 +235,22 @@ export class GiftsService implements OnModuleInit {
     const windowStart = gift.mode === 'lottery' && gift.drawAt && gift.drawAt > now ? gift.drawAt : now;
     const expiresAt = new Date(windowStart.getTime() + GIFT_RULES.claimWindowMs);
     await this.move(tx, gift, 'pay', { sentAt: now, expiresAt });
+    // The gift's one order line, paid for unit by unit.
+    const [line]: { paid_fen: number; quantity: number }[] = await tx.query(
+      'SELECT paid_fen, quantity FROM order_items WHERE order_id = $1',
+      [order.id],
+    );
+    const paid = unitPaidFen({ paidFen: line.paid_fen, quantity: line.quantity });
     await tx.insert(
       GiftUnit,
-      Array.from({ length: gift.units }, (_, i) => ({
-        giftId: gift.id,
-        idx: i + 1,
-        status: 'open' as const,
-        claimId: null,
-      })),
+      paid.map((paidFen, i) => ({ giftId: gift.id, idx: i + 1, status: 'open' as const, claimId: null, paidFen })),
     );
     const product = await tx.findOneByOrFail(Product, { id: gift.productId });
     await this.ledger.recordGiftPayment(tx, {
       orderId: order.id,
       shopId: order.shopId,
       categoryCode: product.categoryCode,
-      unitPriceFen: gift.unitPriceFen,
-      units: gift.units,
+      unitsPaidFen: paid,
     });
     await this.social.postMessage(tx, {
       chatId: gift.chatId,

@@ -96,13 +96,12 @@ export class LedgerService implements OnModuleInit {
    */
   async recordGiftPayment(
     tx: EntityManager,
-    gift: { orderId: string; shopId: string; categoryCode: string; unitPriceFen: number; units: number },
+    gift: { orderId: string; shopId: string; categoryCode: string; unitsPaidFen: readonly number[] },
   ): Promise<void> {
-    const totalFen = gift.unitPriceFen * gift.units;
+    const totalFen = gift.unitsPaidFen.reduce((sum, fen) => sum + fen, 0);
     const shop = await this.lockShop(tx, gift.shopId, totalFen);
     const fees = giftUnitFees({
-      unitPriceFen: gift.unitPriceFen,
-      units: gift.units,
+      unitsPaidFen: gift.unitsPaidFen,
       categoryRateBps: categoryFeeRateBps(gift.categoryCode),
       shopOpenedAt: shop.openedAt,
       paidAt: this.clock.now(),
@@ -117,9 +116,9 @@ export class LedgerService implements OnModuleInit {
     );
     await tx.query(
       `INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
-       SELECT $2, g.order_id, u.id, 'income', g.unit_price_fen, $3
+       SELECT $2, g.order_id, u.id, 'income', u.paid_fen, $3
          FROM gifts g JOIN gift_units u ON u.gift_id = g.id
-        WHERE g.order_id = $1 AND g.unit_price_fen > 0
+        WHERE g.order_id = $1 AND u.paid_fen > 0
         ORDER BY u.idx`,
       [gift.orderId, gift.shopId, this.clock.now()],
     );

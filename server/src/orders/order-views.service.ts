@@ -90,14 +90,14 @@ export class OrderViewsService {
         buyerId: order.buyerId,
         items: items
           .filter((i) => i.orderId === order.id)
-          .map(({ skuId, productId, title, specs, unitPriceFen, quantity }) => ({
+          .map(({ skuId, productId, title, specs, unitPriceFen, quantity, paidFen }) => ({
             skuId,
             productId,
             title,
             specs,
             unitPriceFen,
             quantity,
-            paidFen: unitPriceFen * quantity, // no discounts exist yet
+            paidFen,
           })),
         goodsFen: order.goodsFen,
         freightFen: order.freightFen,

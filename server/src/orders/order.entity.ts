@@ -98,4 +98,8 @@ export class OrderItem {
 
   @Column({ type: 'integer' })
   quantity!: number;
+
+  /** What was paid for this line: its goods after any discount (priceOrder). Refunds give back from here. */
+  @Column({ type: 'integer' })
+  paidFen!: number;
 }

@@ -170,7 +170,7 @@ export class OrdersService implements OnModuleInit {
         freightFen: price.freightFen,
         totalFen: price.totalFen,
         createdAt: now,
-        items: input.lines.map((l) => {
+        items: input.lines.map((l, i) => {
           const sku = byId.get(l.skuId) as Sku;
           return tx.create(OrderItem, {
             skuId: sku.id,
@@ -179,6 +179,7 @@ export class OrdersService implements OnModuleInit {
             specs: sku.specs,
             unitPriceFen: sku.priceFen,
             quantity: l.quantity,
+            paidFen: price.lines[i].paidFen,
           });
         }),
       }),

@@ -81,7 +81,7 @@ export class SearchSignalsService implements OnModuleInit {
     if (orders > SEARCH_RANKING.dailyCapPerShop) return;
 
     const items: { product_id: string; gmv_fen: number }[] = await tx.query(
-      `SELECT product_id, SUM(unit_price_fen * quantity)::bigint AS gmv_fen FROM order_items
+      `SELECT product_id, SUM(paid_fen)::bigint AS gmv_fen FROM order_items
         WHERE order_id = $1 GROUP BY product_id ORDER BY product_id`,
       [order.id],
     );
