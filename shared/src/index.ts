@@ -9,6 +9,7 @@ export * from './gift-order-status';
 export * from './state-machine';
 export * from './orders';
 export * from './gifts';
+export * from './claim-eligibility';
 export * from './lottery';
 export * from './wish-message';
 export * from './fees';
