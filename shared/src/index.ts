@@ -11,6 +11,7 @@ export * from './orders';
 export * from './payments';
 export * from './fulfilment';
 export * from './gifts';
+export * from './claim-eligibility';
 export * from './lottery';
 export * from './wish-message';
 export * from './fees';

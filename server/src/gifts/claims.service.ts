@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { describeNotice, GIFT_STATUS_CODES, GIFT_TRANSITIONS, skuGiftEligibility } from '@giftshop/shared';
+import {
+  CLAIM_REFUSALS,
+  claimEligibility,
+  type ClaimRefusal,
+  declineEligibility,
+  describeNotice,
+  GIFT_STATUS_CODES,
+  GIFT_TRANSITIONS,
+  skuGiftEligibility,
+} from '@giftshop/shared';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddressChoice, AddressesService } from '../addresses/addresses.service';
@@ -9,7 +18,7 @@ import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { FulfilmentService, openForClaimSql } from '../fulfilment/fulfilment.service';
 import { User } from '../identity/user.entity';
 import { Address } from '../orders/order.entity';
@@ -64,7 +73,7 @@ export class ClaimsService {
     if (input.skuId === undefined) {
       claim = await this.claimAsSent(userId, giftId, address, now);
     } else {
-      const gift = (await this.precheck(userId, giftId, now)).gift;
+      const gift = await this.precheck(userId, giftId, now);
       claim =
         input.skuId === gift.skuId
           ? await this.claimAsSent(userId, giftId, address, now)
@@ -76,16 +85,16 @@ export class ClaimsService {
   }
 
   /**
-   * Every check before taking a unit, in one query: who may claim, the gift's state, a lottery
-   * win, an earlier claim, and whether any unit is still open. Throws the answer when the caller
-   * cannot claim; the same reading explains a claim statement that took nothing.
+   * Every fact claimEligibility needs, in one query: who may claim, the gift's state, a lottery
+   * win, an earlier claim, and whether any unit is still open. Throws the rule's answer when the
+   * caller cannot claim; the same reading explains a claim statement that took nothing.
    */
   private async precheck(
     userId: string,
     giftId: string,
     now: Date,
     manager: EntityManager = this.db.manager,
-  ): Promise<{ gift: Gift; hasOpen: boolean }> {
+  ): Promise<Gift> {
     const {
       entities: [gift],
       raw: [flags],
@@ -101,19 +110,25 @@ export class ClaimsService {
       .addSelect('(SELECT e.won FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = :userId)', 'won')
       .where('g.id = :giftId', { giftId, userId })
       .getRawAndEntities<{ is_member: boolean; claimed: boolean; has_open: boolean; won: boolean | null }>();
-    if (!gift || !flags.is_member) throw new NotFoundError('gift');
-    const state = giftState(gift);
-    if (state === 'pending_payment' || state === 'cancelled') throw new NotFoundError('gift');
-    if (gift.giverId === userId)
-      throw new ForbiddenError('GIVER_CANNOT_CLAIM', 'the giver cannot claim their own gift');
-    this.gifts.assertClaimable(gift, now);
-    if (gift.mode === 'lottery') {
-      if (!gift.drawnAt) throw new ConflictError('DRAW_PENDING', 'the lottery has not been drawn yet');
-      if (!flags.won) throw new ConflictError('NOT_A_WINNER', 'only the lottery winners can claim this gift');
-    }
-    if (flags.claimed) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
-    if (!flags.has_open) throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
-    return { gift, hasOpen: flags.has_open };
+    if (!gift) throw new NotFoundError('gift');
+    const verdict = claimEligibility({
+      gift: {
+        mode: gift.mode,
+        status: gift.status,
+        expiresAt: gift.expiresAt,
+        drawnAt: gift.drawnAt,
+        hasOpenUnit: flags.has_open,
+      },
+      caller: {
+        isMember: flags.is_member,
+        isGiver: gift.giverId === userId,
+        hasClaimed: flags.claimed,
+        won: flags.won,
+      },
+      now,
+    });
+    if (!verdict.ok) throw refused(verdict);
+    return gift;
   }
 
   /**
@@ -181,14 +196,12 @@ export class ClaimsService {
     if (!result) {
       // The caller may not claim this gift: precheck throws the reason (404, 403, expired, lottery).
       await this.precheck(userId, giftId, now);
-      throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      throw refused(CLAIM_REFUSALS.allTaken);
     }
     if (!result.claim_id) {
       // A unit was there but the insert met the member's own claim, or the member claimed before.
-      if (result.unit_id || result.claimed_before) {
-        throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
-      }
-      throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+      if (result.unit_id || result.claimed_before) throw refused(CLAIM_REFUSALS.alreadyClaimed);
+      throw refused(CLAIM_REFUSALS.allTaken);
     }
     const row = this.db.getRepository(GiftClaim).create({
       id: claimId,
@@ -241,7 +254,7 @@ export class ClaimsService {
       );
       if (!open) {
         await this.precheck(userId, gift.id, now, tx); // a decline or the expiry came first: says so
-        throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+        throw refused(CLAIM_REFUSALS.allTaken);
       }
       const [unit]: { id: string; paid_fen: number }[] = await tx.query(
         `SELECT id, paid_fen FROM gift_units WHERE gift_id = $1 AND status = 'open'
@@ -250,7 +263,7 @@ export class ClaimsService {
       );
       if (!unit) {
         await this.precheck(userId, gift.id, now, tx); // the member's own claim came first: says so
-        throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been taken');
+        throw refused(CLAIM_REFUSALS.allTaken);
       }
       const claimId = randomUUID();
       const inserted: unknown[] = await tx.query(
@@ -259,7 +272,7 @@ export class ClaimsService {
          ON CONFLICT (gift_id, recipient_id) DO NOTHING RETURNING id`,
         [claimId, gift.id, userId, sku.id, gift.unitPriceFen, JSON.stringify(address), now],
       );
-      if (inserted.length === 0) throw new ConflictError('ALREADY_CLAIMED', 'you have already claimed this gift');
+      if (inserted.length === 0) throw refused(CLAIM_REFUSALS.alreadyClaimed);
       await tx.query("UPDATE gift_units SET status = 'claimed', claim_id = $2 WHERE id = $1", [unit.id, claimId]);
       await this.fulfilments.openForClaim(
         tx,
@@ -295,10 +308,17 @@ export class ClaimsService {
       const gift = await this.gifts.lock(tx, giftId);
       if (gift.mode !== 'single')
         throw new InvalidInputError('NOT_A_SINGLE_GIFT', 'only a single gift can be declined');
-      this.gifts.assertClaimable(gift, this.clock.now());
-      if (await tx.existsBy(GiftClaim, { giftId, recipientId: userId })) {
-        throw new ConflictError('ALREADY_CLAIMED', 'you have already accepted this gift');
-      }
+      const verdict = declineEligibility({
+        gift: { status: gift.status, expiresAt: gift.expiresAt },
+        // sentGiftFor has made sure the caller is a member.
+        caller: {
+          isMember: true,
+          isGiver: gift.giverId === userId,
+          hasClaimed: await tx.existsBy(GiftClaim, { giftId, recipientId: userId }),
+        },
+        now: this.clock.now(),
+      });
+      if (!verdict.ok) throw refused(verdict);
       const [units]: [GiftUnit[], number] = await tx.query(
         "UPDATE gift_units SET status = 'expired' WHERE gift_id = $1 AND status = 'open' RETURNING id",
         [giftId],
@@ -373,12 +393,6 @@ export class ClaimsService {
     return gift;
   }
 
-  private async assertWinner(tx: EntityManager, gift: Gift, userId: string): Promise<void> {
-    if (!gift.drawnAt) throw new ConflictError('DRAW_PENDING', 'the lottery has not been drawn yet');
-    const entry = await tx.findOneBy(GiftEntry, { giftId: gift.id, userId });
-    if (!entry?.won) throw new ConflictError('NOT_A_WINNER', 'only the lottery winners can claim this gift');
-  }
-
   /** The giver's SKU, or another giftable SKU of the same product at the same price. */
   private async chosenSku(tx: EntityManager, gift: Gift, skuId?: string): Promise<Sku> {
     const sku = await tx.findOne(Sku, { where: { id: skuId ?? gift.skuId }, relations: { product: true } });
@@ -396,4 +410,11 @@ export class ClaimsService {
       throw new ConflictError('PRODUCT_NOT_LISTED', 'the product is no longer on sale');
     return sku;
   }
+}
+
+/** The HTTP answer to a refused claim or decline: a hidden gift is 404, the giver 403, the rest 409. */
+function refused(refusal: ClaimRefusal): DomainError {
+  if (refusal.code === 'GIFT_NOT_FOUND') return new NotFoundError('gift');
+  if (refusal.code === 'GIVER_CANNOT_CLAIM') return new ForbiddenError(refusal.code, refusal.reason);
+  return new ConflictError(refusal.code, refusal.reason);
 }

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type ChatNotice,
   canonicalEntrants,
@@ -16,12 +15,12 @@ import {
   transition,
 } from '@giftshop/shared';
 import { randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { Product } from '../catalog/product.entity';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
-import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { writeTransition } from '../common/write-transition';
 import { EventBus } from '../events/event-bus';
 import { IdempotencyService } from '../idempotency/idempotency.service';
@@ -58,7 +57,6 @@ export function giftState(gift: Gift): GiftState {
 @Injectable()
 export class GiftsService implements OnModuleInit {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
     private readonly orders: OrdersService,
     private readonly payments: PaymentsService,
@@ -348,15 +346,5 @@ export class GiftsService implements OnModuleInit {
   /** A system line about the gift in its chat, in the caller's transaction (the event's). */
   postGiftNotice(tx: EntityManager, gift: Gift, notice: ChatNotice, senderId = gift.giverId): Promise<unknown> {
     return this.social.postNotice(tx, { chatId: gift.chatId, senderId, giftId: gift.id, notice });
-  }
-
-  /** Used by claims: a 409 when the gift cannot take claims now. */
-  assertClaimable(gift: Gift, now: Date): void {
-    const state = giftState(gift);
-    if (state === 'expired' || state === 'expired_refunded' || (gift.expiresAt && now >= gift.expiresAt)) {
-      throw new ConflictError('GIFT_EXPIRED', 'this gift has expired');
-    }
-    if (state === 'accepted')
-      throw new ConflictError('ALL_CLAIMED', 'all claimed: every unit of this gift has been accepted');
   }
 }
