@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AFTER_SALE_TRANSITIONS, AfterSaleAction, ORDER_TIMERS, OrderView, transition } from '@giftshop/shared';
+import {
+  AFTER_SALE_TRANSITIONS,
+  AfterSaleAction,
+  GiftView,
+  ORDER_TIMERS,
+  OrderView,
+  transition,
+} from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '../database/run-in-transaction';
 import { Shop } from '../catalog/shop.entity';
@@ -21,7 +28,7 @@ export interface AfterSalesDelegate {
   request(tx: EntityManager, userId: string, order: Order, reason: string): Promise<void>;
   approve(tx: EntityManager, order: Order, kase: AfterSaleCase): Promise<void>;
   reject(tx: EntityManager, order: Order, kase: AfterSaleCase): Promise<void>;
-  view(userId: string, order: Order): Promise<unknown>;
+  view(userId: string, order: Order): Promise<OrderView | GiftView>;
 }
 
 /**
@@ -46,7 +53,7 @@ export class AfterSalesService {
     this.delegates.set(kind, delegate);
   }
 
-  async request(userId: string, orderId: string, reason: string): Promise<unknown> {
+  async request(userId: string, orderId: string, reason: string): Promise<OrderView | GiftView> {
     const found = await this.db.getRepository(Order).findOneBy({ id: orderId });
     const delegate = found && this.delegates.get(found.kind);
     if (found && delegate) {

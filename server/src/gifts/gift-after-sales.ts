@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { ORDER_TIMERS } from '@giftshop/shared';
+import { ORDER_TIMERS, type GiftView } from '@giftshop/shared';
 import { EntityManager } from 'typeorm';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { AfterSalesDelegate, AfterSalesService } from '../after-sales/after-sales.service';
@@ -73,7 +73,7 @@ export class GiftAfterSales implements AfterSalesDelegate, OnModuleInit {
     await this.fulfilment.completeIfDue(tx, kase.claimId as string);
   }
 
-  async view(userId: string, order: Order): Promise<unknown> {
+  async view(userId: string, order: Order): Promise<GiftView> {
     const gift = await this.views.giftIdForOrder(order.id);
     return this.views.get(userId, gift);
   }

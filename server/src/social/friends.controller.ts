@@ -10,6 +10,7 @@ import {
 import type { FriendRequestDeclined, FriendRequestResult, FriendRequestView } from '@giftshop/shared';
 import type { Response } from 'express';
 import { UuidParam } from '../common/validation';
+import { ApiErrorDto } from '../common/api-schema';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
 import { FriendsService } from './friends.service';
 import { AddFriendDto, FriendRequestDeclinedDto, FriendRequestDto, FriendRequestResultDto } from './social.dto';
@@ -24,8 +25,8 @@ export class FriendsController {
   @HttpCode(202)
   @ApiAcceptedResponse({ type: FriendRequestResultDto, description: '{status: "pending"}: the request waits' })
   @ApiOkResponse({ type: FriendRequestResultDto, description: '{status: "friends", chatId}: both asked' })
-  @ApiBadRequestResponse({ description: 'CANNOT_FRIEND_SELF, or userId is not a UUID' })
-  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'CANNOT_FRIEND_SELF, or userId is not a UUID' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'USER_NOT_FOUND' })
   async ask(
     @CurrentUser() caller: Caller,
     @Body() body: AddFriendDto,
@@ -45,7 +46,10 @@ export class FriendsController {
   @Post('friend-requests/:id/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: FriendRequestDeclinedDto })
-  @ApiNotFoundResponse({ description: 'FRIEND_REQUEST_NOT_FOUND: no such request addressed to the caller' })
+  @ApiNotFoundResponse({
+    type: ApiErrorDto,
+    description: 'FRIEND_REQUEST_NOT_FOUND: no such request addressed to the caller',
+  })
   decline(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<FriendRequestDeclined> {
     return this.friends.decline(caller.userId, id);
   }

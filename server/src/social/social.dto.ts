@@ -1,4 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type {
+  ChatLastMessage,
+  ChatNotice,
+  ChatRead,
+  ChatType,
+  ChatView,
+  FriendRequestDeclined,
+  FriendRequestResult,
+  FriendRequestView,
+  MessageType,
+  MessageView,
+} from '@giftshop/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,6 +21,7 @@ import {
   IsUUID,
   Length,
 } from 'class-validator';
+import { ApiTime, Describes } from '../common/api-schema';
 import { MultiLine } from '../common/validation';
 
 export class AddFriendDto {
@@ -46,6 +59,7 @@ export class SendMessageDto {
   productId?: string;
 }
 
+/** What a system message says, as data (a union by kind: see ChatNotice in @giftshop/shared). */
 export class ChatNoticeDto {
   @ApiProperty({
     enum: [
@@ -58,60 +72,69 @@ export class ChatNoticeDto {
       'lottery_drawn',
     ],
   })
-  kind!: string;
+  kind!: ChatNotice['kind'];
 
-  @ApiProperty({ description: 'nickname, units, entrants or winners (nicknames), by kind' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'name, nickname, units, entrants or winners (nicknames), by kind',
+  })
   params!: Record<string, unknown>;
 }
+export type ChatNoticeDescribed = Describes<ChatNoticeDto, ChatNotice>;
 
-export class ChatLastMessageDto {
+const MESSAGE_TYPES: MessageType[] = ['text', 'gift', 'product', 'system'];
+
+export class ChatLastMessageDto implements ChatLastMessage {
   @ApiProperty() senderId!: string;
-  @ApiProperty({ enum: ['text', 'gift', 'product', 'system'] }) type!: string;
+  @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
   @ApiPropertyOptional() text?: string;
-  @ApiPropertyOptional({ type: ChatNoticeDto }) notice?: ChatNoticeDto;
-  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ type: ChatNoticeDto }) notice?: ChatNotice;
+  @ApiTime() createdAt!: string;
 }
 
-export class ChatDto {
+export class ChatDto implements ChatView {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['direct', 'group'] }) type!: string;
+  @ApiProperty({ enum: ['direct', 'group'] }) type!: ChatType;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [String] }) memberIds!: string[];
   @ApiPropertyOptional({ type: ChatLastMessageDto }) lastMessage?: ChatLastMessageDto;
-  @ApiProperty({ description: "Messages from others since the caller's last read" }) unreadCount!: number;
+  @ApiPropertyOptional({ description: "Messages from others since the caller's last read" }) unreadCount?: number;
 }
 
-export class ChatReadDto {
+export class ChatReadDto implements ChatRead {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: [0] }) unreadCount!: number;
+  @ApiProperty({ enum: [0] }) unreadCount!: 0;
 }
 
-export class MessageDto {
+export class MessageDto implements MessageView {
   @ApiProperty() id!: string;
   @ApiProperty() chatId!: string;
   @ApiProperty() senderId!: string;
-  @ApiProperty({ enum: ['text', 'gift', 'product', 'system'] }) type!: string;
+  @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
   @ApiPropertyOptional() text?: string;
   @ApiPropertyOptional({ type: ChatNoticeDto, description: 'system messages: what to say, as data' })
-  notice?: ChatNoticeDto;
+  notice?: ChatNotice;
   @ApiPropertyOptional() giftId?: string;
   @ApiPropertyOptional() productId?: string;
-  @ApiProperty() createdAt!: string;
+  @ApiTime() createdAt!: string;
 }
 
+/** 202 {status: 'pending'} or 200 {status: 'friends', chatId} (a union: see FriendRequestResult). */
 export class FriendRequestResultDto {
-  @ApiProperty({ enum: ['pending', 'friends'] }) status!: string;
+  @ApiProperty({ enum: ['pending', 'friends'] }) status!: FriendRequestResult['status'];
   @ApiPropertyOptional({ description: 'Their direct chat, once friends' }) chatId?: string;
 }
+export type FriendRequestResultDescribed = Describes<FriendRequestResultDto, FriendRequestResult>;
 
-export class FriendRequestDto {
+export class FriendRequestDto implements FriendRequestView {
   @ApiProperty() id!: string;
   @ApiProperty() fromUserId!: string;
   @ApiProperty() nickname!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiTime() createdAt!: string;
 }
 
-export class FriendRequestDeclinedDto {
+export class FriendRequestDeclinedDto implements FriendRequestDeclined {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['declined'] }) status!: string;
+  @ApiProperty({ enum: ['declined'] }) status!: 'declined';
 }
