@@ -11,7 +11,7 @@ const PRISM = join(__dirname, '../../node_modules/.bin/prism');
 /** A Stoplight Prism validating proxy in front of a running app (`prism proxy --errors`). */
 export interface PrismProxy {
   url: string;
-  /** The violations Prism reported so far, one line each ("[VALIDATOR] … Violation: …"). */
+  /** The violations Prism reported so far: its log lines for them (with `--errors`, the requests it failed). */
   violations(): string[];
   stop(): Promise<void>;
 }
@@ -73,7 +73,7 @@ export async function startPrism(app: INestApplication, upstream: string): Promi
 
   return {
     url: `http://127.0.0.1:${port}`,
-    violations: () => output.split('\n').filter((line) => /Violation:/.test(line)),
+    violations: () => output.split('\n').filter((line) => /errors#VIOLATIONS|Violation:/.test(line)),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

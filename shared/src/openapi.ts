@@ -834,20 +834,57 @@ export interface components {
             /** @description Friends to add; the caller joins as owner */
             memberIds: string[];
         };
-        ChatNoticeDto: {
-            /** @enum {string} */
-            kind: "group_created" | "gift_claimed" | "gift_all_claimed" | "gift_declined" | "gift_expired" | "gift_refunded" | "lottery_drawn";
-            /** @description name, nickname, units, entrants or winners (nicknames), by kind */
-            params: {
-                [key: string]: unknown;
-            };
-        };
         ChatLastMessageDto: {
             senderId: string;
             /** @enum {string} */
             type: "text" | "gift" | "product" | "system";
             text?: string;
-            notice?: components["schemas"]["ChatNoticeDto"];
+            /** @description System messages: what to say, as data, so each client words it in its language */
+            notice?: {
+                /** @enum {string} */
+                kind: "group_created";
+                params: {
+                    name: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_claimed";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_all_claimed";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_declined";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_expired";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_refunded";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "lottery_drawn";
+                params: {
+                    entrants: number;
+                    /** @description The winners' nicknames */
+                    winners: string[];
+                };
+            };
             /** Format: date-time */
             createdAt: string;
         };
@@ -868,8 +905,52 @@ export interface components {
             /** @enum {string} */
             type: "text" | "gift" | "product" | "system";
             text?: string;
-            /** @description system messages: what to say, as data */
-            notice?: components["schemas"]["ChatNoticeDto"];
+            /** @description System messages: what to say, as data, so each client words it in its language */
+            notice?: {
+                /** @enum {string} */
+                kind: "group_created";
+                params: {
+                    name: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_claimed";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_all_claimed";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_declined";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_expired";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_refunded";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "lottery_drawn";
+                params: {
+                    entrants: number;
+                    /** @description The winners' nicknames */
+                    winners: string[];
+                };
+            };
             giftId?: string;
             productId?: string;
             /** Format: date-time */
@@ -889,11 +970,15 @@ export interface components {
             /** @description The user to ask (or to accept, when they asked first) */
             userId: string;
         };
-        FriendRequestResultDto: {
+        FriendsNowDto: {
             /** @enum {string} */
-            status: "pending" | "friends";
-            /** @description Their direct chat, once friends */
-            chatId?: string;
+            status: "friends";
+            /** @description Their direct chat */
+            chatId: string;
+        };
+        FriendRequestPendingDto: {
+            /** @enum {string} */
+            status: "pending";
         };
         FriendRequestDto: {
             id: string;
@@ -936,7 +1021,9 @@ export interface components {
              *       "规格": "250g 礼盒"
              *     }
              */
-            specs: Record<string, never>;
+            specs: {
+                [key: string]: string;
+            };
             /**
              * @description Selling price in fen, at least 1
              * @example 16800
@@ -2016,22 +2103,22 @@ export interface operations {
             };
         };
         responses: {
-            /** @description {status: "friends", chatId}: both asked */
+            /** @description Both asked: friends, with their direct chat */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FriendRequestResultDto"];
+                    "application/json": components["schemas"]["FriendsNowDto"];
                 };
             };
-            /** @description {status: "pending"}: the request waits */
+            /** @description The request waits for the other to ask back */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FriendRequestResultDto"];
+                    "application/json": components["schemas"]["FriendRequestPendingDto"];
                 };
             };
             /** @description CANNOT_FRIEND_SELF, or userId is not a UUID */

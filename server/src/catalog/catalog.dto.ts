@@ -46,7 +46,12 @@ export class CreateShopDto {
 }
 
 export class CreateSkuDto {
-  @ApiProperty({ example: { 规格: '250g 礼盒' }, description: 'Up to 5 spec names to values' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 规格: '250g 礼盒' },
+    description: 'Up to 5 spec names to values',
+  })
   @IsSpecs()
   specs!: Record<string, string>;
 

@@ -36,9 +36,3 @@ export class ApiErrorDto implements ApiError {
   @ApiProperty({ example: 'ALL_CLAIMED', description: 'Stable, for programs; the message is for people' })
   code!: string;
 }
-
-/**
- * Compile-time check for a response class of a union view (a class cannot `implements` a union):
- * every value of the view must be a value of the class.
- */
-export type Describes<Dto, View extends Dto> = View;

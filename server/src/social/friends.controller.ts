@@ -13,7 +13,13 @@ import { UuidParam } from '../common/validation';
 import { ApiErrorDto } from '../common/api-schema';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
 import { FriendsService } from './friends.service';
-import { AddFriendDto, FriendRequestDeclinedDto, FriendRequestDto, FriendRequestResultDto } from './social.dto';
+import {
+  AddFriendDto,
+  FriendRequestDeclinedDto,
+  FriendRequestDto,
+  FriendRequestPendingDto,
+  FriendsNowDto,
+} from './social.dto';
 
 @ApiTags('social')
 @ApiBearerAuth()
@@ -23,8 +29,8 @@ export class FriendsController {
 
   @Post('friends')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: FriendRequestResultDto, description: '{status: "pending"}: the request waits' })
-  @ApiOkResponse({ type: FriendRequestResultDto, description: '{status: "friends", chatId}: both asked' })
+  @ApiAcceptedResponse({ type: FriendRequestPendingDto, description: 'The request waits for the other to ask back' })
+  @ApiOkResponse({ type: FriendsNowDto, description: 'Both asked: friends, with their direct chat' })
   @ApiBadRequestResponse({ type: ApiErrorDto, description: 'CANNOT_FRIEND_SELF, or userId is not a UUID' })
   @ApiNotFoundResponse({ type: ApiErrorDto, description: 'USER_NOT_FOUND' })
   async ask(

@@ -1,7 +1,9 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import type {
   ChatLastMessage,
   ChatNotice,
+  ChatNoticeKind,
   ChatRead,
   ChatType,
   ChatView,
@@ -21,7 +23,7 @@ import {
   IsUUID,
   Length,
 } from 'class-validator';
-import { ApiTime, Describes } from '../common/api-schema';
+import { ApiTime } from '../common/api-schema';
 import { MultiLine } from '../common/validation';
 
 export class AddFriendDto {
@@ -59,29 +61,32 @@ export class SendMessageDto {
   productId?: string;
 }
 
-/** What a system message says, as data (a union by kind: see ChatNotice in @giftshop/shared). */
-export class ChatNoticeDto {
-  @ApiProperty({
-    enum: [
-      'group_created',
-      'gift_claimed',
-      'gift_all_claimed',
-      'gift_declined',
-      'gift_expired',
-      'gift_refunded',
-      'lottery_drawn',
-    ],
-  })
-  kind!: ChatNotice['kind'];
+const TEXT = { type: 'string' } as const;
+const COUNT = { type: 'integer' } as const;
 
-  @ApiProperty({
+/** Each notice's parameters by kind: keyed by ChatNoticeKind, so a new kind must be described here. */
+const NOTICE_PARAMS: Record<ChatNoticeKind, Record<string, SchemaObject>> = {
+  group_created: { name: TEXT },
+  gift_claimed: { nickname: TEXT },
+  gift_all_claimed: { units: COUNT },
+  gift_declined: { nickname: TEXT },
+  gift_expired: { units: COUNT },
+  gift_refunded: { units: COUNT },
+  lottery_drawn: { entrants: COUNT, winners: { type: 'array', items: TEXT, description: "The winners' nicknames" } },
+};
+
+/** What a system message says, as data: one schema per kind (ChatNotice in @giftshop/shared). */
+const CHAT_NOTICE: ApiPropertyOptions = {
+  description: 'System messages: what to say, as data, so each client words it in its language',
+  oneOf: Object.entries(NOTICE_PARAMS).map(([kind, params]) => ({
     type: 'object',
-    additionalProperties: true,
-    description: 'name, nickname, units, entrants or winners (nicknames), by kind',
-  })
-  params!: Record<string, unknown>;
-}
-export type ChatNoticeDescribed = Describes<ChatNoticeDto, ChatNotice>;
+    required: ['kind', 'params'],
+    properties: {
+      kind: { type: 'string', enum: [kind] },
+      params: { type: 'object', required: Object.keys(params), properties: params },
+    },
+  })),
+};
 
 const MESSAGE_TYPES: MessageType[] = ['text', 'gift', 'product', 'system'];
 
@@ -89,7 +94,7 @@ export class ChatLastMessageDto implements ChatLastMessage {
   @ApiProperty() senderId!: string;
   @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
   @ApiPropertyOptional() text?: string;
-  @ApiPropertyOptional({ type: ChatNoticeDto }) notice?: ChatNotice;
+  @ApiPropertyOptional(CHAT_NOTICE) notice?: ChatNotice;
   @ApiTime() createdAt!: string;
 }
 
@@ -113,19 +118,25 @@ export class MessageDto implements MessageView {
   @ApiProperty() senderId!: string;
   @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
   @ApiPropertyOptional() text?: string;
-  @ApiPropertyOptional({ type: ChatNoticeDto, description: 'system messages: what to say, as data' })
-  notice?: ChatNotice;
+  @ApiPropertyOptional(CHAT_NOTICE) notice?: ChatNotice;
   @ApiPropertyOptional() giftId?: string;
   @ApiPropertyOptional() productId?: string;
   @ApiTime() createdAt!: string;
 }
 
-/** 202 {status: 'pending'} or 200 {status: 'friends', chatId} (a union: see FriendRequestResult). */
-export class FriendRequestResultDto {
-  @ApiProperty({ enum: ['pending', 'friends'] }) status!: FriendRequestResult['status'];
-  @ApiPropertyOptional({ description: 'Their direct chat, once friends' }) chatId?: string;
+type FriendRequestPending = Extract<FriendRequestResult, { status: 'pending' }>;
+type FriendsNow = Extract<FriendRequestResult, { status: 'friends' }>;
+
+/** 202: the request waits for the other to ask back. */
+export class FriendRequestPendingDto implements FriendRequestPending {
+  @ApiProperty({ enum: ['pending'] }) status!: 'pending';
 }
-export type FriendRequestResultDescribed = Describes<FriendRequestResultDto, FriendRequestResult>;
+
+/** 200: both asked; they are friends and their direct chat is open. */
+export class FriendsNowDto implements FriendsNow {
+  @ApiProperty({ enum: ['friends'] }) status!: 'friends';
+  @ApiProperty({ description: 'Their direct chat' }) chatId!: string;
+}
 
 export class FriendRequestDto implements FriendRequestView {
   @ApiProperty() id!: string;

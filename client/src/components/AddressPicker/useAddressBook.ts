@@ -66,7 +66,7 @@ export function useAddressBook() {
     const found = draftProblems(draft);
     setProblems(found);
     if (Object.keys(found).length > 0) return null;
-    const saved = await apiPost<SavedAddressView>('/me/addresses', draft);
+    const saved = await apiPost('/me/addresses', { body: draft });
     rememberAddress(draft);
     setBook((prev) => [...(prev ?? []), saved]);
     setSelectedId(saved.id);

@@ -149,8 +149,8 @@ function ShopRow({ shopId, shopName }: { shopId: string; shopName: string }) {
   const session = useSession();
   const shop = useApi<ShopView>(`/shops/${shopId}`, session?.user.id ?? '');
   const follow = useAction(async (following: boolean) => {
-    if (following) await apiDelete(`/shops/${shopId}/follow`);
-    else await apiPost(`/shops/${shopId}/follow`);
+    if (following) await apiDelete('/shops/{shopId}/follow', { path: { shopId } });
+    else await apiPost('/shops/{shopId}/follow', { path: { shopId } });
     await shop.reload({ silent: true });
   });
   const following = shop.status === 'ready' && shop.data.following === true;
@@ -185,7 +185,7 @@ function SharePicker({ productId }: { productId: string }) {
   const { t } = useI18n();
   const chats = useChats();
   const share = useAction(async (chatId: string) => {
-    await apiPost(`/chats/${chatId}/messages`, { productId });
+    await apiPost('/chats/{id}/messages', { path: { id: chatId }, body: { productId } });
     go(routes.chat(chatId));
   });
   return (
