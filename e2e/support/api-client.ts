@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { ApiPaths } from '@giftshop/shared';
+import type { ApiError, ApiPaths } from '@giftshop/shared';
 
 /** The API client typed by the generated paths (shared/src/openapi.ts): bodies, params and answers. */
 export type ApiClient = ReturnType<typeof createClient<ApiPaths>>;
@@ -8,12 +8,25 @@ export function apiClient(baseUrl: string, token?: string): ApiClient {
   return createClient<ApiPaths>({ baseUrl, headers: token ? { Authorization: `Bearer ${token}` } : {} });
 }
 
-/** The body of an answer that must have `status`; otherwise fails naming what came back. */
-export function expectStatus<T>(result: { data?: T; error?: unknown; response: Response }, status: number): T {
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+function check(result: Result<unknown>, status: number): void {
   if (result.response.status !== status) {
-    throw new Error(
-      `expected ${status}, got ${result.response.status} ${result.response.url}: ${JSON.stringify(result.error ?? result.data)}`,
-    );
+    const body = JSON.stringify(result.error ?? result.data);
+    throw new Error(`expected ${status}, got ${result.response.status} from ${result.response.url}: ${body}`);
   }
+}
+
+/** The answer of a call that must succeed with `status` (supertest's `.expect(status).body`). */
+export async function expectStatus<T>(call: Result<T> | Promise<Result<T>>, status: number): Promise<T> {
+  const result = await call;
+  check(result, status);
   return result.data as T;
+}
+
+/** The error of a call that must be refused with `status`, in the API's error shape. */
+export async function expectError(call: Result<unknown> | Promise<Result<unknown>>, status: number): Promise<ApiError> {
+  const result = await call;
+  check(result, status);
+  return result.error as ApiError;
 }
