@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { loadConfig } from '../config/config';
+import { AppConfig, loadConfig } from '../config/config';
 import { previewOpenApiDocument } from './document';
 
 const ROOT = join(__dirname, '../../..');
@@ -16,9 +16,16 @@ export const API_TYPES_PATH = join(ROOT, API_TYPES_FILE);
  * database from being opened.
  */
 export function currentOpenApiDocument(): Promise<OpenAPIObject> {
-  return previewOpenApiDocument(
-    loadConfig({ NODE_ENV: 'development', LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://preview@127.0.0.1:1/none' }),
-  );
+  return previewOpenApiDocument(previewConfig());
+}
+
+/** The configuration the document is generated with (development: the sandbox login is routed). */
+export function previewConfig(): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: 'postgres://preview@127.0.0.1:1/none',
+  });
 }
 
 /** The TypeScript of `API_TYPES_FILE` for a document (scripts/openapi-types.mjs, openapi-typescript). */

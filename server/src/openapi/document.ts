@@ -54,10 +54,10 @@ function nullableRef(property: SchemaObject | ReferenceObject): SchemaObject | R
 const NULL_ONLY: SchemaObject = { type: 'object', nullable: true, enum: [null] };
 
 /**
- * The document without a database or a listening socket: Nest's preview mode registers the routes
- * and their metadata but builds no provider. What `npm run gen:api` and the freshness test read.
+ * The app without a database or a listening socket: Nest's preview mode registers the routes and
+ * their metadata but builds no provider. `use` reads it before it is closed.
  */
-export async function previewOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+export async function withPreviewApp<T>(config: AppConfig, use: (app: INestApplication) => T): Promise<T> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
     preview: true,
     logger: false,
@@ -65,8 +65,13 @@ export async function previewOpenApiDocument(config: AppConfig): Promise<OpenAPI
   });
   app.setGlobalPrefix('api');
   try {
-    return buildOpenApiDocument(app);
+    return use(app);
   } finally {
     await app.close();
   }
+}
+
+/** The document of the preview app: what `npm run gen:api` and the freshness test read. */
+export function previewOpenApiDocument(config: AppConfig): Promise<OpenAPIObject> {
+  return withPreviewApp(config, buildOpenApiDocument);
 }
