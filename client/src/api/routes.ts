@@ -56,8 +56,11 @@ export type ParamsArg<M extends HttpMethod, R extends Route<M>, Extra = object> 
 
 declare const answer: unique symbol;
 
-/** A GET's URL (under /api) that remembers what it answers, for `apiGet` and `useApi`. */
-export type ApiUrl<T> = string & { readonly [answer]?: T };
+/**
+ * A GET's URL (under /api) that remembers what it answers, for `apiGet` and `useApi`. Only
+ * `apiUrl` makes one: a plain string is not an ApiUrl, so no caller names a route's answer itself.
+ */
+export type ApiUrl<T> = string & { readonly [answer]: T };
 
 /** `/orders/{id}` with `{path: {id}, query}` filled in: `/orders/5f…?limit=20`. */
 export function fillRoute(
@@ -73,5 +76,5 @@ export function fillRoute(
 
 /** The URL of a GET route with its parameters, typed with what the route answers. */
 export function apiUrl<R extends Route<'get'>>(route: R, ...[params]: ParamsArg<'get', R>): ApiUrl<Answer<'get', R>> {
-  return fillRoute(route, params as Parameters<typeof fillRoute>[1]);
+  return fillRoute(route, params as Parameters<typeof fillRoute>[1]) as ApiUrl<Answer<'get', R>>;
 }

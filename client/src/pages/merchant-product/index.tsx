@@ -9,8 +9,8 @@ import { ImageUploader } from '../../components/ImageUploader';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
 import { parseYuan, YuanInput, yuanText } from '../../components/YuanInput';
-import { useAction, useApi } from '../../hooks/useApi';
-import { useCategories } from '../../hooks/useCatalog';
+import { useAction } from '../../hooks/useApi';
+import { useCategories, useProduct } from '../../hooks/useCatalog';
 import { usePageTitle } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { translate, useI18n } from '../../i18n';
@@ -75,7 +75,7 @@ export default function MerchantProductPage() {
   useRequireLogin();
   const categories = useCategories();
   // The owner reads its own product (delisted included) without a scene: no view is recorded.
-  const product = useApi<ProductView>(params.id ? `/products/${params.id}` : null);
+  const product = useProduct(params.id);
 
   return (
     <View className="page product-form">
