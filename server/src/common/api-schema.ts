@@ -24,7 +24,7 @@ export const ApiStringOrNull = (description?: string): PropertyDecorator =>
 export const ApiSpecs = (): PropertyDecorator =>
   ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { 规格: '250g 礼盒' } });
 
-/** A nested response class that may be null. */
+/** A nested response class that may be null (openapi/document.ts says it as `oneOf: [class, null]`). */
 export const ApiObjectOrNull = (type: Type<unknown>, description?: string): PropertyDecorator =>
   ApiProperty({ type, nullable: true, description });
 
