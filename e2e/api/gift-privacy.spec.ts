@@ -1,4 +1,4 @@
-import { GiftView, ProductView } from '@giftshop/shared';
+import { GiftMode, GiftView, ProductView } from '@giftshop/shared';
 import { giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
@@ -58,7 +58,7 @@ describe('gift privacy: a recipient address is seen by the recipient and the mer
     tea = await w.product('花果茶组合');
     const { alice, bob, carol, family, direct } = w;
     const drawAt = new Date(Date.parse((await t.advance(0)).now) + HOUR).toISOString();
-    const gift = (skuId: string, chatId: string, mode: string, units: number, extra: object = {}) =>
+    const gift = (skuId: string, chatId: string, mode: GiftMode, units: number, extra: object = {}) =>
       sendGift(t, alice, { skuId, chatId, mode, units, ...extra });
     gifts = {
       single: await gift(sku('蜜桃乌龙'), direct(bob).id, 'single', 1),

@@ -1,4 +1,5 @@
-import { drawWinners, GiftView, ProductView } from '@giftshop/shared';
+import { ApiPaths, drawWinners, GiftView, ProductView } from '@giftshop/shared';
+import { expectError, expectStatus } from '../support/api-client';
 import { shopWithProduct, stockOf } from '../support/fixtures';
 import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
@@ -7,13 +8,15 @@ jest.setTimeout(60_000);
 
 const HOUR = 3_600_000;
 
+type GiftBody = ApiPaths['/api/gifts']['post']['requestBody']['content']['application/json'];
+
 describe('gifts', () => {
   let t: TestApp;
   let w: Awaited<ReturnType<typeof giftWorld>>;
   let tea: ProductView;
   const sku = (flavour: string) => tea.skus.find((s) => s.specs['口味'] === flavour)!.id;
   const view = async (giftId: string, who: Session) =>
-    (await t.http().get(`/api/gifts/${giftId}`).set(who.auth).expect(200)).body as GiftView;
+    (await expectStatus(t.api(who).GET('/api/gifts/{id}', { params: { path: { id: giftId } } }), 200)) as GiftView;
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -28,20 +31,26 @@ describe('gifts', () => {
       const jasmine = sku('白桃茉莉');
       const [peachBefore, jasmineBefore] = [await stockOf(t, peach), await stockOf(t, jasmine)];
 
-      const created = await t
-        .http()
-        .post('/api/gifts')
-        .set(w.alice.auth)
-        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 2, wishMessage: '新年快乐！' })
-        .expect(201);
-      expect(created.body).toMatchObject({ status: 0, totalFen: 2 * 5900 });
+      const created = await expectStatus(
+        t.api(w.alice).POST('/api/gifts', {
+          body: { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 2, wishMessage: '新年快乐！' },
+        }),
+        201,
+      );
+      expect(created).toMatchObject({ status: 0, totalFen: 2 * 5900 });
       expect(await stockOf(t, peach)).toBe(peachBefore - 2);
       // Not sent yet: the family cannot see it.
-      await t.http().get(`/api/gifts/${created.body.id}`).set(w.bob.auth).expect(404);
+      await expectError(t.api(w.bob).GET('/api/gifts/{id}', { params: { path: { id: created.id } } }), 404);
 
-      await t.http().post(`/api/orders/${created.body.orderId}/pay`).set(w.alice.auth).expect(200);
-      const giftId = created.body.id;
-      const messages = (await t.http().get(`/api/chats/${w.family.id}/messages`).set(w.bob.auth).expect(200)).body;
+      await expectStatus(
+        t.api(w.alice).POST('/api/orders/{id}/pay', { params: { path: { id: created.orderId } } }),
+        200,
+      );
+      const giftId = created.id;
+      const messages = await expectStatus(
+        t.api(w.bob).GET('/api/chats/{id}/messages', { params: { path: { id: w.family.id } } }),
+        200,
+      );
       expect(messages.at(-1)).toMatchObject({ type: 'gift', giftId, senderId: w.alice.userId, text: '新年快乐！' });
 
       const card = await view(giftId, w.bob);
@@ -55,13 +64,14 @@ describe('gifts', () => {
       });
       expect(card.claims).toBeUndefined();
 
-      const bobClaim = await t
-        .http()
-        .post(`/api/gifts/${giftId}/claim`)
-        .set(w.bob.auth)
-        .send({ skuId: jasmine, address: addressOf('鲍勃', '13900000001') })
-        .expect(200);
-      expect(bobClaim.body).toMatchObject({
+      const bobClaim = await expectStatus(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: giftId } },
+          body: { skuId: jasmine, address: addressOf('鲍勃', '13900000001') },
+        }),
+        200,
+      );
+      expect(bobClaim).toMatchObject({
         giftId,
         status: 20,
         skuId: jasmine,
@@ -69,19 +79,21 @@ describe('gifts', () => {
         claimStatus: 'accepted',
         shippingStatus: 'pending_shipment',
       });
-      await t
-        .http()
-        .post(`/api/gifts/${giftId}/claim`)
-        .set(w.carol.auth)
-        .send({ address: addressOf('卡罗尔', '13900000002') })
-        .expect(200);
-      const dave = await t
-        .http()
-        .post(`/api/gifts/${giftId}/claim`)
-        .set(w.dave.auth)
-        .send({ address: addressOf('大卫', '13900000003') })
-        .expect(409);
-      expect(dave.body).toMatchObject({ code: 'ALL_CLAIMED', message: expect.stringMatching(/all claimed/) });
+      await expectStatus(
+        t.api(w.carol).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: giftId } },
+          body: { address: addressOf('卡罗尔', '13900000002') },
+        }),
+        200,
+      );
+      const dave = await expectError(
+        t.api(w.dave).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: giftId } },
+          body: { address: addressOf('大卫', '13900000003') },
+        }),
+        409,
+      );
+      expect(dave).toMatchObject({ code: 'ALL_CLAIMED', message: expect.stringMatching(/all claimed/) });
 
       // The variant switch moved one reserved unit from peach to jasmine.
       expect(await stockOf(t, peach)).toBe(peachBefore - 1);
@@ -97,36 +109,50 @@ describe('gifts', () => {
 
       // The merchant sees the addresses to ship, and ships both; Alice follows the shipping state.
       const shopId = tea.shopId;
-      const toShip = (
-        await t.http().get(`/api/shops/${shopId}/gift-claims?status=accepted`).set(w.wang.auth).expect(200)
-      ).body;
+      const toShip = await expectStatus(
+        t
+          .api(w.wang)
+          .GET('/api/shops/{shopId}/gift-claims', { params: { path: { shopId }, query: { status: 'accepted' } } }),
+        200,
+      );
       const mine = toShip.filter((f: { giftId: string }) => f.giftId === giftId);
       expect(mine.map((f: { address: { phone: string } }) => f.address.phone).sort()).toEqual([
         '13900000001',
         '13900000002',
       ]);
       for (const f of mine) {
-        await t
-          .http()
-          .post(`/api/gift-claims/${f.id}/ship`)
-          .set(w.wang.auth)
-          .send({ carrier: '顺丰', trackingNo: `SF${f.id.slice(0, 8)}` })
-          .expect(200);
+        await expectStatus(
+          t.api(w.wang).POST('/api/gift-claims/{id}/ship', {
+            params: { path: { id: f.id } },
+            body: { carrier: '顺丰', trackingNo: `SF${f.id.slice(0, 8)}` },
+          }),
+          200,
+        );
       }
       expect((await view(giftId, w.alice)).claims?.map((c) => c.shippingStatus)).toEqual(['shipped', 'shipped']);
-      await t.http().get(`/api/shops/${shopId}/gift-claims`).set(w.alice.auth).expect(403);
+      await expectError(t.api(w.alice).GET('/api/shops/{shopId}/gift-claims', { params: { path: { shopId } } }), 403);
       // The order as a whole does not ship or get received: its units do.
-      const whole = await t
-        .http()
-        .post(`/api/orders/${created.body.orderId}/ship`)
-        .set(w.wang.auth)
-        .send({ carrier: '顺丰', trackingNo: 'SF0000' })
-        .expect(409);
-      expect(whole.body.code).toBe('GIFT_SHIPS_PER_CLAIM');
-      await t.http().post(`/api/orders/${created.body.orderId}/confirm-receipt`).set(w.alice.auth).expect(409);
+      const whole = await expectError(
+        t.api(w.wang).POST('/api/orders/{id}/ship', {
+          params: { path: { id: created.orderId } },
+          body: { carrier: '顺丰', trackingNo: 'SF0000' },
+        }),
+        409,
+      );
+      expect(whole.code).toBe('GIFT_SHIPS_PER_CLAIM');
+      await expectError(
+        t.api(w.alice).POST('/api/orders/{id}/confirm-receipt', { params: { path: { id: created.orderId } } }),
+        409,
+      );
       // Bob confirms his unit; Alice sees it delivered, Carol's still shipped.
-      await t.http().post(`/api/gift-claims/${bobClaim.body.id}/confirm-receipt`).set(w.bob.auth).expect(200);
-      await t.http().post(`/api/gift-claims/${bobClaim.body.id}/confirm-receipt`).set(w.carol.auth).expect(404);
+      await expectStatus(
+        t.api(w.bob).POST('/api/gift-claims/{id}/confirm-receipt', { params: { path: { id: bobClaim.id } } }),
+        200,
+      );
+      await expectError(
+        t.api(w.carol).POST('/api/gift-claims/{id}/confirm-receipt', { params: { path: { id: bobClaim.id } } }),
+        404,
+      );
       expect((await view(giftId, w.alice)).claims?.map((c) => c.shippingStatus)).toEqual(['delivered', 'shipped']);
     });
   });
@@ -147,46 +173,58 @@ describe('gifts', () => {
         status: 10,
         product: { specs: { 口味: '蜜桃乌龙' } },
       });
-      const claim = await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.bob.auth)
-        .send({ skuId: sku('柚子红茶'), address: addressOf('鲍勃', '13900000011') })
-        .expect(200);
-      expect(claim.body.specs).toEqual({ 口味: '柚子红茶' });
+      const claim = await expectStatus(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { skuId: sku('柚子红茶'), address: addressOf('鲍勃', '13900000011') },
+        }),
+        200,
+      );
+      expect(claim.specs).toEqual({ 口味: '柚子红茶' });
       const bobView = await view(gift.id, w.bob);
       expect(bobView).toMatchObject({
         role: 'recipient',
         status: 20,
         myClaim: { specs: { 口味: '柚子红茶' }, address: { phone: '13900000011' } },
       });
-      const again = await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.bob.auth)
-        .send({ skuId: sku('白桃茉莉'), address: addressOf('鲍勃', '13900000011') })
-        .expect(409);
-      expect(again.body.code).toBe('ALL_CLAIMED');
+      const again = await expectError(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { skuId: sku('白桃茉莉'), address: addressOf('鲍勃', '13900000011') },
+        }),
+        409,
+      );
+      expect(again.code).toBe('ALL_CLAIMED');
       expect((await view(gift.id, w.bob)).myClaim?.specs).toEqual({ 口味: '柚子红茶' });
       // The giver cannot take it back once sent.
-      await t.http().post(`/api/orders/${gift.orderId}/cancel`).set(w.alice.auth).expect(409);
+      await expectError(
+        t.api(w.alice).POST('/api/orders/{id}/cancel', { params: { path: { id: gift.orderId } } }),
+        409,
+      );
     });
 
     it('Bob declines: Alice is refunded in full at once and the stock returns', async () => {
       const peach = sku('蜜桃乌龙');
       const before = await stockOf(t, peach);
       const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.direct(w.bob).id, mode: 'single', units: 1 });
-      const declined = await t.http().post(`/api/gifts/${gift.id}/decline`).set(w.bob.auth).expect(200);
-      expect(declined.body.status).toBe(181);
-      const order = (await t.http().get(`/api/orders/${gift.orderId}`).set(w.alice.auth).expect(200)).body;
+      const declined = await expectStatus(
+        t.api(w.bob).POST('/api/gifts/{id}/decline', { params: { path: { id: gift.id } } }),
+        200,
+      );
+      expect(declined.status).toBe(181);
+      const order = await expectStatus(
+        t.api(w.alice).GET('/api/orders/{id}', { params: { path: { id: gift.orderId } } }),
+        200,
+      );
       expect(order).toMatchObject({ status: 'refunded', refundedFen: 5900 });
       expect(await stockOf(t, peach)).toBe(before);
-      await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.bob.auth)
-        .send({ address: addressOf('鲍勃', '13900000011') })
-        .expect(409);
+      await expectError(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('鲍勃', '13900000011') },
+        }),
+        409,
+      );
     });
 
     it('refuses a claim on a variant of another price or product', async () => {
@@ -197,13 +235,14 @@ describe('gifts', () => {
         units: 1,
       });
       const longjing = await w.product('明前龙井礼盒');
-      const other = await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.carol.auth)
-        .send({ skuId: longjing.skus[0].id, address: addressOf('卡罗尔', '13900000012') })
-        .expect(400);
-      expect(other.body.code).toBe('VARIANT_NOT_ALLOWED');
+      const other = await expectError(
+        t.api(w.carol).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { skuId: longjing.skus[0].id, address: addressOf('卡罗尔', '13900000012') },
+        }),
+        400,
+      );
+      expect(other.code).toBe('VARIANT_NOT_ALLOWED');
       expect((await view(gift.id, w.carol)).status).toBe(10);
     });
   });
@@ -214,12 +253,13 @@ describe('gifts', () => {
       const peach = sku('白桃茉莉');
       const before = await stockOf(t, peach);
       const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 });
-      await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.dave.auth)
-        .send({ address: addressOf('大卫', '13900000021') })
-        .expect(200);
+      await expectStatus(
+        t.api(w.dave).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('大卫', '13900000021') },
+        }),
+        200,
+      );
       await t.advance(24 * HOUR - 60_000);
       expect((await view(gift.id, w.alice)).status).toBe(10);
       await t.advance(61_000);
@@ -230,14 +270,18 @@ describe('gifts', () => {
       ]);
       expect(refunds).toEqual([{ amount_fen: 5900 }, { amount_fen: 5900 }]);
       expect(await stockOf(t, peach)).toBe(before - 1);
-      const order = (await t.http().get(`/api/orders/${gift.orderId}`).set(w.alice.auth).expect(200)).body;
+      const order = await expectStatus(
+        t.api(w.alice).GET('/api/orders/{id}', { params: { path: { id: gift.orderId } } }),
+        200,
+      );
       expect(order).toMatchObject({ status: 'paid', refundedFen: 11800 });
-      await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.bob.auth)
-        .send({ address: addressOf('鲍勃', '13900000001') })
-        .expect(409);
+      await expectError(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('鲍勃', '13900000001') },
+        }),
+        409,
+      );
       await t.advance(48 * HOUR);
       expect(await t.sql('SELECT amount_fen FROM refunds WHERE order_id = $1', [gift.orderId])).toHaveLength(2);
     });
@@ -245,16 +289,16 @@ describe('gifts', () => {
     it('cancels a gift left unpaid like any order (250) and returns its stock', async () => {
       const peach = sku('蜜桃乌龙');
       const before = await stockOf(t, peach);
-      const created = await t
-        .http()
-        .post('/api/gifts')
-        .set(w.alice.auth)
-        .send({ skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 })
-        .expect(201);
+      const created = await expectStatus(
+        t
+          .api(w.alice)
+          .POST('/api/gifts', { body: { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 } }),
+        201,
+      );
       await t.advance(16 * 60_000);
-      expect((await view(created.body.id, w.alice)).status).toBe(250);
+      expect((await view(created.id, w.alice)).status).toBe(250);
       expect(await stockOf(t, peach)).toBe(before);
-      await t.http().get(`/api/gifts/${created.body.id}`).set(w.bob.auth).expect(404);
+      await expectError(t.api(w.bob).GET('/api/gifts/{id}', { params: { path: { id: created.id } } }), 404);
     });
   });
 
@@ -269,22 +313,27 @@ describe('gifts', () => {
         drawAt,
       });
       for (const member of [w.bob, w.carol, w.dave]) {
-        expect((await t.http().post(`/api/gifts/${gift.id}/enter`).set(member.auth).expect(200)).body.userId).toBe(
-          member.userId,
-        );
+        expect(
+          (await expectStatus(t.api(member).POST('/api/gifts/{id}/enter', { params: { path: { id: gift.id } } }), 200))
+            .userId,
+        ).toBe(member.userId);
       }
-      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.bob.auth).expect(200);
-      const early = await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.bob.auth)
-        .send({ address: addressOf('鲍勃', '13900000031') })
-        .expect(409);
-      expect(early.body.code).toBe('DRAW_PENDING');
-      await t.http().get(`/api/gifts/${gift.id}/draw`).set(w.bob.auth).expect(409);
+      await expectStatus(t.api(w.bob).POST('/api/gifts/{id}/enter', { params: { path: { id: gift.id } } }), 200);
+      const early = await expectError(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('鲍勃', '13900000031') },
+        }),
+        409,
+      );
+      expect(early.code).toBe('DRAW_PENDING');
+      await expectError(t.api(w.bob).GET('/api/gifts/{id}/draw', { params: { path: { id: gift.id } } }), 409);
 
       await t.advance(HOUR);
-      const draw = (await t.http().get(`/api/gifts/${gift.id}/draw`).set(w.carol.auth).expect(200)).body;
+      const draw = await expectStatus(
+        t.api(w.carol).GET('/api/gifts/{id}/draw', { params: { path: { id: gift.id } } }),
+        200,
+      );
       expect(draw.entrantIds).toEqual([w.bob.userId, w.carol.userId, w.dave.userId].sort());
       expect(draw.winnerIds).toHaveLength(2);
       expect(drawWinners(draw.seed, draw.entrantIds, draw.units)).toEqual(draw.winnerIds);
@@ -293,20 +342,22 @@ describe('gifts', () => {
       const [winner] = everyone.filter((m) => draw.winnerIds.includes(m.userId));
       const [loser] = everyone.filter((m) => !draw.winnerIds.includes(m.userId));
       expect((await view(gift.id, loser)).won).toBe(false);
-      const lost = await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(loser.auth)
-        .send({ address: addressOf('输家', '13900000032') })
-        .expect(409);
-      expect(lost.body.code).toBe('NOT_A_WINNER');
-      await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(winner.auth)
-        .send({ address: addressOf('赢家', '13900000033') })
-        .expect(200);
-      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.erin.auth).expect(404);
+      const lost = await expectError(
+        t.api(loser).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('输家', '13900000032') },
+        }),
+        409,
+      );
+      expect(lost.code).toBe('NOT_A_WINNER');
+      await expectStatus(
+        t.api(winner).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('赢家', '13900000033') },
+        }),
+        200,
+      );
+      await expectError(t.api(w.erin).POST('/api/gifts/{id}/enter', { params: { path: { id: gift.id } } }), 404);
 
       await t.advance(24 * HOUR);
       expect(await view(gift.id, w.alice)).toMatchObject({ status: 181, claimedUnits: 1, refundedUnits: 1 });
@@ -321,12 +372,13 @@ describe('gifts', () => {
         units: 3,
         drawAt,
       });
-      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.dave.auth).expect(200);
+      await expectStatus(t.api(w.dave).POST('/api/gifts/{id}/enter', { params: { path: { id: gift.id } } }), 200);
       await t.advance(HOUR);
-      expect((await t.http().get(`/api/gifts/${gift.id}/draw`).set(w.dave.auth).expect(200)).body.winnerIds).toEqual([
-        w.dave.userId,
-      ]);
-      await t.http().post(`/api/gifts/${gift.id}/enter`).set(w.bob.auth).expect(409);
+      expect(
+        (await expectStatus(t.api(w.dave).GET('/api/gifts/{id}/draw', { params: { path: { id: gift.id } } }), 200))
+          .winnerIds,
+      ).toEqual([w.dave.userId]);
+      await expectError(t.api(w.bob).POST('/api/gifts/{id}/enter', { params: { path: { id: gift.id } } }), 409);
     });
   });
 
@@ -340,17 +392,17 @@ describe('gifts', () => {
           [skuId],
         );
       const send = (units: number) =>
-        t.http().post('/api/gifts').set(w.alice.auth).send({ skuId, chatId: w.family.id, mode: 'first_come', units });
+        t.api(w.alice).POST('/api/gifts', { body: { skuId, chatId: w.family.id, mode: 'first_come', units } });
 
-      const refused = await send(3).expect(409);
-      expect(refused.body).toMatchObject({ code: 'SOLD_OUT', message: expect.stringMatching(/sold out/) });
+      const refused = await expectError(send(3), 409);
+      expect(refused).toMatchObject({ code: 'SOLD_OUT', message: expect.stringMatching(/sold out/) });
       expect(await stockOf(t, skuId)).toBe(2);
       expect(await rowsOf()).toEqual([{ items: 0, gifts: 0 }]);
 
       // Exactly the stock can be given; then nothing more, and the stock never goes below zero.
-      await send(2).expect(201);
+      await expectStatus(send(2), 201);
       expect(await stockOf(t, skuId)).toBe(0);
-      expect((await send(2).expect(409)).body.code).toBe('SOLD_OUT');
+      expect((await expectError(send(2), 409)).code).toBe('SOLD_OUT');
       expect(await stockOf(t, skuId)).toBe(0);
       expect(await rowsOf()).toEqual([{ items: 1, gifts: 1 }]);
     });
@@ -360,15 +412,14 @@ describe('gifts', () => {
       const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 3 });
       const stockBefore = await stockOf(t, peach);
       const claim = (skuId?: string) =>
-        t
-          .http()
-          .post(`/api/gifts/${gift.id}/claim`)
-          .set(w.bob.auth)
-          .send({ ...(skuId && { skuId }), address: addressOf('鲍勃', '13900000001') });
-      await claim().expect(200);
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { ...(skuId && { skuId }), address: addressOf('鲍勃', '13900000001') },
+        });
+      await expectStatus(claim(), 200);
       for (const again of [undefined, sku('柚子红茶')]) {
-        const second = await claim(again).expect(409);
-        expect(second.body).toMatchObject({ code: 'ALREADY_CLAIMED' });
+        const second = await expectError(claim(again), 409);
+        expect(second).toMatchObject({ code: 'ALREADY_CLAIMED' });
       }
       const units = await t.sql<{ status: string }>('SELECT status FROM gift_units WHERE gift_id = $1 ORDER BY idx', [
         gift.id,
@@ -383,7 +434,8 @@ describe('gifts', () => {
   });
 
   describe('rules checked when a gift is created', () => {
-    const attempt = (body: object) => t.http().post('/api/gifts').set(w.alice.auth).send(body);
+    // Bodies outside the document's types on purpose: what the server refuses.
+    const attempt = (body: object) => t.api(w.alice).POST('/api/gifts', { body: body as GiftBody });
     const countGifts = async () => (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM gifts'))[0].n;
 
     it.each([
@@ -393,19 +445,25 @@ describe('gifts', () => {
     ])('refuses %s with the reason', async (_what, title, code, reason) => {
       const product = await w.product(title);
       const before = await countGifts();
-      const res = await attempt({
-        skuId: product.skus[0].id,
-        chatId: w.direct(w.bob).id,
-        mode: 'single',
-        units: 1,
-      }).expect(400);
-      expect(res.body).toMatchObject({ code, message: expect.stringMatching(reason) });
+      const res = await expectError(
+        attempt({
+          skuId: product.skus[0].id,
+          chatId: w.direct(w.bob).id,
+          mode: 'single',
+          units: 1,
+        }),
+        400,
+      );
+      expect(res).toMatchObject({ code, message: expect.stringMatching(reason) });
       expect(await countGifts()).toBe(before);
     });
 
     it('accepts gold under jewellery', async () => {
       const gold = await w.product('足金转运珠手链');
-      await attempt({ skuId: gold.skus[0].id, chatId: w.direct(w.bob).id, mode: 'single', units: 1 }).expect(201);
+      await expectStatus(
+        attempt({ skuId: gold.skus[0].id, chatId: w.direct(w.bob).id, mode: 'single', units: 1 }),
+        201,
+      );
     });
 
     it.each([
@@ -416,14 +474,17 @@ describe('gifts', () => {
       ['an unknown mode', { mode: 'raffle' }, 'VALIDATION_FAILED'],
     ])('refuses %s with 400 %s', async (_what, change, code) => {
       const before = await countGifts();
-      const res = await attempt({
-        skuId: sku('蜜桃乌龙'),
-        chatId: w.direct(w.bob).id,
-        mode: 'single',
-        units: 1,
-        ...change,
-      }).expect(400);
-      expect(res.body.code).toBe(code);
+      const res = await expectError(
+        attempt({
+          skuId: sku('蜜桃乌龙'),
+          chatId: w.direct(w.bob).id,
+          mode: 'single',
+          units: 1,
+          ...change,
+        }),
+        400,
+      );
+      expect(res.code).toBe(code);
       expect(await countGifts()).toBe(before);
     });
 
@@ -442,18 +503,18 @@ describe('gifts', () => {
     ])('refuses %s', async (_what, change: Record<string, unknown>, code) => {
       const { chat, ...rest } = change;
       const chatId = chat === 'direct' ? w.direct(w.bob).id : w.family.id;
-      const res = await attempt({ skuId: sku('蜜桃乌龙'), chatId, ...rest }).expect(400);
-      expect(res.body.code).toBe(code);
+      const res = await expectError(attempt({ skuId: sku('蜜桃乌龙'), chatId, ...rest }), 400);
+      expect(res.code).toBe(code);
     });
 
     it('only sends into chats the giver is in', async () => {
-      const res = await t
-        .http()
-        .post('/api/gifts')
-        .set(w.erin.auth)
-        .send({ skuId: sku('蜜桃乌龙'), chatId: w.family.id, mode: 'first_come', units: 2 })
-        .expect(404);
-      expect(res.body.code).toBe('CHAT_NOT_FOUND');
+      const res = await expectError(
+        t
+          .api(w.erin)
+          .POST('/api/gifts', { body: { skuId: sku('蜜桃乌龙'), chatId: w.family.id, mode: 'first_come', units: 2 } }),
+        404,
+      );
+      expect(res.code).toBe('CHAT_NOT_FOUND');
     });
 
     it('keeps the giver from claiming, and outsiders from seeing', async () => {
@@ -463,27 +524,30 @@ describe('gifts', () => {
         mode: 'first_come',
         units: 2,
       });
-      const own = await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.alice.auth)
-        .send({ address: addressOf('爱丽丝', '13900000041') })
-        .expect(403);
-      expect(own.body.code).toBe('GIVER_CANNOT_CLAIM');
-      await t.http().get(`/api/gifts/${gift.id}`).set(w.erin.auth).expect(404);
-      await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.erin.auth)
-        .send({ address: addressOf('艾琳', '13900000042') })
-        .expect(404);
-      const bad = await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.bob.auth)
-        .send({ address: { name: '鲍勃' } })
-        .expect(400);
-      expect(bad.body.message).toMatch(/address\.phone/);
+      const own = await expectError(
+        t.api(w.alice).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('爱丽丝', '13900000041') },
+        }),
+        403,
+      );
+      expect(own.code).toBe('GIVER_CANNOT_CLAIM');
+      await expectError(t.api(w.erin).GET('/api/gifts/{id}', { params: { path: { id: gift.id } } }), 404);
+      await expectError(
+        t.api(w.erin).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('艾琳', '13900000042') },
+        }),
+        404,
+      );
+      const bad = await expectError(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: { name: '鲍勃' } as ReturnType<typeof addressOf> },
+        }),
+        400,
+      );
+      expect(bad.message).toMatch(/address\.phone/);
       expect((await view(gift.id, w.alice)).claimedUnits).toBe(0);
     });
   });
@@ -493,31 +557,45 @@ describe('gifts', () => {
       const peach = sku('蜜桃乌龙');
       const before = await stockOf(t, peach);
       const gift = await sendGift(t, w.alice, { skuId: peach, chatId: w.family.id, mode: 'first_come', units: 2 });
-      await t
-        .http()
-        .post(`/api/gifts/${gift.id}/claim`)
-        .set(w.bob.auth)
-        .send({ address: addressOf('鲍勃', '13900000051') })
-        .expect(200);
-      const giver = await t
-        .http()
-        .post(`/api/orders/${gift.orderId}/refund`)
-        .set(w.alice.auth)
-        .send({ reason: '想退' })
-        .expect(403);
-      expect(giver.body.code).toBe('GIFT_RECIPIENT_ONLY');
-      await t.http().post(`/api/orders/${gift.orderId}/refund`).set(w.carol.auth).send({ reason: '想退' }).expect(404);
-      const res = await t
-        .http()
-        .post(`/api/orders/${gift.orderId}/refund`)
-        .set(w.bob.auth)
-        .send({ reason: '不需要了' })
-        .expect(200);
-      expect(res.body.myClaim).toMatchObject({ claimStatus: 'refunded', shippingStatus: 'refunded' });
-      const order = (await t.http().get(`/api/orders/${gift.orderId}`).set(w.alice.auth).expect(200)).body;
+      await expectStatus(
+        t.api(w.bob).POST('/api/gifts/{id}/claim', {
+          params: { path: { id: gift.id } },
+          body: { address: addressOf('鲍勃', '13900000051') },
+        }),
+        200,
+      );
+      const giver = await expectError(
+        t
+          .api(w.alice)
+          .POST('/api/orders/{id}/refund', { params: { path: { id: gift.orderId } }, body: { reason: '想退' } }),
+        403,
+      );
+      expect(giver.code).toBe('GIFT_RECIPIENT_ONLY');
+      await expectError(
+        t
+          .api(w.carol)
+          .POST('/api/orders/{id}/refund', { params: { path: { id: gift.orderId } }, body: { reason: '想退' } }),
+        404,
+      );
+      const res = await expectStatus(
+        t
+          .api(w.bob)
+          .POST('/api/orders/{id}/refund', { params: { path: { id: gift.orderId } }, body: { reason: '不需要了' } }),
+        200,
+      );
+      expect((res as GiftView).myClaim).toMatchObject({ claimStatus: 'refunded', shippingStatus: 'refunded' });
+      const order = await expectStatus(
+        t.api(w.alice).GET('/api/orders/{id}', { params: { path: { id: gift.orderId } } }),
+        200,
+      );
       expect(order.refundedFen).toBe(5900);
       expect(await stockOf(t, peach)).toBe(before - 1);
-      await t.http().post(`/api/orders/${gift.orderId}/refund`).set(w.bob.auth).send({ reason: '再退' }).expect(409);
+      await expectError(
+        t
+          .api(w.bob)
+          .POST('/api/orders/{id}/refund', { params: { path: { id: gift.orderId } }, body: { reason: '再退' } }),
+        409,
+      );
     });
   });
 
@@ -528,12 +606,21 @@ describe('gifts', () => {
       mode: 'single',
       units: 1,
     });
-    const sent = (await t.http().get('/api/gifts?role=giver').set(w.alice.auth).expect(200)).body as GiftView[];
+    const sent = (await expectStatus(
+      t.api(w.alice).GET('/api/gifts', { params: { query: { role: 'giver' } } }),
+      200,
+    )) as GiftView[];
     expect(sent.map((g) => g.id)).toContain(gift.id);
-    const received = (await t.http().get('/api/gifts?role=recipient').set(w.dave.auth).expect(200)).body as GiftView[];
+    const received = (await expectStatus(
+      t.api(w.dave).GET('/api/gifts', { params: { query: { role: 'recipient' } } }),
+      200,
+    )) as GiftView[];
     expect(received.find((g) => g.id === gift.id)).toMatchObject({ role: 'member', status: 10 });
-    const erin = (await t.http().get('/api/gifts?role=recipient').set(w.erin.auth).expect(200)).body as GiftView[];
+    const erin = (await expectStatus(
+      t.api(w.erin).GET('/api/gifts', { params: { query: { role: 'recipient' } } }),
+      200,
+    )) as GiftView[];
     expect(erin.map((g) => g.id)).not.toContain(gift.id);
-    await t.http().get('/api/gifts?role=thief').set(w.alice.auth).expect(400);
+    await expectError(t.api(w.alice).GET('/api/gifts', { params: { query: { role: 'thief' as 'giver' } } }), 400);
   });
 });

@@ -1,60 +1,69 @@
-import type { OrderQuote } from '@giftshop/shared';
+import type { ApiPaths } from '@giftshop/shared';
+import { ApiClient, expectError, expectStatus } from '../support/api-client';
 import { ADDRESS, stockOf } from '../support/fixtures';
-import { Session, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+
+type QuoteBody = ApiPaths['/api/orders/quote']['post']['requestBody']['content']['application/json'];
 
 jest.setTimeout(120_000);
 
 /** POST /api/orders/quote: the price the checkout shows before submitting is the price charged. */
 describe('order quote: what POST /api/orders would charge, with nothing reserved', () => {
   let t: TestApp;
-  let merchant: Session;
-  let buyer: Session;
+  let merchant: ApiClient;
+  let buyer: ApiClient;
   /** Three SKUs of one shop (¥12.50, ¥39.90, ¥59.00; freight ¥10 below ¥99) and one of another shop. */
   let cheap: string;
   let mid: string;
   let tea: string;
   let elsewhere: string;
 
-  const quote = (body: object) => t.http().post('/api/orders/quote').set(buyer.auth).send(body);
+  const quote = (body: QuoteBody) => buyer.POST('/api/orders/quote', { body });
+  const shop = (name: string) => expectStatus(merchant.POST('/api/shops', { body: { name } }), 201);
   const product = async (shopId: string, skus: { priceFen: number; stock: number }[]) =>
     (
-      await t
-        .http()
-        .post(`/api/shops/${shopId}/products`)
-        .set(merchant.auth)
-        .send({
-          title: '报价测试',
-          description: '用于测试',
-          categoryCode: 'tea',
-          skus: skus.map((s, i) => ({ specs: { 规格: `款${i}` }, listPriceFen: s.priceFen, ...s })),
-        })
-        .expect(201)
-    ).body.skus.map((s: { id: string }) => s.id) as string[];
+      await expectStatus(
+        merchant.POST('/api/shops/{shopId}/products', {
+          params: { path: { shopId } },
+          body: {
+            title: '报价测试',
+            description: '用于测试',
+            categoryCode: 'tea',
+            skus: skus.map((s, i) => ({ specs: { 规格: `款${i}` }, listPriceFen: s.priceFen, ...s })),
+          },
+        }),
+        201,
+      )
+    ).skus.map((s) => s.id);
+  const order = (
+    body: Omit<ApiPaths['/api/orders']['post']['requestBody']['content']['application/json'], 'address'>,
+  ) => buyer.POST('/api/orders', { body: { ...body, address: ADDRESS } });
 
   beforeAll(async () => {
     t = await TestApp.start();
-    merchant = await t.login('o_quote_merchant');
-    buyer = await t.login('o_quote_buyer');
-    const shop = (await t.http().post('/api/shops').set(merchant.auth).send({ name: '报价小店' }).expect(201)).body;
-    [cheap, mid, tea] = await product(shop.id, [
+    merchant = t.api(await t.login('o_quote_merchant'));
+    buyer = t.api(await t.login('o_quote_buyer'));
+    [cheap, mid, tea] = await product((await shop('报价小店')).id, [
       { priceFen: 1250, stock: 50 },
       { priceFen: 3990, stock: 50 },
       { priceFen: 5900, stock: 50 },
     ]);
-    const other = (await t.http().post('/api/shops').set(merchant.auth).send({ name: '别的小店' }).expect(201)).body;
-    [elsewhere] = await product(other.id, [{ priceFen: 100, stock: 5 }]);
+    [elsewhere] = await product((await shop('别的小店')).id, [{ priceFen: 100, stock: 5 }]);
   });
   afterAll(() => t.close());
   afterEach(async () => {
-    const mine = await t.http().get('/api/orders?role=buyer&limit=100').set(buyer.auth).expect(200);
-    for (const o of mine.body.items.filter((o: { status: string }) => o.status === 'pending_payment')) {
-      await t.http().post(`/api/orders/${o.id}/cancel`).set(buyer.auth).expect(200);
+    const mine = await expectStatus(
+      buyer.GET('/api/orders', { params: { query: { role: 'buyer', limit: 100 } } }),
+      200,
+    );
+    for (const o of mine.items.filter((o) => o.status === 'pending_payment')) {
+      await expectStatus(buyer.POST('/api/orders/{id}/cancel', { params: { path: { id: o.id } } }), 200);
     }
   });
 
   it('¥59 tea: the quote says ¥69 with ¥10 freight before anything is submitted', async () => {
     const items = [{ skuId: tea, quantity: 1 }];
-    const q = (await quote({ items }).expect(200)).body as OrderQuote;
+    const q = await expectStatus(quote({ items }), 200);
     expect(q).toEqual({
       goodsFen: 5900,
       freightFen: 1000,
@@ -96,16 +105,10 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
     const ids: Record<string, string> = { cheap, mid, tea };
     const items = (basket as [string, number][]).map(([name, quantity]) => ({ skuId: ids[name], quantity }));
     const before = await Promise.all(items.map((i) => stockOf(t, i.skuId)));
-    const q = (await quote({ items }).expect(200)).body as OrderQuote;
+    const q = await expectStatus(quote({ items }), 200);
     // Nothing is reserved by a quote.
     expect(await Promise.all(items.map((i) => stockOf(t, i.skuId)))).toEqual(before);
-    const created = await t
-      .http()
-      .post('/api/orders')
-      .set(buyer.auth)
-      .send({ items, address: ADDRESS, scene: 'mini_program' })
-      .expect(201);
-    const o = created.body;
+    const o = await expectStatus(order({ items, scene: 'mini_program' }), 201);
     expect({
       goodsFen: o.goodsFen,
       freightFen: o.freightFen,
@@ -113,7 +116,7 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
       giftCardFen: o.giftCardFen,
       totalFen: o.totalFen,
       payFen: o.payFen,
-      lines: o.items.map((i: { skuId: string; quantity: number; paidFen: number }) => ({
+      lines: o.items.map((i) => ({
         skuId: i.skuId,
         quantity: i.quantity,
         paidFen: i.paidFen,
@@ -124,21 +127,19 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
   });
 
   it('follows a price change at once (the quote is of this moment)', async () => {
-    const [sku] = await product(
-      (await t.http().post('/api/shops').set(merchant.auth).send({ name: '调价小店' }).expect(201)).body.id,
-      [{ priceFen: 9900, stock: 5 }],
-    );
+    const [sku] = await product((await shop('调价小店')).id, [{ priceFen: 9900, stock: 5 }]);
     const items = [{ skuId: sku, quantity: 1 }];
-    expect((await quote({ items }).expect(200)).body).toMatchObject({ goodsFen: 9900, freightFen: 0, totalFen: 9900 });
+    expect(await expectStatus(quote({ items }), 200)).toMatchObject({ goodsFen: 9900, freightFen: 0, totalFen: 9900 });
     const productId = (await t.sql<{ product_id: string }>('SELECT product_id FROM skus WHERE id = $1', [sku]))[0]
       .product_id;
-    await t
-      .http()
-      .patch(`/api/products/${productId}`)
-      .set(merchant.auth)
-      .send({ skus: [{ id: sku, priceFen: 9000 }] })
-      .expect(200);
-    expect((await quote({ items }).expect(200)).body).toMatchObject({
+    await expectStatus(
+      merchant.PATCH('/api/products/{id}', {
+        params: { path: { id: productId } },
+        body: { skus: [{ id: sku, priceFen: 9000 }] },
+      }),
+      200,
+    );
+    expect(await expectStatus(quote({ items }), 200)).toMatchObject({
       goodsFen: 9000,
       freightFen: 1000,
       totalFen: 10_000,
@@ -146,56 +147,52 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
   });
 
   it('says SOLD_OUT, naming the line, when there is not enough stock now, as creating would', async () => {
-    const [plenty, sku] = await product(
-      (await t.http().post('/api/shops').set(merchant.auth).send({ name: '将售罄小店' }).expect(201)).body.id,
-      [
-        { priceFen: 1000, stock: 50 },
-        { priceFen: 2000, stock: 2 },
-      ],
+    const [plenty, sku] = await product((await shop('将售罄小店')).id, [
+      { priceFen: 1000, stock: 50 },
+      { priceFen: 2000, stock: 2 },
+    ]);
+    await expectStatus(
+      quote({
+        items: [
+          { skuId: plenty, quantity: 1 },
+          { skuId: sku, quantity: 2 },
+        ],
+      }),
+      200,
     );
-    await quote({
-      items: [
-        { skuId: plenty, quantity: 1 },
-        { skuId: sku, quantity: 2 },
-      ],
-    }).expect(200);
-    const refused = await quote({
-      items: [
-        { skuId: plenty, quantity: 1 },
-        { skuId: sku, quantity: 3 },
-      ],
-    }).expect(409);
-    expect(refused.body).toMatchObject({
+    const refused = await expectError(
+      quote({
+        items: [
+          { skuId: plenty, quantity: 1 },
+          { skuId: sku, quantity: 3 },
+        ],
+      }),
+      409,
+    );
+    expect(refused).toMatchObject({
       code: 'SOLD_OUT',
       message: expect.stringMatching(/^items\.1: sold out: 报价测试/),
     });
-    const created = await t
-      .http()
-      .post('/api/orders')
-      .set(buyer.auth)
-      .send({ items: [{ skuId: sku, quantity: 3 }], address: ADDRESS, scene: 'mini_program' })
-      .expect(409);
-    expect(created.body.code).toBe('SOLD_OUT');
+    const created = await expectError(order({ items: [{ skuId: sku, quantity: 3 }], scene: 'mini_program' }), 409);
+    expect(created.code).toBe('SOLD_OUT');
     expect(await stockOf(t, sku)).toBe(2);
   });
 
   it('coupons and gift cards are not available yet: naming one is a 409, an empty card list is fine', async () => {
     const items = [{ skuId: tea, quantity: 1 }];
-    const coupon = await quote({ items, userCouponId: '00000000-0000-4000-8000-000000000001' }).expect(409);
-    expect(coupon.body).toMatchObject({ code: 'COUPONS_NOT_AVAILABLE', message: expect.stringContaining('coupon') });
-    const cards = await quote({ items, giftCardIds: ['00000000-0000-4000-8000-000000000002'] }).expect(409);
-    expect(cards.body).toMatchObject({
+    const coupon = await expectError(quote({ items, userCouponId: '00000000-0000-4000-8000-000000000001' }), 409);
+    expect(coupon).toMatchObject({ code: 'COUPONS_NOT_AVAILABLE', message: expect.stringContaining('coupon') });
+    const cards = await expectError(quote({ items, giftCardIds: ['00000000-0000-4000-8000-000000000002'] }), 409);
+    expect(cards).toMatchObject({
       code: 'GIFT_CARDS_NOT_AVAILABLE',
       message: expect.stringContaining('gift card'),
     });
-    expect((await quote({ items, giftCardIds: [] }).expect(200)).body.discountFen).toBe(0);
-    const order = await t
-      .http()
-      .post('/api/orders')
-      .set(buyer.auth)
-      .send({ items, address: ADDRESS, scene: 'mini_program', userCouponId: '00000000-0000-4000-8000-000000000001' })
-      .expect(409);
-    expect(order.body.code).toBe('COUPONS_NOT_AVAILABLE');
+    expect((await expectStatus(quote({ items, giftCardIds: [] }), 200)).discountFen).toBe(0);
+    const refused = await expectError(
+      order({ items, scene: 'mini_program', userCouponId: '00000000-0000-4000-8000-000000000001' }),
+      409,
+    );
+    expect(refused.code).toBe('COUPONS_NOT_AVAILABLE');
   });
 
   it.each([
@@ -206,7 +203,7 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
     ['a quantity of 0', 'zero', 400, 'quantity'],
     ['a malformed coupon id', 'badCoupon', 400, 'userCouponId'],
   ])('refuses %s with a clear 4xx', async (_what, body, status, words) => {
-    const bodies: Record<string, object> = {
+    const bodies: Record<string, QuoteBody> = {
       repeat: {
         items: [
           { skuId: tea, quantity: 1 },
@@ -222,15 +219,11 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
       zero: { items: [{ skuId: tea, quantity: 0 }] },
       badCoupon: { items: [{ skuId: tea, quantity: 1 }], userCouponId: 'x' },
     };
-    const res = await quote(typeof body === 'string' ? bodies[body] : body).expect(status);
-    expect(res.body.message).toContain(words);
+    const res = await expectError(quote(typeof body === 'string' ? bodies[body] : (body as QuoteBody)), status);
+    expect(res.message).toContain(words);
   });
 
   it('needs a logged-in caller', async () => {
-    await t
-      .http()
-      .post('/api/orders/quote')
-      .send({ items: [{ skuId: tea, quantity: 1 }] })
-      .expect(401);
+    await expectError(t.api().POST('/api/orders/quote', { body: { items: [{ skuId: tea, quantity: 1 }] } }), 401);
   });
 });

@@ -1,4 +1,5 @@
 import type { ProductView } from '@giftshop/shared';
+import { expectStatus } from './api-client';
 import type { Session, TestApp } from './test-app';
 
 export const ADDRESS = { name: '爱丽丝', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '龙井路 1 号' };
@@ -10,20 +11,22 @@ export async function shopWithProduct(
   sku: { stock: number; priceFen?: number; listPriceFen?: number } = { stock: 10 },
   shopName = `测试小店-${Math.random().toString(36).slice(2, 8)}`,
 ): Promise<{ shopId: string; product: ProductView; skuId: string }> {
-  const shop = await t.http().post('/api/shops').set(merchant.auth).send({ name: shopName }).expect(201);
+  const api = t.api(merchant);
+  const shop = await expectStatus(api.POST('/api/shops', { body: { name: shopName } }), 201);
   const priceFen = sku.priceFen ?? 5000;
-  const product = await t
-    .http()
-    .post(`/api/shops/${shop.body.id}/products`)
-    .set(merchant.auth)
-    .send({
-      title: '测试茶叶',
-      description: '用于测试',
-      categoryCode: 'tea',
-      skus: [{ specs: { 规格: '标准' }, priceFen, listPriceFen: sku.listPriceFen ?? priceFen, stock: sku.stock }],
-    })
-    .expect(201);
-  return { shopId: shop.body.id, product: product.body, skuId: product.body.skus[0].id };
+  const product = await expectStatus(
+    api.POST('/api/shops/{shopId}/products', {
+      params: { path: { shopId: shop.id } },
+      body: {
+        title: '测试茶叶',
+        description: '用于测试',
+        categoryCode: 'tea',
+        skus: [{ specs: { 规格: '标准' }, priceFen, listPriceFen: sku.listPriceFen ?? priceFen, stock: sku.stock }],
+      },
+    }),
+    201,
+  );
+  return { shopId: shop.id, product, skuId: product.skus[0].id };
 }
 
 export async function stockOf(t: TestApp, skuId: string): Promise<number> {

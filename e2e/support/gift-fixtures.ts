@@ -1,24 +1,32 @@
-import type { ChatView, ProductView } from '@giftshop/shared';
+import type { ApiPaths } from '@giftshop/shared';
+import { expectStatus } from './api-client';
 import type { Session, TestApp } from './test-app';
+
+type GiftBody = ApiPaths['/api/gifts']['post']['requestBody']['content']['application/json'];
 
 /** The demo people, their family group and direct chats, and the 花果茶组合 (three same-price flavours). */
 export async function giftWorld(t: TestApp) {
   const [alice, bob, carol, dave, erin, wang] = await Promise.all(
     ['o_alice', 'o_bob', 'o_carol', 'o_dave', 'o_erin', 'o_wang'].map((o) => t.login(o)),
   );
-  const chats = (await t.http().get('/api/chats').set(alice.auth).expect(200)).body as ChatView[];
-  const family = chats.find((c) => c.title === '相亲相爱一家人') as ChatView;
+  const chats = await expectStatus(t.api(alice).GET('/api/chats'), 200);
+  const found = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`the demo seed has no ${what}`);
+    return value;
+  };
+  const family = found(
+    chats.find((c) => c.title === '相亲相爱一家人'),
+    'family group',
+  );
   const direct = (other: Session) =>
-    chats.find((c) => c.type === 'direct' && c.memberIds.includes(other.userId)) as ChatView;
-  const page = await t.http().get('/api/products?limit=100').expect(200);
-  const productId = (title: string) => page.body.items.find((p: { title: string }) => p.title === title).id as string;
-  const product = async (title: string) =>
-    (
-      await t
-        .http()
-        .get(`/api/products/${productId(title)}`)
-        .expect(200)
-    ).body as ProductView;
+    found(
+      chats.find((c) => c.type === 'direct' && c.memberIds.includes(other.userId)),
+      `direct chat with ${other.nickname}`,
+    );
+  const page = await expectStatus(t.api().GET('/api/products', { params: { query: { limit: 100 } } }), 200);
+  const productId = (title: string) => found(page.items.find((p) => p.title === title)?.id, title);
+  const product = (title: string) =>
+    expectStatus(t.api().GET('/api/products/{id}', { params: { path: { id: productId(title) } } }), 200);
   return { alice, bob, carol, dave, erin, wang, family, direct, product };
 }
 
@@ -26,11 +34,12 @@ export async function giftWorld(t: TestApp) {
 export async function sendGift(
   t: TestApp,
   giver: Session,
-  body: { skuId: string; chatId: string; mode: string; units: number; wishMessage?: string; drawAt?: string },
+  body: GiftBody,
 ): Promise<{ id: string; orderId: string; totalFen: number }> {
-  const created = await t.http().post('/api/gifts').set(giver.auth).send(body).expect(201);
-  await t.http().post(`/api/orders/${created.body.orderId}/pay`).set(giver.auth).expect(200);
-  return created.body;
+  const api = t.api(giver);
+  const created = await expectStatus(api.POST('/api/gifts', { body }), 201);
+  await expectStatus(api.POST('/api/orders/{id}/pay', { params: { path: { id: created.orderId } } }), 200);
+  return created;
 }
 
 export const addressOf = (name: string, phone: string) => ({

@@ -6,7 +6,9 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory';
 import { loadConfig } from '../../server/src/config/config';
+import { apiClient, ApiClient } from './api-client';
 import { databaseUrl, workerDatabase } from './databases';
+import { PrismProxy, startPrism } from './prism';
 
 export const TEST_NOTIFY_SECRET = 'test-notify-secret-0123456789';
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
@@ -20,18 +22,21 @@ export interface Session {
 
 /**
  * A real server on a real PostgreSQL database (this worker's), with test hooks on, reset to the
- * demo seed. `http()` is supertest bound to its URL.
+ * demo seed. `http()` is supertest bound to its URL; `api()` the client typed by the OpenAPI
+ * document. With `proxy` (or TEST_API_PROXY=prism for every suite) both go through Stoplight
+ * Prism validating each answer against the document (`violations()`).
  */
 export class TestApp {
   private constructor(
     readonly app: INestApplication,
     readonly url: string,
+    private readonly proxy: PrismProxy | null = null,
   ) {}
 
   /** `logStream` takes the server's log (set LOG_LEVEL in `env`; it is silent by default). */
   static async start(
     env: Record<string, string> = {},
-    options: { reset?: boolean; logStream?: DestinationStream } = {},
+    options: { reset?: boolean; logStream?: DestinationStream; proxy?: boolean } = {},
   ): Promise<TestApp> {
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -48,13 +53,30 @@ export class TestApp {
     });
     const app = await createApp(config, { logStream: options.logStream });
     await app.listen(0, '127.0.0.1');
-    const testApp = new TestApp(app, await app.getUrl());
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    const proxied = options.proxy ?? process.env.TEST_API_PROXY === 'prism';
+    const testApp = proxied ? new TestApp(app, url, await startPrism(app, url)) : new TestApp(app, url);
     if (options.reset !== false) await testApp.reset();
     return testApp;
   }
 
+  /** Where requests go: the app, or the validating proxy in front of it. */
+  get baseUrl(): string {
+    return this.proxy?.url ?? this.url;
+  }
+
   http(): ReturnType<typeof request> {
-    return request(this.url.replace('[::1]', '127.0.0.1'));
+    return request(this.baseUrl);
+  }
+
+  /** The typed client (openapi-fetch on the generated paths), as `who` when given. */
+  api(who?: Session): ApiClient {
+    return apiClient(this.baseUrl, who?.token);
+  }
+
+  /** What the validating proxy found wrong with the answers so far (none without a proxy). */
+  violations(): string[] {
+    return this.proxy?.violations() ?? [];
   }
 
   async reset(): Promise<void> {
@@ -95,6 +117,7 @@ export class TestApp {
   }
 
   async close(): Promise<void> {
+    await this.proxy?.stop();
     await this.app.close();
   }
 }

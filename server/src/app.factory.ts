@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
@@ -11,6 +11,7 @@ import { serveClient, serveImmutable } from './common/static-client';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/config';
 import { MigrationService } from './database/migration.service';
+import { buildOpenApiDocument } from './openapi/document';
 import { DEMO_IMAGES_DIR, DEMO_IMAGES_PATH } from './seed/demo-images';
 import { SeedService } from './seed/seed.service';
 import { UPLOADS_PATH } from './uploads/uploads.service';
@@ -53,14 +54,5 @@ export async function createApp(
 
 /** The OpenAPI document at /api/docs-json and its UI at /api/docs. */
 function serveApiDocs(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Gift shop API')
-      .setDescription('A WeChat-Shop-style shop with gifting. Money is integer fen; times are ISO-8601 UTC.')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 }

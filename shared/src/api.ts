@@ -2,7 +2,7 @@
  * The shapes of the HTTP API (see docs/API.md and /api/docs). The server maps its entities to
  * these and the client reads them, so both sides agree at compile time.
  */
-import type { GiftMode, ShippingStatus } from './gifts';
+import type { GIFT_STATUS_CODES, GiftMode, ShippingStatus } from './gifts';
 import type { ClaimStatus } from './fulfilment';
 import type { OrderStatus } from './orders';
 import type { Domain, Scene } from './scenes';
@@ -316,10 +316,26 @@ export interface MyGiftClaim {
   trackingNo: string | null;
 }
 
-/** POST /api/gifts/:id/claim answers with the caller's claim and the platform's code 20. */
+/** POST /api/gifts/:id/claim answers with the caller's claim and the platform's code 20 (accepted). */
 export interface ClaimResponse extends MyGiftClaim {
   giftId: string;
-  status: 20;
+  status: typeof GIFT_STATUS_CODES.accepted;
+}
+
+/** POST /api/gifts: the gift and its order, to pay with POST /api/orders/:orderId/pay. */
+export interface CreatedGiftView {
+  id: string;
+  orderId: string;
+  /** The platform's code: 0, created and unpaid. */
+  status: number;
+  totalFen: number;
+}
+
+/** POST /api/gifts/:id/enter: the caller's entry in a lottery. */
+export interface LotteryEntryView {
+  giftId: string;
+  userId: string;
+  enteredAt: string;
 }
 
 /** A claimed unit as the merchant ships it: the only place a recipient's address is shown. */
@@ -459,4 +475,16 @@ export interface SearchExplainView {
   factors: Record<string, { value: number; weight: number; contribution: number }>;
   formula: string;
   halfLifeDays: number;
+}
+
+/** POST /api/uploads: the stored image and its thumbnail, for imageUrls. */
+export interface UploadedImageView {
+  url: string;
+  thumbnailUrl: string;
+}
+
+/** POST /api/payments/notify: the provider's notification was taken (a repeat changes nothing). */
+export interface PaymentNotifyAck {
+  received: true;
+  duplicate: boolean;
 }

@@ -105,7 +105,9 @@ export function declineEligibility({
   return { ok: true };
 }
 
-const STATE_BY_CODE = new Map(Object.entries(GIFT_STATUS_CODES).map(([state, code]) => [code, state as GiftState]));
+const STATE_BY_CODE = new Map<number, GiftState>(
+  Object.entries(GIFT_STATUS_CODES).map(([state, code]) => [code, state as GiftState]),
+);
 
 /** The checks a claim and a decline share: the gift is visible, not the caller's own, still open. */
 function sentGiftRefusal(

@@ -13,14 +13,14 @@ export type GiftState = 'pending_payment' | 'sent' | 'accepted' | 'expired' | 'e
 
 /** 0 created and unpaid, 10 sent and claimable, 20 accepted (every unit), 180 expired, 181 expired
  * and refunded, 250 cancelled (never paid). */
-export const GIFT_STATUS_CODES: Record<GiftState, number> = {
+export const GIFT_STATUS_CODES = {
   pending_payment: 0,
   sent: 10,
   accepted: 20,
   expired: 180,
   expired_refunded: 181,
   cancelled: 250,
-};
+} as const satisfies Record<GiftState, number>;
 
 export type GiftAction = 'pay' | 'cancel' | 'accept_all' | 'expire' | 'finish_refunds';
 

@@ -19,3 +19,4 @@ export * from './search';
 export * from './text';
 export * from './address';
 export * from './pricing';
+export type { components as ApiComponents, operations as ApiOperations, paths as ApiPaths } from './openapi';

@@ -4,6 +4,15 @@ import { translate, type MessageKey } from '../i18n';
 import { getSession, setSession } from './session';
 import { announceWrite } from './writes';
 import type { Method, Reply } from './reply';
+import {
+  fillRoute,
+  type Answer,
+  type ApiUrl,
+  type HttpMethod,
+  type RequestBody,
+  type Route,
+  type RouteParams,
+} from './routes';
 import { send, upload } from './transport';
 
 /** A failed API call: the server's status, error code and message (shown in place in forms). */
@@ -57,22 +66,58 @@ function failure(res: Reply): ApiRequestError {
   );
 }
 
-export function apiGet<T>(path: string): Promise<T> {
-  return request<T>('GET', path);
+/** GETs a URL made by `apiUrl`, whose route says what it answers. */
+export function apiGet<T>(url: ApiUrl<T>): Promise<T> {
+  return request<T>('GET', url);
 }
 
-export async function apiPost<T>(path: string, body: object = {}, options?: RequestOptions): Promise<T> {
-  const result = await request<T>('POST', path, body, options);
-  announceWrite(path);
+/** The options of a write: the route's parameters, its body (required when the route's is) and the request options. */
+type WriteArgs<M extends HttpMethod, R extends Route<M>> =
+  RouteParams<M, R> extends { path: unknown }
+    ? [options: RouteParams<M, R> & BodyOption<M, R> & RequestOptions]
+    : [RequestBody<M, R>] extends [never]
+      ? [options?: RouteParams<M, R> & { body?: never } & RequestOptions]
+      : [options: RouteParams<M, R> & BodyOption<M, R> & RequestOptions];
+
+type BodyOption<M extends HttpMethod, R extends Route<M>> = [RequestBody<M, R>] extends [never]
+  ? { body?: never }
+  : { body: RequestBody<M, R> };
+
+type WriteInit = { path?: Record<string, string>; body?: object } & RequestOptions;
+
+async function write<M extends 'post' | 'patch' | 'delete', R extends Route<M>>(
+  method: M,
+  route: R,
+  options: WriteInit = {},
+): Promise<Answer<M, R>> {
+  const path = fillRoute(route, options);
+  const verb = ({ post: 'POST', patch: 'PATCH', delete: 'DELETE' } as const)[method];
+  const result = await request<Answer<M, R>>(verb, path, options.body ?? (method === 'post' ? {} : undefined), options);
+  // Posts are the writes other views wait for (claims, payments, messages).
+  if (method === 'post') announceWrite(path);
   return result;
 }
 
-export function apiPatch<T>(path: string, body: object): Promise<T> {
-  return request<T>('PATCH', path, body);
+/** POSTs to a route of the document, e.g. `apiPost('/orders/{id}/pay', { path: { id }, idempotencyKey })`. */
+export function apiPost<R extends Route<'post'>>(
+  route: R,
+  ...[options]: WriteArgs<'post', R>
+): Promise<Answer<'post', R>> {
+  return write('post', route, options as WriteInit);
 }
 
-export function apiDelete<T>(path: string): Promise<T> {
-  return request<T>('DELETE', path);
+export function apiPatch<R extends Route<'patch'>>(
+  route: R,
+  ...[options]: WriteArgs<'patch', R>
+): Promise<Answer<'patch', R>> {
+  return write('patch', route, options as WriteInit);
+}
+
+export function apiDelete<R extends Route<'delete'>>(
+  route: R,
+  ...[options]: WriteArgs<'delete', R>
+): Promise<Answer<'delete', R>> {
+  return write('delete', route, options as WriteInit);
 }
 
 /** An uploaded picture and its thumbnail (POST /api/uploads). */

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { apiGet, errorMessage, ApiRequestError } from '../api/client';
+import type { ApiUrl } from '../api/routes';
 import { onWrite } from '../api/writes';
 import { useSession } from './useSession';
 
@@ -12,10 +13,11 @@ export type ApiState<T> = Loadable<T> & {
 };
 
 /**
- * GETs `path` and tracks loading, error and data; `null` waits (nothing to load yet) and a new
- * `key` (e.g. the user) fetches again. Every typed hook in this folder is one line over it.
+ * GETs `path` (an `apiUrl`, typed by its route) and tracks loading, error and data; `null` waits
+ * (nothing to load yet) and a new `key` (e.g. the user) fetches again. Every typed hook in this
+ * folder is one line over it.
  */
-export function useApi<T>(path: string | null, key = ''): ApiState<T> {
+export function useApi<T>(path: ApiUrl<T> | null, key = ''): ApiState<T> {
   const [state, setState] = useState<Loadable<T>>({ status: 'loading' });
   const latest = useRef(path + key);
   latest.current = path + key;
@@ -78,7 +80,7 @@ export function useAction<A extends unknown[], R>(
 }
 
 /** `useApi` for routes that need a user: waits for a login and refetches when the user switches. */
-export function useUserApi<T>(path: string | null): ApiState<T> {
+export function useUserApi<T>(path: ApiUrl<T> | null): ApiState<T> {
   const session = useSession();
   return useApi<T>(session ? path : null, session?.user.id ?? '');
 }

@@ -1,26 +1,26 @@
 import type { CategoryView, Page, ProductSummaryView, ProductView, Scene, ShopView } from '@giftshop/shared';
-import { query } from '../api/client';
-import { useApi, useUserApi } from './useApi';
+import { apiUrl, type RouteQuery } from '../api/routes';
+import { useApi, useUserApi, type ApiState } from './useApi';
 
 /** Listed products, newest first (public). */
-export function useProducts(params: { shopId?: string; categoryCode?: string; limit?: number; offset?: number } = {}) {
-  return useApi<Page<ProductSummaryView>>(`/products${query({ limit: 50, ...params })}`);
+export function useProducts(params: RouteQuery<'/products'> = {}): ApiState<Page<ProductSummaryView>> {
+  return useApi(apiUrl('/products', { query: { limit: 50, ...params } }));
 }
 
 /** One product by its unified ID; with a scene the server records a view from that entry point. */
-export function useProduct(id: string | undefined, scene?: Scene, sharer?: string) {
-  return useApi<ProductView>(id ? `/products/${id}${query({ scene, sharer })}` : null);
+export function useProduct(id: string | undefined, scene?: Scene, sharer?: string): ApiState<ProductView> {
+  return useApi(id ? apiUrl('/products/{id}', { path: { id }, query: { scene, sharer } }) : null);
 }
 
-export function useShop(shopId: string | undefined) {
-  return useApi<ShopView>(shopId ? `/shops/${shopId}` : null);
+export function useShop(shopId: string | undefined, key = ''): ApiState<ShopView> {
+  return useApi(shopId ? apiUrl('/shops/{shopId}', { path: { shopId } }) : null, key);
 }
 
 /** The merchant console's list: every product of the shop, delisted included (owner only). */
-export function useShopProducts(shopId: string | undefined) {
-  return useUserApi<ProductView[]>(shopId ? `/shops/${shopId}/products` : null);
+export function useShopProducts(shopId: string | undefined): ApiState<ProductView[]> {
+  return useUserApi(shopId ? apiUrl('/shops/{shopId}/products', { path: { shopId } }) : null);
 }
 
-export function useCategories() {
-  return useApi<CategoryView[]>('/categories');
+export function useCategories(): ApiState<CategoryView[]> {
+  return useApi(apiUrl('/categories'));
 }

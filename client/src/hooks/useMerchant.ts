@@ -1,27 +1,34 @@
 import type { DomainAnalytics, FulfilmentView, LedgerView, MeView, SceneAnalyticsRow } from '@giftshop/shared';
-import { query } from '../api/client';
-import { useUserApi } from './useApi';
+import { apiUrl } from '../api/routes';
+import { useUserApi, type ApiState } from './useApi';
 
 /** The caller with the shops they own (the merchant console's entry). */
-export function useMe() {
-  return useUserApi<MeView>('/me');
+export function useMe(): ApiState<MeView> {
+  return useUserApi(apiUrl('/me'));
 }
 
 /** Claimed gift units to ship, with the recipients' addresses (owner only). */
-export function useGiftClaims(shopId: string | undefined, status?: string) {
-  return useUserApi<FulfilmentView[]>(shopId ? `/shops/${shopId}/gift-claims${query({ status })}` : null);
+export function useGiftClaims(
+  shopId: string | undefined,
+  status?: 'accepted' | 'shipped' | 'delivered' | 'completed' | 'refunded',
+): ApiState<FulfilmentView[]> {
+  return useUserApi(shopId ? apiUrl('/shops/{shopId}/gift-claims', { path: { shopId }, query: { status } }) : null);
 }
 
 /** The settlement ledger: entries and totals that always balance. */
-export function useLedger(shopId: string | undefined) {
-  return useUserApi<LedgerView>(shopId ? `/shops/${shopId}/ledger?limit=100` : null);
+export function useLedger(shopId: string | undefined): ApiState<LedgerView> {
+  return useUserApi(shopId ? apiUrl('/shops/{shopId}/ledger', { path: { shopId }, query: { limit: 100 } }) : null);
 }
 
 /** Views, orders, GMV and conversion per product, scene and domain. */
-export function useSceneAnalytics(shopId: string | undefined, productId?: string) {
-  return useUserApi<SceneAnalyticsRow[]>(shopId ? `/shops/${shopId}/analytics/scenes${query({ productId })}` : null);
+export function useSceneAnalytics(shopId: string | undefined, productId?: string): ApiState<SceneAnalyticsRow[]> {
+  return useUserApi(
+    shopId ? apiUrl('/shops/{shopId}/analytics/scenes', { path: { shopId }, query: { productId } }) : null,
+  );
 }
 
-export function useDomainAnalytics(shopId: string | undefined, productId?: string) {
-  return useUserApi<DomainAnalytics>(shopId ? `/shops/${shopId}/analytics/domains${query({ productId })}` : null);
+export function useDomainAnalytics(shopId: string | undefined, productId?: string): ApiState<DomainAnalytics> {
+  return useUserApi(
+    shopId ? apiUrl('/shops/{shopId}/analytics/domains', { path: { shopId }, query: { productId } }) : null,
+  );
 }

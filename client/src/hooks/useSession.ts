@@ -21,13 +21,13 @@ export function isWeapp(): boolean {
 
 /** Dev login (sandbox): the same openId is the same user. Served by the server outside production. */
 export async function login(openId: string): Promise<Session> {
-  return remember(await apiPost<LoginResponse>('/auth/login', { openId }));
+  return remember(await apiPost('/auth/login', { body: { openId } }));
 }
 
 /** Real login: wx.login's one-time code, which the server trades with WeChat for the openId. */
 export async function wechatLogin(): Promise<Session> {
   const { code } = await Taro.login();
-  return remember(await apiPost<LoginResponse>('/auth/wechat', { code }));
+  return remember(await apiPost('/auth/wechat', { body: { code } }));
 }
 
 function remember(res: LoginResponse): Session {

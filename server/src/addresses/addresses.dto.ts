@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SavedAddressView } from '@giftshop/shared';
 import { IsBoolean, IsOptional, ValidateIf } from 'class-validator';
 import { AddressDto } from '../orders/orders.dto';
 import { AddressField, MultiLine } from '../common/validation';
@@ -39,7 +40,7 @@ export class UpdateAddressDto {
   isDefault?: boolean;
 }
 
-export class SavedAddressDto extends AddressDto {
+export class SavedAddressDto extends AddressDto implements SavedAddressView {
   @ApiProperty()
   id!: string;
 

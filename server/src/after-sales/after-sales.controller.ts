@@ -1,10 +1,12 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { GiftView, OrderView } from '@giftshop/shared';
 import { UuidParam } from '../common/validation';
+import { GiftDto } from '../gifts/gift-view.dto';
 import { GiftViewsService } from '../gifts/gift-views.service';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
 import { RefundRequestDto } from '../orders/orders.dto';
+import { OrderDto } from '../orders/order-view.dto';
 import { OrderViewsService } from '../orders/order-views.service';
 import { AfterSalesService } from './after-sales.service';
 
@@ -20,8 +22,11 @@ export class AfterSalesController {
 
   @Post('orders/:id/refund')
   @HttpCode(200)
+  @ApiExtraModels(OrderDto, GiftDto)
   @ApiOkResponse({
-    description: 'Before shipment: refunded at once. Within 7 days of delivery: a return for the merchant to approve.',
+    schema: { oneOf: [{ $ref: getSchemaPath(OrderDto) }, { $ref: getSchemaPath(GiftDto) }] },
+    description:
+      "Before shipment: refunded at once. Within 7 days of delivery: a return for the merchant to approve. The buyer's order; for a gift's order, the recipient's view of the gift.",
   })
   async refund(
     @CurrentUser() caller: Caller,
@@ -36,14 +41,17 @@ export class AfterSalesController {
 
   @Post('after-sales/:id/approve')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The merchant approves a return; the refund goes to the original payment' })
+  @ApiOkResponse({
+    type: OrderDto,
+    description: 'The merchant approves a return; the refund goes to the original payment',
+  })
   async approve(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
     return this.orderViews.view(this.orderViews.manager, await this.afterSales.approve(caller.userId, id));
   }
 
   @Post('after-sales/:id/reject')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The merchant rejects a return' })
+  @ApiOkResponse({ type: OrderDto, description: 'The merchant rejects a return' })
   async reject(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
     return this.orderViews.view(this.orderViews.manager, await this.afterSales.reject(caller.userId, id));
   }

@@ -5,6 +5,7 @@ import { IsOptional, IsUUID } from 'class-validator';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
 import { AnalyticsService } from './analytics.service';
+import { DomainAnalyticsDto, SceneAnalyticsRowDto } from './analytics-view.dto';
 
 class AnalyticsQuery {
   @ApiPropertyOptional({ description: 'One product only' })
@@ -20,7 +21,7 @@ export class AnalyticsController {
   constructor(private readonly analytics: AnalyticsService) {}
 
   @Get('scenes')
-  @ApiOkResponse({ description: '[{productId, title, scene, domain, views, orders, gmvFen, conversion}] (owner only)' })
+  @ApiOkResponse({ type: [SceneAnalyticsRowDto], description: 'Per product and scene (owner only)' })
   scenes(
     @CurrentUser() caller: Caller,
     @UuidParam('shopId') shopId: string,
@@ -30,7 +31,7 @@ export class AnalyticsController {
   }
 
   @Get('domains')
-  @ApiOkResponse({ description: '{public, private}: views, orders, gmvFen, conversion (owner only)' })
+  @ApiOkResponse({ type: DomainAnalyticsDto, description: 'Public and private domain figures (owner only)' })
   domains(
     @CurrentUser() caller: Caller,
     @UuidParam('shopId') shopId: string,

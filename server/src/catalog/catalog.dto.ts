@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CATEGORIES, SCENE_CODES } from '@giftshop/shared';
+import {
+  CATEGORIES,
+  SCENE_CODES,
+  type CategoryView,
+  type Page,
+  type ProductStatus,
+  type ProductSummaryView,
+  type ProductView,
+  type Scene,
+  type ShopView,
+  type SkuView,
+} from '@giftshop/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,6 +28,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ApiSpecs, ApiStringOrNull, ApiTime } from '../common/api-schema';
 import { PageQuery } from '../common/page-query';
 import { IsSpecs, MultiLine, NoBannedClaim } from '../common/validation';
 
@@ -34,7 +46,12 @@ export class CreateShopDto {
 }
 
 export class CreateSkuDto {
-  @ApiProperty({ example: { 规格: '250g 礼盒' }, description: 'Up to 5 spec names to values' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: { 规格: '250g 礼盒' },
+    description: 'Up to 5 spec names to values',
+  })
   @IsSpecs()
   specs!: Record<string, string>;
 
@@ -172,9 +189,9 @@ export class ListProductsQuery extends PageQuery {
   categoryCode?: string;
 }
 
-export class SkuDto {
+export class SkuDto implements SkuView {
   @ApiProperty() id!: string;
-  @ApiProperty() specs!: Record<string, string>;
+  @ApiSpecs() specs!: Record<string, string>;
   @ApiProperty() priceFen!: number;
   @ApiProperty() listPriceFen!: number;
   @ApiProperty() stock!: number;
@@ -182,7 +199,7 @@ export class SkuDto {
   @ApiPropertyOptional({ description: 'Why the SKU cannot be a gift' }) giftReason?: string;
 }
 
-export class ProductDto {
+export class ProductDto implements ProductView {
   @ApiProperty({ description: 'The unified product ID every scene links to' }) id!: string;
   @ApiProperty() shopId!: string;
   @ApiProperty() shopName!: string;
@@ -190,44 +207,44 @@ export class ProductDto {
   @ApiProperty() description!: string;
   @ApiProperty() categoryCode!: string;
   @ApiProperty({ type: [String] }) imageUrls!: string[];
-  @ApiProperty({ enum: ['listed', 'delisted'] }) status!: string;
+  @ApiProperty({ enum: ['listed', 'delisted'] }) status!: ProductStatus;
   @ApiProperty() giftable!: boolean;
   @ApiProperty({ description: 'Lowest SKU price' }) priceFen!: number;
   @ApiProperty({ type: [SkuDto] }) skus!: SkuDto[];
-  @ApiPropertyOptional({ enum: SCENE_CODES }) scene?: string;
-  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional({ enum: SCENE_CODES, description: 'The scene it was read in, with ?scene=' }) scene?: Scene;
+  @ApiTime() createdAt!: string;
 }
 
-export class ProductSummaryDto {
+export class ProductSummaryDto implements ProductSummaryView {
   @ApiProperty() id!: string;
   @ApiProperty() shopId!: string;
   @ApiProperty() shopName!: string;
   @ApiProperty() title!: string;
   @ApiProperty() categoryCode!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) imageUrl!: string | null;
+  @ApiStringOrNull() imageUrl!: string | null;
   @ApiProperty() priceFen!: number;
   @ApiProperty() giftable!: boolean;
 }
 
-export class ProductPageDto {
+export class ProductPageDto implements Page<ProductSummaryView> {
   @ApiProperty({ type: [ProductSummaryDto] }) items!: ProductSummaryDto[];
   @ApiProperty() total!: number;
 }
 
-export class ShopDto {
+export class ShopDto implements ShopView {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
   @ApiProperty() ownerId!: string;
-  @ApiProperty() openedAt!: string;
+  @ApiTime() openedAt!: string;
   @ApiProperty() followerCount!: number;
   @ApiPropertyOptional() following?: boolean;
 }
 
-export class CategoryDto {
+export class CategoryDto implements CategoryView {
   @ApiProperty() code!: string;
   @ApiProperty() name!: string;
   @ApiProperty() nameEn!: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) parentCode!: string | null;
+  @ApiStringOrNull() parentCode!: string | null;
   @ApiProperty({ description: 'Technical service fee rate in basis points' }) feeRateBps!: number;
   @ApiProperty() giftable!: boolean;
 }

@@ -1,6 +1,15 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { ClaimResponse, FulfilmentView, GiftView, LotteryDrawView, MyGiftClaim } from '@giftshop/shared';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  GIFT_STATUS_CODES,
+  type ClaimResponse,
+  type CreatedGiftView,
+  type FulfilmentView,
+  type GiftView,
+  type LotteryDrawView,
+  type LotteryEntryView,
+  type MyGiftClaim,
+} from '@giftshop/shared';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
 import { ShipDto } from '../orders/orders.dto';
@@ -15,6 +24,16 @@ import { DataSource } from 'typeorm';
 import { Sku } from '../catalog/sku.entity';
 import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { GiftClaim } from './gift.entity';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../idempotency/idempotency-header';
+import {
+  ClaimResultDto,
+  CreatedGiftDto,
+  FulfilmentDto,
+  GiftDto,
+  LotteryDrawDto,
+  LotteryEntryDto,
+  MyGiftClaimDto,
+} from './gift-view.dto';
 
 @ApiTags('gifts')
 @ApiBearerAuth()
@@ -29,20 +48,28 @@ export class GiftsController {
   ) {}
 
   @Post('gifts')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  @ApiCreatedResponse({ description: '{id, orderId, status: 0, totalFen}; pay with POST /api/orders/:orderId/pay' })
-  create(@CurrentUser() caller: Caller, @Body() body: CreateGiftDto, @Headers('idempotency-key') key?: string) {
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: CreatedGiftDto,
+    description: 'Created, unpaid (status 0): pay with POST /api/orders/:orderId/pay',
+  })
+  create(
+    @CurrentUser() caller: Caller,
+    @Body() body: CreateGiftDto,
+    @IdempotencyKeyHeader() key?: string,
+  ): Promise<CreatedGiftView> {
     return this.gifts.create(caller.userId, body, key);
   }
 
   @Get('gifts')
-  @ApiOkResponse({ description: "The caller's gifts as giver or as recipient, with their states" })
+  @ApiOkResponse({ type: [GiftDto], description: "The caller's gifts as giver or as recipient, with their states" })
   list(@CurrentUser() caller: Caller, @Query() query: ListGiftsQuery): Promise<GiftView[]> {
     return this.views.list(caller.userId, query.role ?? 'giver');
   }
 
   @Get('gifts/:id')
   @ApiOkResponse({
+    type: GiftDto,
     description: 'Giver: units and claims without addresses; recipient: their claim; members: the card',
   })
   get(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<GiftView> {
@@ -52,6 +79,7 @@ export class GiftsController {
   @Post('gifts/:id/claim')
   @HttpCode(200)
   @ApiOkResponse({
+    type: ClaimResultDto,
     description: "The caller's claim, status 20. 409 when all claimed, already claimed, expired or not a winner.",
   })
   async claim(
@@ -63,12 +91,12 @@ export class GiftsController {
     const sku = await this.db.getRepository(Sku).findOneByOrFail({ id: claim.skuId });
     // Just accepted: its parcel waits to be shipped.
     const parcel = { status: 'pending' as const, carrier: null, trackingNo: null };
-    return { ...toMyClaim(claim, parcel, sku.specs), giftId: id, status: 20 };
+    return { ...toMyClaim(claim, parcel, sku.specs), giftId: id, status: GIFT_STATUS_CODES.accepted };
   }
 
   @Post('gifts/:id/decline')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Single gift recipient only: the giver is refunded at once' })
+  @ApiOkResponse({ type: GiftDto, description: 'Single gift recipient only: the giver is refunded at once' })
   async decline(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<GiftView> {
     await this.claims.decline(caller.userId, id);
     return this.views.get(caller.userId, id);
@@ -76,22 +104,23 @@ export class GiftsController {
 
   @Post('gifts/:id/enter')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Lottery, before the draw: {giftId, userId, enteredAt}' })
-  async enter(@CurrentUser() caller: Caller, @UuidParam('id') id: string) {
+  @ApiOkResponse({ type: LotteryEntryDto, description: 'Lottery, before the draw' })
+  async enter(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<LotteryEntryView> {
     const entry = await this.claims.enter(caller.userId, id);
     return { giftId: entry.giftId, userId: entry.userId, enteredAt: entry.enteredAt.toISOString() };
   }
 
   @Get('gifts/:id/draw')
-  @ApiOkResponse({
-    description: '{seed, entrantIds, winnerIds, units, drawnAt}: recompute with drawWinners from @giftshop/shared',
-  })
+  @ApiOkResponse({ type: LotteryDrawDto, description: 'The draw: recompute it with drawWinners from @giftshop/shared' })
   draw(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<LotteryDrawView> {
     return this.views.draw(caller.userId, id);
   }
 
   @Get('shops/:shopId/gift-claims')
-  @ApiOkResponse({ description: 'Claimed units to ship, with the addresses (the shop owner only)' })
+  @ApiOkResponse({
+    type: [FulfilmentDto],
+    description: 'Claimed units to ship, with the addresses (the shop owner only)',
+  })
   fulfilments(
     @CurrentUser() caller: Caller,
     @UuidParam('shopId') shopId: string,
@@ -102,14 +131,14 @@ export class GiftsController {
 
   @Post('gift-claims/:id/ship')
   @HttpCode(200)
-  @ApiOkResponse({ description: "The shop's merchant ships one claimed unit" })
+  @ApiOkResponse({ type: MyGiftClaimDto, description: "The shop's merchant ships one claimed unit" })
   async ship(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() body: ShipDto): Promise<MyGiftClaim> {
     return this.myClaim(await this.shipping.ship(caller.userId, id, body));
   }
 
   @Post('gift-claims/:id/confirm-receipt')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The recipient confirms receipt' })
+  @ApiOkResponse({ type: MyGiftClaimDto, description: 'The recipient confirms receipt' })
   async confirmReceipt(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<MyGiftClaim> {
     return this.myClaim(await this.shipping.confirmReceipt(caller.userId, id));
   }

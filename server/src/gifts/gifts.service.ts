@@ -41,7 +41,9 @@ export const GIFT_JOBS = {
   refundUnit: 'gift.refund_unit',
 } as const;
 
-const STATE_BY_CODE = new Map(Object.entries(GIFT_STATUS_CODES).map(([state, code]) => [code, state as GiftState]));
+const STATE_BY_CODE = new Map<number, GiftState>(
+  Object.entries(GIFT_STATUS_CODES).map(([state, code]) => [code, state as GiftState]),
+);
 
 export function giftState(gift: Gift): GiftState {
   const state = STATE_BY_CODE.get(gift.status);

@@ -1,10 +1,16 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthView } from '@giftshop/shared';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { Public } from '../identity/auth.decorators';
+
+class HealthDto implements HealthView {
+  @ApiProperty({ enum: ['ok'] }) status!: 'ok';
+  @ApiProperty({ enum: ['postgres', 'pglite'] }) database!: HealthView['database'];
+  @ApiProperty({ description: "The database server's version" }) version!: string;
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -16,7 +22,7 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '{status, database: "postgres"|"pglite", version}' })
+  @ApiOkResponse({ type: HealthDto })
   async health(): Promise<HealthView> {
     const rows: { server_version: string }[] = await this.db.query('SHOW server_version');
     return { status: 'ok', database: this.config.database.kind, version: rows[0].server_version };

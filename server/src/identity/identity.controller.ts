@@ -8,6 +8,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { LoginResponse, MeView } from '@giftshop/shared';
+import { ApiErrorDto } from '../common/api-schema';
 import { Caller, CurrentUser, Public } from './auth.decorators';
 import { LoginDto, LoginResponseDto, MeDto, WechatLoginDto } from './identity.dto';
 import { IdentityService } from './identity.service';
@@ -21,9 +22,15 @@ export class IdentityController {
   @Post('auth/wechat')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto, description: 'wx.login code traded through code2session' })
-  @ApiBadRequestResponse({ description: 'code is missing or malformed' })
-  @ApiUnauthorizedResponse({ description: 'WECHAT_CODE_REJECTED: WeChat refused the code (bad or used)' })
-  @ApiServiceUnavailableResponse({ description: 'WeChat unreachable (Retry-After) or login not configured' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'code is missing or malformed' })
+  @ApiUnauthorizedResponse({
+    type: ApiErrorDto,
+    description: 'WECHAT_CODE_REJECTED: WeChat refused the code (bad or used)',
+  })
+  @ApiServiceUnavailableResponse({
+    type: ApiErrorDto,
+    description: 'WeChat unreachable (Retry-After) or login not configured',
+  })
   wechat(@Body() body: WechatLoginDto): Promise<LoginResponse> {
     return this.identity.wechatLogin(body.code);
   }

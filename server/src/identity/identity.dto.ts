@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { LoginResponse, MeView, UserView } from '@giftshop/shared';
 import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class LoginDto {
@@ -23,18 +24,18 @@ export class WechatLoginDto {
   code!: string;
 }
 
-export class UserDto {
+export class UserDto implements UserView {
   @ApiProperty() id!: string;
   @ApiProperty() openId!: string;
   @ApiProperty() nickname!: string;
   @ApiPropertyOptional({ nullable: true, type: String }) avatarUrl?: string | null;
 }
 
-export class LoginResponseDto {
+export class LoginResponseDto implements LoginResponse {
   @ApiProperty() token!: string;
   @ApiProperty({ type: UserDto }) user!: UserDto;
 }
 
-export class MeDto extends UserDto {
+export class MeDto extends UserDto implements MeView {
   @ApiProperty({ type: [String] }) shopIds!: string[];
 }

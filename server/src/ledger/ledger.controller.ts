@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Headers, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { LedgerView, WithdrawalView } from '@giftshop/shared';
 import { IsInt, Min } from 'class-validator';
 import { PageQuery } from '../common/page-query';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../idempotency/idempotency-header';
+import { LedgerDto, WithdrawalDto } from './ledger-view.dto';
 import { LedgerService } from './ledger.service';
 
 class WithdrawDto {
@@ -22,10 +24,7 @@ export class LedgerController {
   constructor(private readonly ledger: LedgerService) {}
 
   @Get('ledger')
-  @ApiOkResponse({
-    description:
-      '{entries (newest first, one page), total, totals:{paidFen, refundedFen, feeFen, pendingFen, availableFen, withdrawnFen}} (owner only)',
-  })
+  @ApiOkResponse({ type: LedgerDto, description: 'One page of entries, newest first, and the totals (owner only)' })
   view(
     @CurrentUser() caller: Caller,
     @UuidParam('shopId') shopId: string,
@@ -35,19 +34,16 @@ export class LedgerController {
   }
 
   @Post('withdrawals')
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'The same key and body replays the first answer',
-  })
+  @ApiIdempotencyKey()
   @ApiCreatedResponse({
+    type: WithdrawalDto,
     description: 'The withdrawal and the totals after it; 409 INSUFFICIENT_AVAILABLE over what is available',
   })
   withdraw(
     @CurrentUser() caller: Caller,
     @UuidParam('shopId') shopId: string,
     @Body() body: WithdrawDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ): Promise<WithdrawalView> {
     return this.ledger.withdraw(caller.userId, shopId, body.amountFen, key);
   }

@@ -1,17 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { OrderQuote, OrderView, Page, PayResponse, PlacedOrderView } from '@giftshop/shared';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
+import { ApiIdempotencyKey, IdempotencyKeyHeader } from '../idempotency/idempotency-header';
 import { CreateOrderDto, ListOrdersQuery, QuoteOrderDto, ShipDto } from './orders.dto';
+import { OrderDto, OrderPageDto, OrderQuoteDto, PayResultDto, PlacedOrderDto } from './order-view.dto';
 import { OrderViewsService } from './order-views.service';
 import { OrdersService } from './orders.service';
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'The same key and body replays the first response; the same key with another body is a 409',
-};
 
 @ApiTags('orders')
 @ApiBearerAuth()
@@ -23,12 +19,15 @@ export class OrdersController {
   ) {}
 
   @Post('orders')
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiCreatedResponse({ description: 'A pending order; stock is reserved. 409 SOLD_OUT when it is not there.' })
+  @ApiIdempotencyKey()
+  @ApiCreatedResponse({
+    type: PlacedOrderDto,
+    description: 'A pending order; stock is reserved. 409 SOLD_OUT when it is not there.',
+  })
   create(
     @CurrentUser() caller: Caller,
     @Body() body: CreateOrderDto,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ): Promise<PlacedOrderView> {
     return this.orders.create(caller.userId, body, key);
   }
@@ -36,15 +35,16 @@ export class OrdersController {
   @Post('orders/quote')
   @HttpCode(200)
   @ApiOkResponse({
+    type: OrderQuoteDto,
     description:
-      '{goodsFen, freightFen, discountFen, giftCardFen, totalFen, payFen, lines}: what POST /api/orders would charge now; nothing is reserved. 409 SOLD_OUT (naming the line) when the stock is not there now',
+      'What POST /api/orders would charge now; nothing is reserved. 409 SOLD_OUT (naming the line) when the stock is not there now',
   })
   quote(@Body() body: QuoteOrderDto): Promise<OrderQuote> {
     return this.orders.quote(body);
   }
 
   @Get('orders')
-  @ApiOkResponse({ description: "{items, total}: the caller's orders as buyer, or a shop's as its merchant" })
+  @ApiOkResponse({ type: OrderPageDto, description: "The caller's orders as buyer, or a shop's as its merchant" })
   list(@CurrentUser() caller: Caller, @Query() query: ListOrdersQuery): Promise<Page<OrderView>> {
     return this.views.list(caller.userId, {
       role: query.role ?? 'buyer',
@@ -55,40 +55,40 @@ export class OrdersController {
   }
 
   @Get('orders/:id')
-  @ApiOkResponse({ description: 'Buyer or merchant only; shows the latest after-sales case' })
+  @ApiOkResponse({ type: OrderDto, description: 'Buyer or merchant only; shows the latest after-sales case' })
   get(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
     return this.views.get(caller.userId, id);
   }
 
   @Post('orders/:id/pay')
   @HttpCode(200)
-  @ApiHeader(IDEMPOTENCY_HEADER)
-  @ApiOkResponse({ description: '{id, status: "paid", payment: {id, transactionId}} (the sandbox pays at once)' })
+  @ApiIdempotencyKey()
+  @ApiOkResponse({ type: PayResultDto, description: 'Paid (the sandbox pays at once)' })
   pay(
     @CurrentUser() caller: Caller,
     @UuidParam('id') id: string,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ): Promise<PayResponse> {
     return this.orders.pay(caller.userId, id, key);
   }
 
   @Post('orders/:id/cancel')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Buyer, unpaid orders only; the stock returns' })
+  @ApiOkResponse({ type: OrderDto, description: 'Buyer, unpaid orders only; the stock returns' })
   cancel(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
     return this.orders.cancel(caller.userId, id);
   }
 
   @Post('orders/:id/ship')
   @HttpCode(200)
-  @ApiOkResponse({ description: "The shop's merchant ships a paid order" })
+  @ApiOkResponse({ type: OrderDto, description: "The shop's merchant ships a paid order" })
   ship(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() body: ShipDto): Promise<OrderView> {
     return this.orders.ship(caller.userId, id, body);
   }
 
   @Post('orders/:id/confirm-receipt')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The buyer confirms receipt; the 7-day return window starts' })
+  @ApiOkResponse({ type: OrderDto, description: 'The buyer confirms receipt; the 7-day return window starts' })
   confirmReceipt(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<OrderView> {
     return this.orders.confirmReceipt(caller.userId, id);
   }

@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { Public } from '../identity/auth.decorators';
 import { SearchService } from './search.service';
+import { SearchExplainDto, SearchPageDto } from './search-view.dto';
 
 class SearchQueryDto {
   @ApiProperty({
@@ -49,15 +50,13 @@ export class SearchController {
   constructor(private readonly searchService: SearchService) {}
 
   @Get()
-  @ApiOkResponse({ description: '{items:[{productId, shopId, title, priceFen, score}], total}, best first' })
+  @ApiOkResponse({ type: SearchPageDto, description: 'Best first' })
   search(@Query() query: SearchQueryDto): Promise<SearchPage> {
     return this.searchService.search(query.q, query.limit ?? SEARCH_RULES.defaultLimit, query.offset ?? 0);
   }
 
   @Get('explain')
-  @ApiOkResponse({
-    description: '{score, relevance, boost, factors:{…}}: each factor of the score, which they recompute',
-  })
+  @ApiOkResponse({ type: SearchExplainDto, description: 'Each factor of the score, which they recompute' })
   explain(@Query() query: ExplainQueryDto): Promise<SearchExplainView> {
     return this.searchService.explain(query.q, query.productId);
   }

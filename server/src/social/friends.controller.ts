@@ -10,9 +10,16 @@ import {
 import type { FriendRequestDeclined, FriendRequestResult, FriendRequestView } from '@giftshop/shared';
 import type { Response } from 'express';
 import { UuidParam } from '../common/validation';
+import { ApiErrorDto } from '../common/api-schema';
 import { Caller, CurrentUser } from '../identity/auth.decorators';
 import { FriendsService } from './friends.service';
-import { AddFriendDto, FriendRequestDeclinedDto, FriendRequestDto, FriendRequestResultDto } from './social.dto';
+import {
+  AddFriendDto,
+  FriendRequestDeclinedDto,
+  FriendRequestDto,
+  FriendRequestPendingDto,
+  FriendsNowDto,
+} from './social.dto';
 
 @ApiTags('social')
 @ApiBearerAuth()
@@ -22,10 +29,10 @@ export class FriendsController {
 
   @Post('friends')
   @HttpCode(202)
-  @ApiAcceptedResponse({ type: FriendRequestResultDto, description: '{status: "pending"}: the request waits' })
-  @ApiOkResponse({ type: FriendRequestResultDto, description: '{status: "friends", chatId}: both asked' })
-  @ApiBadRequestResponse({ description: 'CANNOT_FRIEND_SELF, or userId is not a UUID' })
-  @ApiNotFoundResponse({ description: 'USER_NOT_FOUND' })
+  @ApiAcceptedResponse({ type: FriendRequestPendingDto, description: 'The request waits for the other to ask back' })
+  @ApiOkResponse({ type: FriendsNowDto, description: 'Both asked: friends, with their direct chat' })
+  @ApiBadRequestResponse({ type: ApiErrorDto, description: 'CANNOT_FRIEND_SELF, or userId is not a UUID' })
+  @ApiNotFoundResponse({ type: ApiErrorDto, description: 'USER_NOT_FOUND' })
   async ask(
     @CurrentUser() caller: Caller,
     @Body() body: AddFriendDto,
@@ -45,7 +52,10 @@ export class FriendsController {
   @Post('friend-requests/:id/decline')
   @HttpCode(200)
   @ApiOkResponse({ type: FriendRequestDeclinedDto })
-  @ApiNotFoundResponse({ description: 'FRIEND_REQUEST_NOT_FOUND: no such request addressed to the caller' })
+  @ApiNotFoundResponse({
+    type: ApiErrorDto,
+    description: 'FRIEND_REQUEST_NOT_FOUND: no such request addressed to the caller',
+  })
   decline(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<FriendRequestDeclined> {
     return this.friends.decline(caller.userId, id);
   }

@@ -1,4 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type {
+  ChatLastMessage,
+  ChatNotice,
+  ChatNoticeKind,
+  ChatRead,
+  ChatType,
+  ChatView,
+  FriendRequestDeclined,
+  FriendRequestResult,
+  FriendRequestView,
+  MessageType,
+  MessageView,
+} from '@giftshop/shared';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -9,6 +23,7 @@ import {
   IsUUID,
   Length,
 } from 'class-validator';
+import { ApiTime } from '../common/api-schema';
 import { MultiLine } from '../common/validation';
 
 export class AddFriendDto {
@@ -46,72 +61,91 @@ export class SendMessageDto {
   productId?: string;
 }
 
-export class ChatNoticeDto {
-  @ApiProperty({
-    enum: [
-      'group_created',
-      'gift_claimed',
-      'gift_all_claimed',
-      'gift_declined',
-      'gift_expired',
-      'gift_refunded',
-      'lottery_drawn',
-    ],
-  })
-  kind!: string;
+const TEXT = { type: 'string' } as const;
+const COUNT = { type: 'integer' } as const;
 
-  @ApiProperty({ description: 'nickname, units, entrants or winners (nicknames), by kind' })
-  params!: Record<string, unknown>;
-}
+/** Each notice's parameters by kind: keyed by ChatNoticeKind, so a new kind must be described here. */
+const NOTICE_PARAMS: Record<ChatNoticeKind, Record<string, SchemaObject>> = {
+  group_created: { name: TEXT },
+  gift_claimed: { nickname: TEXT },
+  gift_all_claimed: { units: COUNT },
+  gift_declined: { nickname: TEXT },
+  gift_expired: { units: COUNT },
+  gift_refunded: { units: COUNT },
+  lottery_drawn: { entrants: COUNT, winners: { type: 'array', items: TEXT, description: "The winners' nicknames" } },
+};
 
-export class ChatLastMessageDto {
+/** What a system message says, as data: one schema per kind (ChatNotice in @giftshop/shared). */
+const CHAT_NOTICE: ApiPropertyOptions = {
+  description: 'System messages: what to say, as data, so each client words it in its language',
+  oneOf: Object.entries(NOTICE_PARAMS).map(([kind, params]) => ({
+    type: 'object',
+    required: ['kind', 'params'],
+    properties: {
+      kind: { type: 'string', enum: [kind] },
+      params: { type: 'object', required: Object.keys(params), properties: params },
+    },
+  })),
+};
+
+const MESSAGE_TYPES: MessageType[] = ['text', 'gift', 'product', 'system'];
+
+export class ChatLastMessageDto implements ChatLastMessage {
   @ApiProperty() senderId!: string;
-  @ApiProperty({ enum: ['text', 'gift', 'product', 'system'] }) type!: string;
+  @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
   @ApiPropertyOptional() text?: string;
-  @ApiPropertyOptional({ type: ChatNoticeDto }) notice?: ChatNoticeDto;
-  @ApiProperty() createdAt!: string;
+  @ApiPropertyOptional(CHAT_NOTICE) notice?: ChatNotice;
+  @ApiTime() createdAt!: string;
 }
 
-export class ChatDto {
+export class ChatDto implements ChatView {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['direct', 'group'] }) type!: string;
+  @ApiProperty({ enum: ['direct', 'group'] }) type!: ChatType;
   @ApiProperty() title!: string;
   @ApiProperty({ type: [String] }) memberIds!: string[];
   @ApiPropertyOptional({ type: ChatLastMessageDto }) lastMessage?: ChatLastMessageDto;
-  @ApiProperty({ description: "Messages from others since the caller's last read" }) unreadCount!: number;
+  @ApiPropertyOptional({ description: "Messages from others since the caller's last read" }) unreadCount?: number;
 }
 
-export class ChatReadDto {
+export class ChatReadDto implements ChatRead {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: [0] }) unreadCount!: number;
+  @ApiProperty({ enum: [0] }) unreadCount!: 0;
 }
 
-export class MessageDto {
+export class MessageDto implements MessageView {
   @ApiProperty() id!: string;
   @ApiProperty() chatId!: string;
   @ApiProperty() senderId!: string;
-  @ApiProperty({ enum: ['text', 'gift', 'product', 'system'] }) type!: string;
+  @ApiProperty({ enum: MESSAGE_TYPES }) type!: MessageType;
   @ApiPropertyOptional() text?: string;
-  @ApiPropertyOptional({ type: ChatNoticeDto, description: 'system messages: what to say, as data' })
-  notice?: ChatNoticeDto;
+  @ApiPropertyOptional(CHAT_NOTICE) notice?: ChatNotice;
   @ApiPropertyOptional() giftId?: string;
   @ApiPropertyOptional() productId?: string;
-  @ApiProperty() createdAt!: string;
+  @ApiTime() createdAt!: string;
 }
 
-export class FriendRequestResultDto {
-  @ApiProperty({ enum: ['pending', 'friends'] }) status!: string;
-  @ApiPropertyOptional({ description: 'Their direct chat, once friends' }) chatId?: string;
+type FriendRequestPending = Extract<FriendRequestResult, { status: 'pending' }>;
+type FriendsNow = Extract<FriendRequestResult, { status: 'friends' }>;
+
+/** 202: the request waits for the other to ask back. */
+export class FriendRequestPendingDto implements FriendRequestPending {
+  @ApiProperty({ enum: ['pending'] }) status!: 'pending';
 }
 
-export class FriendRequestDto {
+/** 200: both asked; they are friends and their direct chat is open. */
+export class FriendsNowDto implements FriendsNow {
+  @ApiProperty({ enum: ['friends'] }) status!: 'friends';
+  @ApiProperty({ description: 'Their direct chat' }) chatId!: string;
+}
+
+export class FriendRequestDto implements FriendRequestView {
   @ApiProperty() id!: string;
   @ApiProperty() fromUserId!: string;
   @ApiProperty() nickname!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiTime() createdAt!: string;
 }
 
-export class FriendRequestDeclinedDto {
+export class FriendRequestDeclinedDto implements FriendRequestDeclined {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['declined'] }) status!: string;
+  @ApiProperty({ enum: ['declined'] }) status!: 'declined';
 }

@@ -14,6 +14,15 @@ class AdvanceClockDto {
   ms!: number;
 }
 
+class ResetDto {
+  @ApiProperty({ enum: [true] }) ok!: true;
+}
+
+class ClockAdvancedDto {
+  @ApiProperty({ type: String, format: 'date-time', description: 'The server clock after the move' }) now!: string;
+  @ApiProperty({ description: 'Jobs that became due and ran' }) jobsRun!: number;
+}
+
 /** Routes for testers; the module exists only when the server runs with TEST_HOOKS=1. */
 @ApiTags('test hooks (TEST_HOOKS=1 only)')
 @Public()
@@ -27,16 +36,19 @@ export class TestHooksController {
 
   @Post('reset')
   @HttpCode(200)
-  @ApiOkResponse({ description: 'Empties the database and reloads the demo seed' })
-  async reset(): Promise<{ ok: true }> {
+  @ApiOkResponse({ type: ResetDto, description: 'Empties the database and reloads the demo seed' })
+  async reset(): Promise<ResetDto> {
     await this.seed.reset();
     return { ok: true };
   }
 
   @Post('clock/advance')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{now, jobsRun}: moves the clock and runs every job that became due before answering' })
-  async advance(@Body() body: AdvanceClockDto): Promise<{ now: string; jobsRun: number }> {
+  @ApiOkResponse({
+    type: ClockAdvancedDto,
+    description: 'Moves the clock and runs every job that became due before answering',
+  })
+  async advance(@Body() body: AdvanceClockDto): Promise<ClockAdvancedDto> {
     const now = this.clock.advance(body.ms);
     const jobsRun = await this.jobs.runDue();
     return { now: now.toISOString(), jobsRun };

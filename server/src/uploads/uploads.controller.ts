@@ -1,10 +1,11 @@
 import { Controller, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { UploadedImageView } from '@giftshop/shared';
 import { InvalidInputError } from '../common/domain-errors';
 import { UploadInterceptor } from './upload.interceptor';
 import { UploadedImage, UploadsService } from './uploads.service';
 
-class UploadedImageDto {
+class UploadedImageDto implements UploadedImageView {
   @ApiProperty({ example: '/uploads/0f3a….webp' }) url!: string;
   @ApiProperty({ example: '/uploads/0f3a…-thumb.webp' }) thumbnailUrl!: string;
 }

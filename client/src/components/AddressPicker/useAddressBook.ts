@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { addressProblems, type AddressField, type AddressView, type SavedAddressView } from '@giftshop/shared';
 import { apiGet, apiPost } from '../../api/client';
+import { apiUrl } from '../../api/routes';
 import { isWeapp } from '../../hooks/useSession';
 import { lastAddress, rememberAddress } from '../AddressForm';
 
@@ -41,7 +42,7 @@ export function useAddressBook() {
 
   useEffect(() => {
     let live = true;
-    apiGet<SavedAddressView[]>('/me/addresses')
+    apiGet(apiUrl('/me/addresses'))
       .then((saved) => {
         if (!live) return;
         setBook(saved);
@@ -66,7 +67,7 @@ export function useAddressBook() {
     const found = draftProblems(draft);
     setProblems(found);
     if (Object.keys(found).length > 0) return null;
-    const saved = await apiPost<SavedAddressView>('/me/addresses', draft);
+    const saved = await apiPost('/me/addresses', { body: draft });
     rememberAddress(draft);
     setBook((prev) => [...(prev ?? []), saved]);
     setSelectedId(saved.id);

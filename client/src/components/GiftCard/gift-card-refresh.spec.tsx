@@ -29,7 +29,7 @@ describe('gift card in the chat', () => {
     jest.useFakeTimers(); // no poll can run: only the claim itself may refresh the card
     try {
       await act(async () => {
-        await apiPost('/gifts/g1/claim', { address: {} });
+        await apiPost('/gifts/{id}/claim', { path: { id: 'g1' }, body: {} });
       });
       await act(async () => {
         await Promise.resolve();

@@ -132,7 +132,7 @@ function Composer({ chatId, onSent }: { chatId: string; onSent: () => Promise<vo
   const { t } = useI18n();
   const [text, setText] = useState('');
   const send = useAction(async () => {
-    await apiPost(`/chats/${chatId}/messages`, { text: text.trim() });
+    await apiPost('/chats/{id}/messages', { path: { id: chatId }, body: { text: text.trim() } });
     setText('');
     await onSent();
   });

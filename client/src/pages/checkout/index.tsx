@@ -5,7 +5,6 @@ import {
   formatFen,
   isScene,
   type OrderQuote,
-  type PayResponse,
   type PlacedOrderView,
   type ProductView,
   type Scene,
@@ -80,16 +79,16 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
       scene,
       ...(props.sharer ? { sharerId: props.sharer } : {}),
     };
-    const placed = await apiPost<PlacedOrderView>('/orders', body, { idempotencyKey: orderKey.current });
+    const placed = await apiPost('/orders', { body, idempotencyKey: orderKey.current });
     setOrder(placed);
   });
   const pay = useAction(async () => {
     if (!order) return;
-    await apiPost<PayResponse>(`/orders/${order.id}/pay`, {}, { idempotencyKey: payKey.current });
+    await apiPost('/orders/{id}/pay', { path: { id: order.id }, idempotencyKey: payKey.current });
     setPaid(true);
   });
   const follow = useAction(async (shopId: string) => {
-    await apiPost(`/shops/${shopId}/follow`);
+    await apiPost('/shops/{shopId}/follow', { path: { shopId } });
     setFollowed(true);
   });
 
@@ -211,7 +210,7 @@ function useQuote(skuId: string | undefined, quantity: number): { data: OrderQuo
     if (!skuId) return;
     let live = true;
     setData(null);
-    apiPost<OrderQuote>('/orders/quote', { items: [{ skuId, quantity }] })
+    apiPost('/orders/quote', { body: { items: [{ skuId, quantity }] } })
       .then((q) => live && setData(q))
       .catch((err: Error) => live && setError(err));
     return () => {

@@ -7,6 +7,7 @@ import {
   GIFT_RULES,
   MAX_WISH_MESSAGE_LENGTH,
   type ChatView,
+  type CreatedGiftView,
   type GiftMode,
   type ProductView,
 } from '@giftshop/shared';
@@ -28,12 +29,6 @@ import { DRAW_CHOICES_MIN, drawLabel, formProblem } from './rules';
 import './index.scss';
 
 /** Created gift, answered by POST /api/gifts. */
-interface CreatedGift {
-  id: string;
-  orderId: string;
-  status: number;
-  totalFen: number;
-}
 
 /**
  * 送给朋友: a friend (one unit, single) or a group (first come or lottery, 2 to 100 units), a wish
@@ -83,7 +78,7 @@ function GiftComposer({
   const [wish, setWish] = useState('');
   const [drawIn, setDrawIn] = useState(60);
   const [problem, setProblem] = useState<string | null>(null);
-  const [created, setCreated] = useState<CreatedGift | null>(null);
+  const [created, setCreated] = useState<CreatedGiftView | null>(null);
   const giftKey = useRef(newIdempotencyKey());
   const payKey = useRef(newIdempotencyKey());
 
@@ -98,18 +93,18 @@ function GiftComposer({
       ...(checked.message ? { wishMessage: checked.message } : {}),
       ...(mode === 'lottery' ? { drawAt: new Date(Date.now() + drawIn * 60_000).toISOString() } : {}),
     };
-    setCreated(await apiPost<CreatedGift>('/gifts', body, { idempotencyKey: giftKey.current }));
+    setCreated(await apiPost('/gifts', { body, idempotencyKey: giftKey.current }));
   });
   const pay = useAction(async () => {
     if (!created || !chat) return;
-    await apiPost(`/orders/${created.orderId}/pay`, {}, { idempotencyKey: payKey.current });
+    await apiPost('/orders/{id}/pay', { path: { id: created.orderId }, idempotencyKey: payKey.current });
     await Taro.redirectTo({ url: routes.chat(chat.id) });
   });
   // Backing out of the pay sheet cancels the unpaid gift's order (stock returns, the gift is
   // cancelled with it); the next 送出 is a new attempt with new keys.
   const cancel = useAction(async () => {
     if (!created) return;
-    await apiPost(`/orders/${created.orderId}/cancel`);
+    await apiPost('/orders/{id}/cancel', { path: { id: created.orderId } });
     giftKey.current = newIdempotencyKey();
     payKey.current = newIdempotencyKey();
     setCreated(null);

@@ -56,13 +56,13 @@ export function ClaimForm({ gift, reload }: { gift: GiftView; reload: () => Prom
   });
   const accept = useAction(async () => {
     if (!confirming) return;
-    await apiPost(`/gifts/${gift.id}/claim`, { skuId, addressId: confirming });
+    await apiPost('/gifts/{id}/claim', { path: { id: gift.id }, body: { skuId, addressId: confirming } });
     await reload();
   });
   const decline = useAction(async () => {
     const answer = await Taro.showModal({ title: t('gift.declineTitle'), content: t('gift.declineConfirm') });
     if (!answer.confirm) return;
-    await apiPost(`/gifts/${gift.id}/decline`);
+    await apiPost('/gifts/{id}/decline', { path: { id: gift.id } });
     await reload();
   });
 

@@ -16,7 +16,7 @@ export function GiverView({ gift, reload }: { gift: GiftView; reload: () => Prom
   const { t } = useI18n();
   const [payKey] = useState(newIdempotencyKey);
   const pay = useAction(async () => {
-    await apiPost(`/orders/${gift.orderId}/pay`, {}, { idempotencyKey: payKey });
+    await apiPost('/orders/{id}/pay', { path: { id: gift.orderId }, idempotencyKey: payKey });
     await reload();
   });
   const claims = gift.claims ?? [];

@@ -15,11 +15,11 @@ export function MyClaim({ gift, claim, reload }: { gift: GiftView; claim: MyGift
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const confirm = useAction(async () => {
-    await apiPost(`/gift-claims/${claim.id}/confirm-receipt`);
+    await apiPost('/gift-claims/{id}/confirm-receipt', { path: { id: claim.id } });
     await reload();
   });
   const refund = useAction(async () => {
-    await apiPost(`/orders/${gift.orderId}/refund`, { reason: reason.trim() });
+    await apiPost('/orders/{id}/refund', { path: { id: gift.orderId }, body: { reason: reason.trim() } });
     setReasonOpen(false);
     await reload();
   });

@@ -56,7 +56,7 @@ export function RecipientView({ gift, reload }: { gift: GiftView; reload: () => 
 function LotteryEntry({ gift, reload }: { gift: GiftView; reload: () => Promise<void> }) {
   const { t } = useI18n();
   const enter = useAction(async () => {
-    await apiPost(`/gifts/${gift.id}/enter`);
+    await apiPost('/gifts/{id}/enter', { path: { id: gift.id } });
     await reload();
   });
   return (

@@ -47,7 +47,7 @@ function GiftRow({ gift, onChanged }: { gift: GiftView; onChanged: () => void })
   // An unpaid gift was never sent: it is paid (on its page) or cancelled, not "剩 0/1 份".
   const unpaid = gift.role === 'giver' && gift.status === GIFT_STATUS_CODES.pending_payment;
   const cancel = useAction(async () => {
-    await apiPost(`/orders/${gift.orderId}/cancel`);
+    await apiPost('/orders/{id}/cancel', { path: { id: gift.orderId } });
     onChanged();
   });
   return (

@@ -60,7 +60,7 @@ function Fulfilment({ claim, onChanged }: { claim: FulfilmentView; onChanged: ()
   const { t } = useI18n();
   const shipment = useShipment();
   const ship = useAction(async () => {
-    await apiPost(`/gift-claims/${claim.id}/ship`, shipment.body());
+    await apiPost('/gift-claims/{id}/ship', { path: { id: claim.id }, body: shipment.body() });
     await onChanged();
   });
 

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { formatFen, type LedgerTotals, type WithdrawalView } from '@giftshop/shared';
+import { formatFen, type LedgerTotals } from '@giftshop/shared';
 import { apiPost, newIdempotencyKey } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { ShopName } from '../../components/ShopSwitcher';
@@ -34,11 +34,12 @@ export default function MerchantLedgerPage() {
   const [withdrawKey, setWithdrawKey] = useState(newIdempotencyKey);
   const [withdrawn, setWithdrawn] = useState<number | null>(null);
   const withdraw = useAction(async (amountFen: number) => {
-    const done = await apiPost<WithdrawalView>(
-      `/shops/${shopId}/withdrawals`,
-      { amountFen },
-      { idempotencyKey: withdrawKey },
-    );
+    if (!shopId) return;
+    const done = await apiPost('/shops/{shopId}/withdrawals', {
+      path: { shopId },
+      body: { amountFen },
+      idempotencyKey: withdrawKey,
+    });
     setWithdrawKey(newIdempotencyKey());
     setWithdrawn(done.amountFen);
     await ledger.reload({ silent: true });

@@ -68,8 +68,8 @@ export default function MerchantOrdersPage() {
 function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
   const shipment = useShipment();
-  const act = useAction(async (path: string, body: object = {}) => {
-    await apiPost(path, body);
+  const act = useAction(async (write: () => Promise<unknown>) => {
+    await write();
     await onChanged();
   });
   const canShip = order.status === 'paid' && order.kind === 'normal' && !order.afterSale?.open;
@@ -97,7 +97,9 @@ function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () =
           className="btn btn--primary btn--small"
           data-testid={`ship-order-${order.id}`}
           disabled={act.pending}
-          onClick={() => void act.run(`/orders/${order.id}/ship`, shipment.body())}
+          onClick={() =>
+            void act.run(() => apiPost('/orders/{id}/ship', { path: { id: order.id }, body: shipment.body() }))
+          }
         >
           {t('ship.ship')}
         </Button>
@@ -108,7 +110,7 @@ function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () =
             className="btn btn--plain btn--small"
             data-testid={`after-sale-reject-${order.id}`}
             disabled={act.pending}
-            onClick={() => void act.run(`/after-sales/${openCase.id}/reject`)}
+            onClick={() => void act.run(() => apiPost('/after-sales/{id}/reject', { path: { id: openCase.id } }))}
           >
             {t('afterSale.reject')}
           </Button>
@@ -116,7 +118,7 @@ function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () =
             className="btn btn--primary btn--small"
             data-testid={`after-sale-approve-${order.id}`}
             disabled={act.pending}
-            onClick={() => void act.run(`/after-sales/${openCase.id}/approve`)}
+            onClick={() => void act.run(() => apiPost('/after-sales/{id}/approve', { path: { id: openCase.id } }))}
           >
             {t('afterSale.approve')}
           </Button>

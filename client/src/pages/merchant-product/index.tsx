@@ -9,14 +9,17 @@ import { ImageUploader } from '../../components/ImageUploader';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
 import { parseYuan, YuanInput, yuanText } from '../../components/YuanInput';
-import { useAction, useApi } from '../../hooks/useApi';
-import { useCategories } from '../../hooks/useCatalog';
+import { useAction } from '../../hooks/useApi';
+import { useCategories, useProduct } from '../../hooks/useCatalog';
 import { usePageTitle } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { translate, useI18n } from '../../i18n';
 import { goBack, routes } from '../../routes';
 import { notGiftableReason } from '../../i18n/labels';
 import './index.scss';
+import type { RequestBody } from '../../api/routes';
+
+type NewProduct = RequestBody<'post', '/shops/{shopId}/products'>;
 
 interface SkuRow {
   /** Set for an existing SKU (edit: only price and stock change). */
@@ -72,7 +75,7 @@ export default function MerchantProductPage() {
   useRequireLogin();
   const categories = useCategories();
   // The owner reads its own product (delisted included) without a scene: no view is recorded.
-  const product = useApi<ProductView>(params.id ? `/products/${params.id}` : null);
+  const product = useProduct(params.id);
 
   return (
     <View className="page product-form">
@@ -132,9 +135,8 @@ function ProductForm({
     setRows((current) => current.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   };
 
-  const save = useAction(async (body: object) => {
-    if (product) await apiPatch(`/products/${product.id}`, body);
-    else await apiPost(`/shops/${shopId}/products`, body);
+  const save = useAction(async (write: () => Promise<unknown>) => {
+    await write();
     await goBack(routes.merchant(shopId));
   });
 
@@ -146,21 +148,30 @@ function ProductForm({
       setLocalError(problem);
       return;
     }
-    const skus = rows.map((row) => {
-      const priceFen = parseYuan(row.price) ?? 0;
-      const stock = Number(row.stock);
-      if (row.id) return { id: row.id, priceFen, stock };
-      const specName = row.specName.trim() || t('productForm.defaultSpecName');
-      return {
-        specs: { [specName]: row.specValue.trim() },
-        priceFen,
-        listPriceFen: parseYuan(row.listPrice) ?? 0,
-        stock,
-      };
-    });
+    const priced = (row: SkuRow) => ({ priceFen: parseYuan(row.price) ?? 0, stock: Number(row.stock) });
     setLocalError(null);
-    void save.run(
-      editing ? { title, description, imageUrls, skus } : { title, description, categoryCode, imageUrls, skus },
+    // Editing changes the listed SKUs (rows are added only to a new listing).
+    void save.run(() =>
+      product
+        ? apiPatch('/products/{id}', {
+            path: { id: product.id },
+            body: { title, description, imageUrls, skus: rows.map((row) => ({ id: row.id ?? '', ...priced(row) })) },
+          })
+        : apiPost('/shops/{shopId}/products', {
+            path: { shopId },
+            body: {
+              title,
+              description,
+              // One of the categories the picker offers (the server names a wrong one).
+              categoryCode: categoryCode as NewProduct['categoryCode'],
+              imageUrls,
+              skus: rows.map((row) => ({
+                specs: { [row.specName.trim() || t('productForm.defaultSpecName')]: row.specValue.trim() },
+                listPriceFen: parseYuan(row.listPrice) ?? 0,
+                ...priced(row),
+              })),
+            },
+          }),
     );
   };
 

@@ -106,7 +106,10 @@ function Listing({
 }) {
   const { t } = useI18n();
   const toggle = useAction(async () => {
-    await apiPatch(`/products/${product.id}`, { status: product.status === 'listed' ? 'delisted' : 'listed' });
+    await apiPatch('/products/{id}', {
+      path: { id: product.id },
+      body: { status: product.status === 'listed' ? 'delisted' : 'listed' },
+    });
     await onChanged();
   });
   const listed = product.status === 'listed';

@@ -66,11 +66,12 @@ function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => P
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [payKey] = useState(newIdempotencyKey);
-  const act = useAction(async (path: string, body: object = {}, key?: string) => {
-    await apiPost(`/orders/${order.id}/${path}`, body, key ? { idempotencyKey: key } : undefined);
+  const act = useAction(async (write: () => Promise<unknown>) => {
+    await write();
     setReasonOpen(false);
     await onChanged();
   });
+  const path = { id: order.id };
   const isGift = order.kind === 'gift';
   const caseOpen = order.afterSale?.open === true;
   const canRefund = !isGift && REFUNDABLE.includes(order.status) && !caseOpen;
@@ -93,7 +94,9 @@ function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => P
                 className="btn btn--primary btn--small"
                 data-testid={`order-refund-submit-${order.id}`}
                 disabled={act.pending || !reason.trim()}
-                onClick={() => void act.run('refund', { reason: reason.trim() })}
+                onClick={() =>
+                  void act.run(() => apiPost('/orders/{id}/refund', { path, body: { reason: reason.trim() } }))
+                }
               >
                 {t('common.submit')}
               </Button>
@@ -109,7 +112,7 @@ function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => P
             className="btn btn--plain btn--small"
             data-testid={`order-cancel-${order.id}`}
             disabled={act.pending}
-            onClick={() => void act.run('cancel')}
+            onClick={() => void act.run(() => apiPost('/orders/{id}/cancel', { path }))}
           >
             {t('orders.cancel')}
           </Button>
@@ -117,7 +120,7 @@ function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => P
             className="btn btn--primary btn--small"
             data-testid={`order-pay-${order.id}`}
             disabled={act.pending}
-            onClick={() => void act.run('pay', {}, payKey)}
+            onClick={() => void act.run(() => apiPost('/orders/{id}/pay', { path, idempotencyKey: payKey }))}
           >
             {t('orders.pay')}
           </Button>
@@ -128,7 +131,7 @@ function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => P
           className="btn btn--primary btn--small"
           data-testid={`order-confirm-${order.id}`}
           disabled={act.pending}
-          onClick={() => void act.run('confirm-receipt')}
+          onClick={() => void act.run(() => apiPost('/orders/{id}/confirm-receipt', { path }))}
         >
           {t('orders.confirmReceipt')}
         </Button>

@@ -1,14 +1,14 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { isScene, type ProductView, type ShopView, type SkuView } from '@giftshop/shared';
+import { isScene, type ProductView, type SkuView } from '@giftshop/shared';
 import { apiDelete, apiPost } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { SceneBadge } from '../../components/SceneBadge';
 import { SkuPicker } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
-import { useAction, useApi } from '../../hooks/useApi';
-import { useProduct } from '../../hooks/useCatalog';
+import { useAction } from '../../hooks/useApi';
+import { useProduct, useShop } from '../../hooks/useCatalog';
 import { useChats } from '../../hooks/useChats';
 import { usePageTitle } from '../../hooks/usePage';
 import { useSession } from '../../hooks/useSession';
@@ -147,10 +147,10 @@ function Gallery({ imageUrls }: { imageUrls: string[] }) {
 function ShopRow({ shopId, shopName }: { shopId: string; shopName: string }) {
   const { t } = useI18n();
   const session = useSession();
-  const shop = useApi<ShopView>(`/shops/${shopId}`, session?.user.id ?? '');
+  const shop = useShop(shopId, session?.user.id ?? '');
   const follow = useAction(async (following: boolean) => {
-    if (following) await apiDelete(`/shops/${shopId}/follow`);
-    else await apiPost(`/shops/${shopId}/follow`);
+    if (following) await apiDelete('/shops/{shopId}/follow', { path: { shopId } });
+    else await apiPost('/shops/{shopId}/follow', { path: { shopId } });
     await shop.reload({ silent: true });
   });
   const following = shop.status === 'ready' && shop.data.following === true;
@@ -185,7 +185,7 @@ function SharePicker({ productId }: { productId: string }) {
   const { t } = useI18n();
   const chats = useChats();
   const share = useAction(async (chatId: string) => {
-    await apiPost(`/chats/${chatId}/messages`, { productId });
+    await apiPost('/chats/{id}/messages', { path: { id: chatId }, body: { productId } });
     go(routes.chat(chatId));
   });
   return (

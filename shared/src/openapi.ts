@@ -1,0 +1,3629 @@
+/**
+ * Generated from the server's OpenAPI document by `npm run gen:api` (openapi-typescript): do not
+ * edit. A unit test fails when this file is not what the server's routes and response classes
+ * produce now.
+ */
+
+export interface paths {
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["HealthController_health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["IdentityController_wechat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["IdentityController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DevLoginController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SocialController_createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialController_listChats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialController_getChat"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SocialController_listMessages"];
+        put?: never;
+        post: operations["SocialController_sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chats/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SocialController_markRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/friends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FriendsController_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/friend-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["FriendsController_incoming"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/friend-requests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["FriendsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_categories"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogController_createShop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_getShop"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/follow": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CatalogController_follow"];
+        delete: operations["CatalogController_unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_listShopProducts"];
+        put?: never;
+        post: operations["CatalogController_createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_listProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CatalogController_readProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CatalogController_updateProduct"];
+        trace?: never;
+    };
+    "/api/payments/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PaymentsController_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AddressesController_list"];
+        put?: never;
+        post: operations["AddressesController_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["AddressesController_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["AddressesController_update"];
+        trace?: never;
+    };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrdersController_list"];
+        put?: never;
+        post: operations["OrdersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["OrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_pay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/confirm-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["OrdersController_confirmReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GiftsController_list"];
+        put?: never;
+        post: operations["GiftsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GiftsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiftsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiftsController_decline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts/{id}/enter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiftsController_enter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gifts/{id}/draw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GiftsController_draw"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/gift-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GiftsController_fulfilments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gift-claims/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiftsController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gift-claims/{id}/confirm-receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiftsController_confirmReceipt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AfterSalesController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AfterSalesController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/after-sales/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AfterSalesController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/analytics/scenes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_scenes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/analytics/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AnalyticsController_domains"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchController_search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SearchController_explain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["UploadsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LedgerController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["LedgerController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        HealthDto: {
+            /** @enum {string} */
+            status: "ok";
+            /** @enum {string} */
+            database: "postgres" | "pglite";
+            /** @description The database server's version */
+            version: string;
+        };
+        WechatLoginDto: {
+            /** @description The code wx.login just gave the mini program (valid once, for 5 minutes) */
+            code: string;
+        };
+        UserDto: {
+            id: string;
+            openId: string;
+            nickname: string;
+            avatarUrl?: string | null;
+        };
+        LoginResponseDto: {
+            token: string;
+            user: components["schemas"]["UserDto"];
+        };
+        ApiErrorDto: {
+            /** @example 409 */
+            statusCode: number;
+            /** @example Conflict */
+            error: string;
+            /** @example this gift has been claimed in full */
+            message: string;
+            /**
+             * @description Stable, for programs; the message is for people
+             * @example ALL_CLAIMED
+             */
+            code: string;
+        };
+        MeDto: {
+            id: string;
+            openId: string;
+            nickname: string;
+            avatarUrl?: string | null;
+            shopIds: string[];
+        };
+        LoginDto: {
+            /**
+             * @description The WeChat openId the emulated wx.login exchange yields
+             * @example o_alice
+             */
+            openId: string;
+            /** @example Alice */
+            nickname?: string;
+        };
+        CreateGroupDto: {
+            /** @example 相亲相爱一家人 */
+            name: string;
+            /** @description Friends to add; the caller joins as owner */
+            memberIds: string[];
+        };
+        ChatLastMessageDto: {
+            senderId: string;
+            /** @enum {string} */
+            type: "text" | "gift" | "product" | "system";
+            text?: string;
+            /** @description System messages: what to say, as data, so each client words it in its language */
+            notice?: {
+                /** @enum {string} */
+                kind: "group_created";
+                params: {
+                    name: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_claimed";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_all_claimed";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_declined";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_expired";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_refunded";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "lottery_drawn";
+                params: {
+                    entrants: number;
+                    /** @description The winners' nicknames */
+                    winners: string[];
+                };
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ChatDto: {
+            id: string;
+            /** @enum {string} */
+            type: "direct" | "group";
+            title: string;
+            memberIds: string[];
+            lastMessage?: components["schemas"]["ChatLastMessageDto"];
+            /** @description Messages from others since the caller's last read */
+            unreadCount?: number;
+        };
+        MessageDto: {
+            id: string;
+            chatId: string;
+            senderId: string;
+            /** @enum {string} */
+            type: "text" | "gift" | "product" | "system";
+            text?: string;
+            /** @description System messages: what to say, as data, so each client words it in its language */
+            notice?: {
+                /** @enum {string} */
+                kind: "group_created";
+                params: {
+                    name: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_claimed";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_all_claimed";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_declined";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_expired";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_refunded";
+                params: {
+                    units: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "lottery_drawn";
+                params: {
+                    entrants: number;
+                    /** @description The winners' nicknames */
+                    winners: string[];
+                };
+            };
+            giftId?: string;
+            productId?: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ChatReadDto: {
+            id: string;
+            /** @enum {number} */
+            unreadCount: 0;
+        };
+        SendMessageDto: {
+            text?: string;
+            /** @description Share a product card */
+            productId?: string;
+        };
+        AddFriendDto: {
+            /** @description The user to ask (or to accept, when they asked first) */
+            userId: string;
+        };
+        FriendsNowDto: {
+            /** @enum {string} */
+            status: "friends";
+            /** @description Their direct chat */
+            chatId: string;
+        };
+        FriendRequestPendingDto: {
+            /** @enum {string} */
+            status: "pending";
+        };
+        FriendRequestDto: {
+            id: string;
+            fromUserId: string;
+            nickname: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        FriendRequestDeclinedDto: {
+            id: string;
+            /** @enum {string} */
+            status: "declined";
+        };
+        CategoryDto: {
+            code: string;
+            name: string;
+            nameEn: string;
+            parentCode: string | null;
+            /** @description Technical service fee rate in basis points */
+            feeRateBps: number;
+            giftable: boolean;
+        };
+        CreateShopDto: {
+            /** @example 山茶小馆 */
+            name: string;
+        };
+        ShopDto: {
+            id: string;
+            name: string;
+            ownerId: string;
+            /** Format: date-time */
+            openedAt: string;
+            followerCount: number;
+            following?: boolean;
+        };
+        CreateSkuDto: {
+            /**
+             * @description Up to 5 spec names to values
+             * @example {
+             *       "规格": "250g 礼盒"
+             *     }
+             */
+            specs: {
+                [key: string]: string;
+            };
+            /**
+             * @description Selling price in fen, at least 1
+             * @example 16800
+             */
+            priceFen: number;
+            /**
+             * @description List price (原价) in fen, at least 1; gifts need at most 1,000,000
+             * @example 19800
+             */
+            listPriceFen: number;
+            /** @example 100 */
+            stock: number;
+        };
+        CreateProductDto: {
+            /** @example 明前龙井礼盒 */
+            title: string;
+            /** @example 西湖产区，春茶头采。 */
+            description: string;
+            /** @enum {string} */
+            categoryCode: "food" | "tea" | "liquor" | "fresh" | "flowers" | "beauty" | "apparel" | "home" | "digital" | "toys" | "books" | "jewellery" | "jewellery_gold" | "jewellery_kgold" | "jewellery_fashion" | "jewellery_diamond" | "education";
+            imageUrls?: string[];
+            skus: components["schemas"]["CreateSkuDto"][];
+        };
+        SkuDto: {
+            id: string;
+            /**
+             * @example {
+             *       "规格": "250g 礼盒"
+             *     }
+             */
+            specs: {
+                [key: string]: string;
+            };
+            priceFen: number;
+            listPriceFen: number;
+            stock: number;
+            giftable: boolean;
+            /** @description Why the SKU cannot be a gift */
+            giftReason?: string;
+        };
+        ProductDto: {
+            /** @description The unified product ID every scene links to */
+            id: string;
+            shopId: string;
+            shopName: string;
+            title: string;
+            description: string;
+            categoryCode: string;
+            imageUrls: string[];
+            /** @enum {string} */
+            status: "listed" | "delisted";
+            giftable: boolean;
+            /** @description Lowest SKU price */
+            priceFen: number;
+            skus: components["schemas"]["SkuDto"][];
+            /**
+             * @description The scene it was read in, with ?scene=
+             * @enum {string}
+             */
+            scene?: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        ProductSummaryDto: {
+            id: string;
+            shopId: string;
+            shopName: string;
+            title: string;
+            categoryCode: string;
+            imageUrl: string | null;
+            priceFen: number;
+            giftable: boolean;
+        };
+        ProductPageDto: {
+            items: components["schemas"]["ProductSummaryDto"][];
+            total: number;
+        };
+        UpdateSkuDto: {
+            id: string;
+            /** @description Selling price in fen, at least 1 */
+            priceFen?: number;
+            stock?: number;
+        };
+        UpdateProductDto: {
+            title?: string;
+            description?: string;
+            /** @description Replaces the pictures (up to 9; uploads or absolute paths) */
+            imageUrls?: string[];
+            /** @enum {string} */
+            status?: "listed" | "delisted";
+            skus?: components["schemas"]["UpdateSkuDto"][];
+        };
+        PaymentNotifyAckDto: {
+            /** @enum {boolean} */
+            received: true;
+            /** @description The notification had been taken before; nothing changed */
+            duplicate: boolean;
+        };
+        SavedAddressDto: {
+            /**
+             * @description 1-30 characters
+             * @example 爱丽丝
+             */
+            name: string;
+            /**
+             * @description A mainland mobile number or an E.164 +number
+             * @example 13800138000
+             */
+            phone: string;
+            /** @example 浙江省 杭州市 西湖区 */
+            region: string;
+            /**
+             * @description May span lines
+             * @example 龙井路 1 号
+             */
+            detail: string;
+            id: string;
+            isDefault: boolean;
+        };
+        CreateAddressDto: {
+            /**
+             * @description 1-30 characters
+             * @example 爱丽丝
+             */
+            name: string;
+            /**
+             * @description A mainland mobile number or an E.164 +number
+             * @example 13800138000
+             */
+            phone: string;
+            /** @example 浙江省 杭州市 西湖区 */
+            region: string;
+            /**
+             * @description May span lines
+             * @example 龙井路 1 号
+             */
+            detail: string;
+            /** @description Make it the default (the first address always is) */
+            isDefault?: boolean;
+        };
+        UpdateAddressDto: {
+            /** @example 爱丽丝 */
+            name?: string;
+            /** @example 13800138000 */
+            phone?: string;
+            /** @example 浙江省 杭州市 西湖区 */
+            region?: string;
+            /** @example 龙井路 1 号 */
+            detail?: string;
+            /** @description true makes it the default and clears the others */
+            isDefault?: boolean;
+        };
+        OrderItemDto: {
+            skuId: string;
+            quantity: number;
+        };
+        AddressDto: {
+            /**
+             * @description 1-30 characters
+             * @example 爱丽丝
+             */
+            name: string;
+            /**
+             * @description A mainland mobile number or an E.164 +number
+             * @example 13800138000
+             */
+            phone: string;
+            /** @example 浙江省 杭州市 西湖区 */
+            region: string;
+            /**
+             * @description May span lines
+             * @example 龙井路 1 号
+             */
+            detail: string;
+        };
+        CreateOrderDto: {
+            items: components["schemas"]["OrderItemDto"][];
+            /** @description Coupons are not available yet: sending one is a 409 */
+            userCouponId?: string;
+            /** @description Gift cards are not available yet: sending any is a 409 */
+            giftCardIds?: string[];
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller (GET /api/me/addresses); the order keeps a copy */
+            addressId?: string;
+            /** @enum {string} */
+            scene: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
+            sharerId?: string;
+        };
+        OrderItemViewDto: {
+            skuId: string;
+            productId: string;
+            title: string;
+            /**
+             * @example {
+             *       "规格": "250g 礼盒"
+             *     }
+             */
+            specs: {
+                [key: string]: string;
+            };
+            unitPriceFen: number;
+            quantity: number;
+            /** @description What the line pays (its share of the goods after any discount) */
+            paidFen: number;
+        };
+        AddressViewDto: {
+            /** @example 爱丽丝 */
+            name: string;
+            /** @example 13800138000 */
+            phone: string;
+            /** @example 浙江省 杭州市 西湖区 */
+            region: string;
+            /** @example 龙井路 1 号 */
+            detail: string;
+        };
+        OrderPaymentDto: {
+            id: string;
+            transactionId: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded";
+        };
+        OrderAfterSaleDto: {
+            id: string;
+            orderId: string;
+            /** @enum {string} */
+            type: "refund" | "return";
+            /** @enum {string} */
+            status: "requested" | "refunded" | "rejected";
+            reason: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** @description The case still freezes the order */
+            open: boolean;
+        };
+        GiftOrderUnitsDto: {
+            units: number;
+            /** @description Not claimed yet */
+            open: number;
+            claimed: number;
+            shipped: number;
+            delivered: number;
+        };
+        FollowOfferDto: {
+            shopId: string;
+            shopName: string;
+        };
+        PlacedOrderDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "normal" | "gift";
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded";
+            shopId: string;
+            buyerId: string;
+            items: components["schemas"]["OrderItemViewDto"][];
+            goodsFen: number;
+            freightFen: number;
+            discountFen: number;
+            giftCardFen: number;
+            /** @description goods + freight − discount */
+            totalFen: number;
+            /** @description total − gift-card part: what WeChat Pay charges */
+            payFen: number;
+            refundedFen: number;
+            /** @enum {string} */
+            scene: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
+            /** @enum {string} */
+            domain: "public" | "private";
+            sharerId: string | null;
+            address: components["schemas"]["AddressViewDto"] | (never | null);
+            carrier: string | null;
+            trackingNo: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            refundedAt: string | null;
+            payment: components["schemas"]["OrderPaymentDto"] | (never | null);
+            /** @description The latest after-sales case */
+            afterSale: components["schemas"]["OrderAfterSaleDto"] | (never | null);
+            /** @description Gift orders only */
+            giftUnits?: components["schemas"]["GiftOrderUnitsDto"] | (never | null);
+            /** @description After a public-scene purchase: an offer to follow the shop */
+            followOffer: components["schemas"]["FollowOfferDto"] | (never | null);
+        };
+        QuoteOrderDto: {
+            items: components["schemas"]["OrderItemDto"][];
+            /** @description Coupons are not available yet: sending one is a 409 */
+            userCouponId?: string;
+            /** @description Gift cards are not available yet: sending any is a 409 */
+            giftCardIds?: string[];
+        };
+        QuoteLineDto: {
+            skuId: string;
+            quantity: number;
+            paidFen: number;
+        };
+        OrderQuoteDto: {
+            goodsFen: number;
+            freightFen: number;
+            discountFen: number;
+            giftCardFen: number;
+            totalFen: number;
+            payFen: number;
+            /** @description Per line, in the order sent; paidFen adds up to the goods */
+            lines: components["schemas"]["QuoteLineDto"][];
+        };
+        OrderDto: {
+            id: string;
+            /** @enum {string} */
+            kind: "normal" | "gift";
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded";
+            shopId: string;
+            buyerId: string;
+            items: components["schemas"]["OrderItemViewDto"][];
+            goodsFen: number;
+            freightFen: number;
+            discountFen: number;
+            giftCardFen: number;
+            /** @description goods + freight − discount */
+            totalFen: number;
+            /** @description total − gift-card part: what WeChat Pay charges */
+            payFen: number;
+            refundedFen: number;
+            /** @enum {string} */
+            scene: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
+            /** @enum {string} */
+            domain: "public" | "private";
+            sharerId: string | null;
+            address: components["schemas"]["AddressViewDto"] | (never | null);
+            carrier: string | null;
+            trackingNo: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** Format: date-time */
+            refundedAt: string | null;
+            payment: components["schemas"]["OrderPaymentDto"] | (never | null);
+            /** @description The latest after-sales case */
+            afterSale: components["schemas"]["OrderAfterSaleDto"] | (never | null);
+            /** @description Gift orders only */
+            giftUnits?: components["schemas"]["GiftOrderUnitsDto"] | (never | null);
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            total: number;
+        };
+        PaymentRefDto: {
+            id: string;
+            transactionId: string | null;
+        };
+        PayResultDto: {
+            id: string;
+            /** @enum {string} */
+            status: "pending_payment" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded";
+            payment: components["schemas"]["PaymentRefDto"];
+        };
+        ShipDto: {
+            /** @example 顺丰速运 */
+            carrier: string;
+            /** @example SF1234567890 */
+            trackingNo: string;
+        };
+        CreateGiftDto: {
+            /** @description A giftable SKU */
+            skuId: string;
+            /** @description A direct chat (single) or a group chat (first_come, lottery) the giver is in */
+            chatId: string;
+            /** @enum {string} */
+            mode: "single" | "first_come" | "lottery";
+            /** @description 1 for single; 2 to 100 for group gifts */
+            units: number;
+            /** @description At most 50 characters, no banned words */
+            wishMessage?: string;
+            /**
+             * Format: date-time
+             * @description Lottery only: when to draw, at most 24 hours away (ISO-8601)
+             */
+            drawAt?: string;
+        };
+        CreatedGiftDto: {
+            id: string;
+            orderId: string;
+            /**
+             * @description 0: created, unpaid
+             * @enum {number}
+             */
+            status: 0 | 10 | 20 | 180 | 181 | 250;
+            totalFen: number;
+        };
+        GiftGiverDto: {
+            id: string;
+            nickname: string;
+        };
+        GiftProductCardDto: {
+            productId: string;
+            title: string;
+            imageUrl: string | null;
+            skuId: string;
+            /**
+             * @example {
+             *       "规格": "250g 礼盒"
+             *     }
+             */
+            specs: {
+                [key: string]: string;
+            };
+            unitPriceFen: number;
+        };
+        GiftClaimSummaryDto: {
+            recipientId: string;
+            nickname: string;
+            /** Format: date-time */
+            acceptedAt: string;
+            /** @enum {string} */
+            shippingStatus: "pending_shipment" | "shipped" | "delivered" | "refunded";
+        };
+        GiftClaimantDto: {
+            nickname: string;
+            /** Format: date-time */
+            acceptedAt: string;
+        };
+        MyGiftClaimDto: {
+            id: string;
+            skuId: string;
+            /**
+             * @example {
+             *       "规格": "250g 礼盒"
+             *     }
+             */
+            specs: {
+                [key: string]: string;
+            };
+            address: components["schemas"]["AddressViewDto"];
+            /** Format: date-time */
+            acceptedAt: string;
+            /** @enum {string} */
+            claimStatus: "accepted" | "shipped" | "delivered" | "completed" | "refunded";
+            /** @enum {string} */
+            shippingStatus: "pending_shipment" | "shipped" | "delivered" | "refunded";
+            carrier: string | null;
+            trackingNo: string | null;
+        };
+        GiftDto: {
+            id: string;
+            orderId: string;
+            /**
+             * @description Which view of the gift this is
+             * @enum {string}
+             */
+            role: "giver" | "recipient" | "member";
+            /** @enum {string} */
+            mode: "single" | "first_come" | "lottery";
+            /**
+             * @description 0, 10, 20, 180, 181 or 250 (GIFT_STATUS_CODES)
+             * @enum {number}
+             */
+            status: 0 | 10 | 20 | 180 | 181 | 250;
+            chatId: string;
+            giver: components["schemas"]["GiftGiverDto"];
+            wishMessage: string;
+            product: components["schemas"]["GiftProductCardDto"];
+            units: number;
+            claimedUnits: number;
+            remainingUnits: number;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** Format: date-time */
+            drawAt: string | null;
+            /** Format: date-time */
+            drawnAt: string | null;
+            /** @description Giver only: who accepted, without addresses */
+            claims?: components["schemas"]["GiftClaimSummaryDto"][];
+            /** @description Everyone: who got one and when, oldest first */
+            claimants?: components["schemas"]["GiftClaimantDto"][];
+            refundedUnits?: number;
+            /** @description The caller's own claim */
+            myClaim?: components["schemas"]["MyGiftClaimDto"] | (never | null);
+            /** @description Lottery: whether the caller entered */
+            entered?: boolean;
+            /** @description Lottery: whether the caller won (after the draw) */
+            won?: boolean | null;
+            entrantCount?: number;
+        };
+        ClaimGiftDto: {
+            /** @description Another giftable SKU of the same product at the same price */
+            skuId?: string;
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller (GET /api/me/addresses); the claim keeps a copy */
+            addressId?: string;
+        };
+        ClaimResultDto: {
+            id: string;
+            skuId: string;
+            /**
+             * @example {
+             *       "规格": "250g 礼盒"
+             *     }
+             */
+            specs: {
+                [key: string]: string;
+            };
+            address: components["schemas"]["AddressViewDto"];
+            /** Format: date-time */
+            acceptedAt: string;
+            /** @enum {string} */
+            claimStatus: "accepted" | "shipped" | "delivered" | "completed" | "refunded";
+            /** @enum {string} */
+            shippingStatus: "pending_shipment" | "shipped" | "delivered" | "refunded";
+            carrier: string | null;
+            trackingNo: string | null;
+            giftId: string;
+            /**
+             * @description The platform code for an accepted claim
+             * @enum {number}
+             */
+            status: 20;
+        };
+        LotteryEntryDto: {
+            giftId: string;
+            userId: string;
+            /** Format: date-time */
+            enteredAt: string;
+        };
+        LotteryDrawDto: {
+            giftId: string;
+            /** @description Recompute the winners with drawWinners from @giftshop/shared */
+            seed: string;
+            entrantIds: string[];
+            winnerIds: string[];
+            units: number;
+            /** Format: date-time */
+            drawnAt: string;
+        };
+        FulfilmentDto: {
+            id: string;
+            giftId: string;
+            orderId: string;
+            recipientId: string;
+            recipientNickname: string;
+            productId: string;
+            title: string;
+            skuId: string;
+            /**
+             * @example {
+             *       "规格": "250g 礼盒"
+             *     }
+             */
+            specs: {
+                [key: string]: string;
+            };
+            address: components["schemas"]["AddressViewDto"];
+            /** @enum {string} */
+            claimStatus: "accepted" | "shipped" | "delivered" | "completed" | "refunded";
+            /** Format: date-time */
+            acceptedAt: string;
+            carrier: string | null;
+            trackingNo: string | null;
+            /** Format: date-time */
+            shippedAt: string | null;
+            /** Format: date-time */
+            deliveredAt: string | null;
+        };
+        RefundRequestDto: {
+            /** @example 不想要了 */
+            reason: string;
+        };
+        SceneAnalyticsRowDto: {
+            productId: string;
+            title: string;
+            /** @enum {string} */
+            scene: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
+            /** @enum {string} */
+            domain: "public" | "private";
+            views: number;
+            orders: number;
+            gmvFen: number;
+            /** @description orders / views, or null without views */
+            conversion: number | null;
+        };
+        DomainFiguresDto: {
+            views: number;
+            orders: number;
+            gmvFen: number;
+            /** @description orders / views, or null without views */
+            conversion: number | null;
+        };
+        DomainAnalyticsDto: {
+            public: components["schemas"]["DomainFiguresDto"];
+            /** @description The shop's followers (private domain) */
+            private: components["schemas"]["DomainFiguresDto"];
+        };
+        SearchItemDto: {
+            productId: string;
+            shopId: string;
+            title: string;
+            /** @description The lowest SKU price */
+            priceFen: number;
+            score: number;
+        };
+        SearchPageDto: {
+            /** @description Best first */
+            items: components["schemas"]["SearchItemDto"][];
+            total: number;
+        };
+        SearchFactorDto: {
+            value: number;
+            weight: number;
+            contribution: number;
+        };
+        SearchCapsDto: {
+            product: number;
+            shop: number;
+        };
+        SearchConversionDto: {
+            orders: number;
+            views: number;
+            rate: number;
+            weight: number;
+        };
+        SearchExplainDto: {
+            productId: string;
+            query: string;
+            /** @description What the query was split into */
+            tokens: string[];
+            /** @description Whether the product matches the query at all */
+            matches: boolean;
+            score: number;
+            relevance: number;
+            boost: number;
+            /** @description min(caps.product, productSales) + min(caps.shop, shopSales) */
+            sales: number;
+            productSales: number;
+            shopSales: number;
+            caps: components["schemas"]["SearchCapsDto"];
+            conversion: components["schemas"]["SearchConversionDto"];
+            /** @description Each factor of the score by name */
+            factors: {
+                [key: string]: components["schemas"]["SearchFactorDto"];
+            };
+            formula: string;
+            halfLifeDays: number;
+        };
+        UploadedImageDto: {
+            /** @example /uploads/0f3a….webp */
+            url: string;
+            /** @example /uploads/0f3a…-thumb.webp */
+            thumbnailUrl: string;
+        };
+        LedgerEntryDto: {
+            id: number;
+            /** @enum {string} */
+            type: "income" | "fee" | "refund" | "fee_reversal" | "withdrawal";
+            orderId: string | null;
+            /** @description The gift unit the entry belongs to */
+            unitId: string | null;
+            /** @description Signed: income and fee reversals are positive */
+            amountFen: number;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: date-time
+             * @description When the entry became available (null while pending)
+             */
+            releasedAt: string | null;
+        };
+        LedgerTotalsDto: {
+            paidFen: number;
+            refundedFen: number;
+            /** @description Fees charged less fees reversed */
+            feeFen: number;
+            pendingFen: number;
+            availableFen: number;
+            withdrawnFen: number;
+        };
+        LedgerDto: {
+            /** @description One page, newest first */
+            entries: components["schemas"]["LedgerEntryDto"][];
+            /** @description How many entries the shop has in all */
+            total: number;
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        WithdrawDto: {
+            /** @description Fen to withdraw; at most what is available */
+            amountFen: number;
+        };
+        WithdrawalDto: {
+            id: number;
+            amountFen: number;
+            /** Format: date-time */
+            at: string;
+            /** @description After the withdrawal */
+            totals: components["schemas"]["LedgerTotalsDto"];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    HealthController_health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    IdentityController_wechat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WechatLoginDto"];
+            };
+        };
+        responses: {
+            /** @description wx.login code traded through code2session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description code is missing or malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description WECHAT_CODE_REJECTED: WeChat refused the code (bad or used) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description WeChat unreachable (Retry-After) or login not configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    IdentityController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    DevLoginController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            /** @description Sandbox login: the same openId is the same user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponseDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SocialController_createGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SocialController_listChats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SocialController_getChat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SocialController_listMessages: {
+        parameters: {
+            query?: {
+                before?: unknown;
+                limit?: unknown;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first; members only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SocialController_sendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SocialController_markRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marks the chat read up to now; members only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatReadDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    FriendsController_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddFriendDto"];
+            };
+        };
+        responses: {
+            /** @description Both asked: friends, with their direct chat */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendsNowDto"];
+                };
+            };
+            /** @description The request waits for the other to ask back */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendRequestPendingDto"];
+                };
+            };
+            /** @description CANNOT_FRIEND_SELF, or userId is not a UUID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    FriendsController_incoming: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests waiting for the caller, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendRequestDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    FriendsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FriendRequestDeclinedDto"];
+                };
+            };
+            /** @description FRIEND_REQUEST_NOT_FOUND: no such request addressed to the caller */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_categories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The category table: fee rate and whether gifts are allowed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_createShop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateShopDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_getShop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_follow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller follows the shop (public → private domain) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShopDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_listShopProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchant console's list, delisted included; owner only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_createProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductDto"];
+            };
+        };
+        responses: {
+            /** @description Lists a product; owner of the shop only */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_listProducts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                shopId?: string;
+                categoryCode?: "food" | "tea" | "liquor" | "fresh" | "flowers" | "beauty" | "apparel" | "home" | "digital" | "toys" | "books" | "jewellery" | "jewellery_gold" | "jewellery_kgold" | "jewellery_fashion" | "jewellery_diamond" | "education";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Listed products, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPageDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_readProduct: {
+        parameters: {
+            query?: {
+                /** @description Where the visit came from; records a view */
+                scene?: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
+                /** @description The user who shared the link */
+                sharer?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With ?scene=, records a view in that scene */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CatalogController_updateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 401 when the signature is bad */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentNotifyAckDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AddressesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's address book, the default first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddressDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AddressesController_add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAddressDto"];
+            };
+        };
+        responses: {
+            /** @description The first address is the default. 409 ADDRESS_BOOK_FULL */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddressDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AddressesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleting the default makes the most recent remaining one the default */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AddressesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAddressDto"];
+            };
+        };
+        responses: {
+            /** @description isDefault: true clears the others' default */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAddressDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                role?: "buyer" | "merchant";
+                /** @description Required with role=merchant */
+                shopId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's orders as buyer, or a shop's as its merchant */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrderDto"];
+            };
+        };
+        responses: {
+            /** @description A pending order; stock is reserved. 409 SOLD_OUT when it is not there. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacedOrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteOrderDto"];
+            };
+        };
+        responses: {
+            /** @description What POST /api/orders would charge now; nothing is reserved. 409 SOLD_OUT (naming the line) when the stock is not there now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderQuoteDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buyer or merchant only; shows the latest after-sales case */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_pay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paid (the sandbox pays at once) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayResultDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buyer, unpaid orders only; the stock returns */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_ship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipDto"];
+            };
+        };
+        responses: {
+            /** @description The shop's merchant ships a paid order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    OrdersController_confirmReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buyer confirms receipt; the 7-day return window starts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_list: {
+        parameters: {
+            query?: {
+                role?: "giver" | "recipient";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's gifts as giver or as recipient, with their states */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGiftDto"];
+            };
+        };
+        responses: {
+            /** @description Created, unpaid (status 0): pay with POST /api/orders/:orderId/pay */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedGiftDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Giver: units and claims without addresses; recipient: their claim; members: the card */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimGiftDto"];
+            };
+        };
+        responses: {
+            /** @description The caller's claim, status 20. 409 when all claimed, already claimed, expired or not a winner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimResultDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_decline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Single gift recipient only: the giver is refunded at once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_enter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Lottery, before the draw */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotteryEntryDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_draw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draw: recompute it with drawWinners from @giftshop/shared */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LotteryDrawDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_fulfilments: {
+        parameters: {
+            query?: {
+                status?: "accepted" | "shipped" | "delivered" | "completed" | "refunded";
+            };
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Claimed units to ship, with the addresses (the shop owner only) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FulfilmentDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_ship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipDto"];
+            };
+        };
+        responses: {
+            /** @description The shop's merchant ships one claimed unit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGiftClaimDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftsController_confirmReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The recipient confirms receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyGiftClaimDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AfterSalesController_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Before shipment: refunded at once. Within 7 days of delivery: a return for the merchant to approve. The buyer's order; for a gift's order, the recipient's view of the gift. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"] | components["schemas"]["GiftDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AfterSalesController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchant approves a return; the refund goes to the original payment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AfterSalesController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merchant rejects a return */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_scenes: {
+        parameters: {
+            query?: {
+                /** @description One product only */
+                productId?: string;
+            };
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per product and scene (owner only) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SceneAnalyticsRowDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_domains: {
+        parameters: {
+            query?: {
+                /** @description One product only */
+                productId?: string;
+            };
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Public and private domain figures (owner only) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainAnalyticsDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SearchController_search: {
+        parameters: {
+            query: {
+                /** @description What to look for: Chinese, Latin or both, at most 50 characters */
+                q: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Best first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchPageDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    SearchController_explain: {
+        parameters: {
+            query: {
+                q: string;
+                productId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each factor of the score, which they recompute */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchExplainDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    UploadsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A JPEG, PNG or WebP image of at most 5 MB (checked by its content) */
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The image and its thumbnail, for imageUrls */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadedImageDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    LedgerController_view: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of entries, newest first, and the totals (owner only) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    LedgerController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawDto"];
+            };
+        };
+        responses: {
+            /** @description The withdrawal and the totals after it; 409 INSUFFICIENT_AVAILABLE over what is available */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WithdrawalDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+}
