@@ -352,8 +352,9 @@ async function setup(port, bench) {
   // The gift: the API caps a group gift at 100 units; it is created with min(UNITS, 100) and,
   // before it is paid, its order is raised to UNITS (stock reserved for the extra units, the
   // amount due with it), so the payment covers every unit. gift_units rows are written when the
-  // gift is sent (paid); the extra ones are added after that. gifts.units stays at 100 (a CHECK
-  // constraint caps it); the claim path never reads it, it races for gift_units rows.
+  // gift is sent (paid), one per unit its order line paid for, each with what it paid.
+  // gifts.units stays at 100 (a CHECK constraint caps it); the claim path never reads it, it
+  // races for gift_units rows.
   const apiUnits = Math.min(UNITS, API_MAX_GIFT_UNITS);
   const gift = await api(port, 'POST', '/api/gifts', {
     token: alice.token,
@@ -369,7 +370,10 @@ async function setup(port, bench) {
         extra,
       ]);
       if (stock.rowCount !== 1) throw new Error('not enough stock for the extra units');
-      await bench.query('UPDATE order_items SET quantity = quantity + $2 WHERE order_id = $1', [gift.orderId, extra]);
+      await bench.query(
+        'UPDATE order_items SET quantity = quantity + $2, paid_fen = paid_fen + $3 WHERE order_id = $1',
+        [gift.orderId, extra, extra * sku.priceFen],
+      );
       const raised = await bench.exec(
         `UPDATE orders SET goods_fen = goods_fen + $2, total_fen = total_fen + $2
          WHERE id = $1 AND status = 'pending_payment'`,
@@ -383,12 +387,6 @@ async function setup(port, bench) {
     }
   }
   await api(port, 'POST', `/api/orders/${gift.orderId}/pay`, { token: alice.token });
-  if (extra > 0) {
-    await bench.query(
-      `INSERT INTO gift_units (gift_id, idx, status) SELECT $1, g, 'open' FROM generate_series($2::int, $3::int) AS g`,
-      [gift.id, apiUnits + 1, UNITS],
-    );
-  }
   const [check] = await bench.query(
     `SELECT g.status, (SELECT count(*)::int FROM gift_units u WHERE u.gift_id = g.id AND u.status = 'open') AS open,
             o.total_fen AS "totalFen", p.amount_fen AS "paidFen", p.status AS "paymentStatus"

@@ -52,6 +52,13 @@ const ALL_CLAIMED_TEXT = describeNotice({ kind: 'gift_all_claimed', params: { un
  * at GiftsService.lock (order → gift → units → claims), and runs through runInTransaction /
  * withRetries, which repeat it on a deadlock or serialization failure.
  */
+/** A claim just made: the row, how many units were open before it, and its SKU's specs. */
+interface Claimed {
+  row: GiftClaim;
+  openBefore: number;
+  specs: Record<string, string>;
+}
+
 @Injectable()
 export class ClaimsService {
   constructor(
@@ -65,11 +72,16 @@ export class ClaimsService {
     private readonly fulfilments: FulfilmentService,
   ) {}
 
-  async claim(userId: string, giftId: string, input: { skuId?: string } & AddressChoice): Promise<GiftClaim> {
+  /** The claim, with its SKU's specs (read with it, so answering costs no further query). */
+  async claim(
+    userId: string,
+    giftId: string,
+    input: { skuId?: string } & AddressChoice,
+  ): Promise<{ claim: GiftClaim; specs: Record<string, string> }> {
     // A copy of the saved address, read before the claim's transaction: later edits do not reach it.
     const address = await this.addresses.resolve(this.db.manager, userId, input);
     const now = this.clock.now();
-    let claim: { row: GiftClaim; openBefore: number };
+    let claim: Claimed;
     if (input.skuId === undefined) {
       claim = await this.claimAsSent(userId, giftId, address, now);
     } else {
@@ -81,7 +93,7 @@ export class ClaimsService {
     }
     // Only the last units can complete the gift; the expiry job settles it too, as a backstop.
     if (claim.openBefore <= SETTLE_NEAR_END) await this.markAcceptedIfAllClaimed(giftId);
-    return claim.row;
+    return { claim: claim.row, specs: claim.specs };
   }
 
   /**
@@ -142,12 +154,7 @@ export class ClaimsService {
    * it; a decline or the expiry holding the gift FOR UPDATE makes the claim wait, after which
    * PostgreSQL re-checks the gift's status on its new version and the claim takes nothing.
    */
-  private async claimAsSent(
-    userId: string,
-    giftId: string,
-    address: Address,
-    now: Date,
-  ): Promise<{ row: GiftClaim; openBefore: number }> {
+  private async claimAsSent(userId: string, giftId: string, address: Address, now: Date): Promise<Claimed> {
     const claimId = randomUUID();
     const [result]: {
       claim_id: string | null;
@@ -156,6 +163,7 @@ export class ClaimsService {
       unit_price_fen: number;
       claimed_before: boolean;
       open_before: number | null;
+      specs: Record<string, string>;
     }[] = await this.prepared(
       'gift_claim_as_sent',
       `WITH g AS MATERIALIZED (
@@ -187,6 +195,7 @@ export class ClaimsService {
          )
          SELECT (SELECT id FROM claim) AS claim_id, (SELECT id FROM unit) AS unit_id, g.sku_id, g.unit_price_fen,
                 EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = $3) AS claimed_before,
+                (SELECT s.specs FROM skus s WHERE s.id = g.sku_id) AS specs,
                 CASE WHEN EXISTS (SELECT 1 FROM claim) THEN (SELECT count(*)::int FROM (
                   SELECT 1 FROM gift_units WHERE gift_id = $2 AND status = 'open' LIMIT ${SETTLE_NEAR_END + 1}) open)
                 END AS open_before
@@ -212,7 +221,7 @@ export class ClaimsService {
       address,
       acceptedAt: now,
     });
-    return { row, openBefore: result.open_before ?? 0 };
+    return { row, openBefore: result.open_before ?? 0, specs: result.specs };
   }
 
   /**
@@ -239,13 +248,7 @@ export class ClaimsService {
    * that takes its locks as the one-statement claim does (gift FOR KEY SHARE, then a unit, then
    * the claim row).
    */
-  private claimOtherVariant(
-    userId: string,
-    gift: Gift,
-    skuId: string,
-    address: Address,
-    now: Date,
-  ): Promise<{ row: GiftClaim; openBefore: number }> {
+  private claimOtherVariant(userId: string, gift: Gift, skuId: string, address: Address, now: Date): Promise<Claimed> {
     return runInTransaction(this.db, async (tx) => {
       const sku = await this.chosenSku(tx, gift, skuId);
       const [open]: unknown[] = await tx.query(
@@ -297,7 +300,11 @@ export class ClaimsService {
         "SELECT count(*)::int AS open FROM gift_units WHERE gift_id = $1 AND status = 'open'",
         [gift.id],
       );
-      return { row: await tx.findOneByOrFail(GiftClaim, { id: claimId }), openBefore: openLeft + 1 };
+      return {
+        row: await tx.findOneByOrFail(GiftClaim, { id: claimId }),
+        openBefore: openLeft + 1,
+        specs: sku.specs,
+      };
     });
   }
 

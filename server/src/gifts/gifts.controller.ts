@@ -87,11 +87,10 @@ export class GiftsController {
     @UuidParam('id') id: string,
     @Body() body: ClaimGiftDto,
   ): Promise<ClaimResponse> {
-    const claim = await this.claims.claim(caller.userId, id, body);
-    const sku = await this.db.getRepository(Sku).findOneByOrFail({ id: claim.skuId });
+    const { claim, specs } = await this.claims.claim(caller.userId, id, body);
     // Just accepted: its parcel waits to be shipped.
     const parcel = { status: 'pending' as const, carrier: null, trackingNo: null };
-    return { ...toMyClaim(claim, parcel, sku.specs), giftId: id, status: GIFT_STATUS_CODES.accepted };
+    return { ...toMyClaim(claim, parcel, specs), giftId: id, status: GIFT_STATUS_CODES.accepted };
   }
 
   @Post('gifts/:id/decline')
