@@ -45,8 +45,7 @@ export class AfterSalesService {
 
   request(userId: string, orderId: string, reason: string): Promise<CaseSubject> {
     return runInTransaction(this.db, async (tx) => {
-      const order = await this.orders.lock(tx, orderId).catch(() => null);
-      if (!order) throw new NotFoundError('order');
+      const order = await this.orders.lock(tx, orderId); // 404 when there is none
       const fulfilment = await this.parcelFor(tx, userId, order);
       // Refused in the words of what the caller asked about: their order, or their gift claim.
       const refused = () =>
