@@ -20,6 +20,23 @@ export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export type OrderAction = 'pay' | 'cancel' | 'ship' | 'confirm_receipt' | 'complete' | 'refund';
 
+/**
+ * What each kind of order means to the modules that handle it, in one table (a new kind — a group
+ * buy's — is a row here, not a switch in every handler):
+ * - `freight`: whether the shop's freight rule applies (a gift's units ship at the shop's cost);
+ * - `parcel`: how it ships — as one parcel once paid (`whole`), or one parcel per accepted unit
+ *   (`per_unit`, opened by the gift's claims);
+ * - `afterSalesBy`: who may ask for after-sales — the buyer, or each unit's recipient.
+ */
+export const ORDER_KINDS = {
+  normal: { freight: true, parcel: 'whole', afterSalesBy: 'buyer' },
+  gift: { freight: false, parcel: 'per_unit', afterSalesBy: 'recipient' },
+} as const satisfies Record<
+  string,
+  { freight: boolean; parcel: 'whole' | 'per_unit'; afterSalesBy: 'buyer' | 'recipient' }
+>;
+export type OrderKind = keyof typeof ORDER_KINDS;
+
 export const ORDER_TRANSITIONS: TransitionTable<OrderStatus, OrderAction> = {
   pay: { from: ['pending_payment'], to: 'paid' },
   cancel: { from: ['pending_payment'], to: 'cancelled' },

@@ -5,6 +5,7 @@ import {
   AfterSaleAction,
   claimStatusOf,
   OPEN_AFTER_SALE_STATUSES,
+  ORDER_KINDS,
   transition,
 } from '@giftshop/shared';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -107,7 +108,7 @@ export class AfterSalesService {
    * the shop's merchant 403.
    */
   private async parcelFor(tx: EntityManager, userId: string, order: Order): Promise<Fulfilment | null> {
-    if (order.kind === 'gift') {
+    if (ORDER_KINDS[order.kind].afterSalesBy === 'recipient') {
       const [mine]: { id: string }[] = await tx.query(
         'SELECT id FROM fulfilments WHERE order_id = $1 AND recipient_id = $2 AND claim_id IS NOT NULL',
         [order.id, userId],

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { FULFILMENT_TRANSITIONS, FulfilmentAction, ORDER_TIMERS, transition } from '@giftshop/shared';
+import { FULFILMENT_TRANSITIONS, FulfilmentAction, ORDER_KINDS, ORDER_TIMERS, transition } from '@giftshop/shared';
 import { EntityManager } from 'typeorm';
 import { Shop } from '../catalog/shop.entity';
 import { StockService } from '../catalog/stock.service';
@@ -49,9 +49,9 @@ export class FulfilmentService implements OnModuleInit {
       const fulfilment = await this.lockWithOrder(tx, String(p.fulfilmentId));
       if (fulfilment) await this.completeIfDue(tx, fulfilment);
     });
-    // A normal order ships as one parcel once paid (a gift's units each get theirs when accepted).
+    // An order that ships whole has its parcel once paid (a gift's units each get theirs when accepted).
     this.events.inTransaction('order.paid', 'fulfilment', (tx, { order }) =>
-      order.kind === 'normal' ? this.openForOrder(tx, order) : Promise.resolve(),
+      ORDER_KINDS[order.kind].parcel === 'whole' ? this.openForOrder(tx, order) : Promise.resolve(),
     );
   }
 

@@ -9,6 +9,7 @@ import {
   GIFT_TRANSITIONS,
   GiftAction,
   GiftState,
+  type OrderKind,
   giftUnitsProblem,
   unitPaidFen,
   skuGiftEligibility,
@@ -34,6 +35,9 @@ import { Chat, ChatMember } from '../social/chat.entity';
 import { SocialService } from '../social/social.service';
 import { CreateGiftDto } from './gifts.dto';
 import { Gift, GiftEntry, GiftUnit } from './gift.entity';
+
+/** The kind of order a gift is paid with (ORDER_KINDS: no freight, shipped per accepted unit). */
+export const GIFT_ORDER = 'gift' satisfies OrderKind;
 
 export const GIFT_JOBS = {
   draw: 'gift.draw',
@@ -71,11 +75,12 @@ export class GiftsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    // Its own orders only: a gift's order is placed by this module with kind 'gift'.
     this.events.inTransaction('order.paid', 'gifts', (tx, { order }) =>
-      order.kind === 'gift' ? this.send(tx, order) : Promise.resolve(),
+      order.kind === GIFT_ORDER ? this.send(tx, order) : Promise.resolve(),
     );
     this.events.inTransaction('order.cancelled', 'gifts', (tx, { order }) =>
-      order.kind === 'gift' ? this.cancel(tx, order) : Promise.resolve(),
+      order.kind === GIFT_ORDER ? this.cancel(tx, order) : Promise.resolve(),
     );
     this.jobs.register(GIFT_JOBS.draw, (tx, p) => this.draw(tx, String(p.giftId)));
     this.jobs.register(GIFT_JOBS.expire, (tx, p) => this.expire(tx, String(p.giftId)));
@@ -121,7 +126,7 @@ export class GiftsService implements OnModuleInit {
 
       const order = await this.orders.place(tx, {
         buyerId: giverId,
-        kind: 'gift',
+        kind: GIFT_ORDER,
         lines: [{ skuId: sku.id, quantity: input.units }],
         address: null,
         scene: chat.type === 'direct' ? 'chat' : 'group_chat',

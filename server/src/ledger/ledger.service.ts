@@ -8,6 +8,7 @@ import {
   LedgerTotals,
   LedgerView,
   OPEN_AFTER_SALE_STATUSES,
+  ORDER_KINDS,
   orderFeeRateBps,
   serviceFee,
   WithdrawalView,
@@ -59,8 +60,8 @@ export class LedgerService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.inTransaction('order.paid', 'ledger', (tx, { order }) =>
-      // A gift's income is booked per unit as recipients accept (the claim statement).
-      order.kind === 'normal' ? this.recordOrderPayment(tx, order) : Promise.resolve(),
+      // An order shipped per unit books its income per unit as its units are made (recordGiftPayment).
+      ORDER_KINDS[order.kind].parcel === 'whole' ? this.recordOrderPayment(tx, order) : Promise.resolve(),
     );
     this.events.inTransaction('refund.made', 'ledger', (tx, refund) => this.recordRefund(tx, refund));
     this.events.inTransaction('fulfilment.completed', 'ledger', (tx, { fulfilment }) =>

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GiftOrderUnits, OPEN_AFTER_SALE_STATUSES, OrderView, Page } from '@giftshop/shared';
+import { GiftOrderUnits, OPEN_AFTER_SALE_STATUSES, ORDER_KINDS, OrderView, Page } from '@giftshop/shared';
 import { DataSource, EntityManager, FindOptionsWhere, In, IsNull } from 'typeorm';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { Shop } from '../catalog/shop.entity';
@@ -132,14 +132,14 @@ export class OrderViewsService {
               open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
             }
           : null,
-        ...(order.kind === 'gift' && { giftUnits: giftUnits.get(order.id) ?? null }),
+        ...(ORDER_KINDS[order.kind].parcel === 'per_unit' && { giftUnits: giftUnits.get(order.id) ?? null }),
       };
     });
   }
 
   /** Sent gifts' units by state, so a paid gift order can be shown as its units stand. */
   private async giftUnits(manager: EntityManager, orders: Order[]): Promise<Map<string, GiftOrderUnits>> {
-    const ids = orders.filter((o) => o.kind === 'gift').map((o) => o.id);
+    const ids = orders.filter((o) => ORDER_KINDS[o.kind].parcel === 'per_unit').map((o) => o.id);
     if (ids.length === 0) return new Map();
     const rows: (GiftOrderUnits & { orderId: string })[] = await manager.query(
       `SELECT g.order_id AS "orderId", count(*)::int AS units,

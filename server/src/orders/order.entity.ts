@@ -1,5 +1,5 @@
 import { Column, Entity, OneToMany, PrimaryGeneratedColumn, ManyToOne, JoinColumn } from 'typeorm';
-import type { Domain, OrderStatus, Scene } from '@giftshop/shared';
+import type { Domain, OrderKind, OrderStatus, Scene } from '@giftshop/shared';
 
 export interface Address {
   name: string;
@@ -14,7 +14,7 @@ export class Order {
   id!: string;
 
   @Column({ type: 'text' })
-  kind!: 'normal' | 'gift';
+  kind!: OrderKind;
 
   @Column({ type: 'uuid' })
   buyerId!: string;

@@ -1,6 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
   MAX_UNPAID_ORDERS,
+  ORDER_KINDS,
+  type OrderKind,
   ORDER_TIMERS,
   ORDER_TRANSITIONS,
   OrderAction,
@@ -42,7 +44,7 @@ export const ORDER_JOBS = {
 
 export interface PlaceOrder {
   buyerId: string;
-  kind: 'normal' | 'gift';
+  kind: OrderKind;
   lines: { skuId: string; quantity: number }[];
   address: Address | null;
   scene: Scene;
@@ -150,8 +152,7 @@ export class OrdersService implements OnModuleInit {
     await this.stock.reserve(tx, input.lines, (skuId) => skuLabel(byId.get(skuId) as Sku));
 
     const now = this.clock.now();
-    // Gifts carry no freight (each recipient's unit ships at the shop's cost).
-    const price = priceOrder(pricingLines(input.lines, byId), input.kind === 'gift' ? null : shop);
+    const price = priceOrder(pricingLines(input.lines, byId), ORDER_KINDS[input.kind].freight ? shop : null);
     const sharerId = await this.validSharer(tx, input.sharerId, input.buyerId);
     const followsShop = await tx.existsBy(ShopFollow, { shopId: shop.id, userId: input.buyerId });
     const domain = sceneDomain(input.scene, { followsShop });
@@ -376,9 +377,9 @@ function pricingLines(lines: PlaceOrder['lines'], byId: Map<string, Sku>) {
   }));
 }
 
-/** A gift ships unit by unit, to each recipient (POST /api/gift-claims/:id/ship). */
+/** Only an order that ships as one parcel is shipped as a whole; a gift's units ship on their own. */
 function assertNotGift(order: Order, what: string): void {
-  if (order.kind === 'gift') {
+  if (ORDER_KINDS[order.kind].parcel !== 'whole') {
     throw new ConflictError(
       'GIFT_SHIPS_PER_CLAIM',
       `a gift order cannot ${what} as a whole: each claimed unit ships on its own`,
