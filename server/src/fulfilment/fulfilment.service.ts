@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { FULFILMENT_TRANSITIONS, FulfilmentAction, ORDER_KINDS, ORDER_TIMERS, transition } from '@giftshop/shared';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { Shop } from '../catalog/shop.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
@@ -138,19 +138,15 @@ export class FulfilmentService implements OnModuleInit {
   }
 
   /** The whole-order parcel of a normal order, locked, or null before it is paid (or for a gift). */
-  async lockForOrder(tx: EntityManager, orderId: string): Promise<Fulfilment | null> {
-    const [row]: { id: string }[] = await tx.query(
-      'SELECT id FROM fulfilments WHERE order_id = $1 AND claim_id IS NULL',
-      [orderId],
-    );
-    return row ? this.lock(tx, row.id) : null;
+  lockForOrder(tx: EntityManager, orderId: string): Promise<Fulfilment | null> {
+    return tx.findOne(Fulfilment, { where: { orderId, claimId: IsNull() }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** A gift unit's parcel, by the claim that accepted it, locked; 404 when there is none. */
   async lockForClaim(tx: EntityManager, claimId: string): Promise<Fulfilment> {
-    const [row]: { id: string }[] = await tx.query('SELECT id FROM fulfilments WHERE claim_id = $1', [claimId]);
-    if (!row) throw new NotFoundError('gift claim', 'GIFT_CLAIM_NOT_FOUND');
-    return this.lock(tx, row.id);
+    const fulfilment = await tx.findOne(Fulfilment, { where: { claimId }, lock: { mode: 'pessimistic_write' } });
+    if (!fulfilment) throw new NotFoundError('gift claim', 'GIFT_CLAIM_NOT_FOUND');
+    return fulfilment;
   }
 
   /**
@@ -174,6 +170,22 @@ export class FulfilmentService implements OnModuleInit {
       );
     }
     throw new NotFoundError('gift claim', 'GIFT_CLAIM_NOT_FOUND');
+  }
+
+  /**
+   * The statement part that opens a gift unit's parcel as the unit is accepted, for the claim's one
+   * statement (ClaimsService): this module's SQL, run there so the claim stays one round trip.
+   * Expects CTEs `g` (order_id), `unit` (id), `claim` (id) and `taken`; $1 claim id, $3 recipient,
+   * $4 address, $5 now; `sku` and `price` are the SQL of the unit's SKU and price.
+   */
+  static openForClaimSql(sku: string, price: string): string {
+    return `INSERT INTO fulfilments (order_id, claim_id, unit_id, shop_id, recipient_id, address, lines, amount_fen,
+                                     refund_key, status, created_at)
+             SELECT g.order_id, $1, unit.id, o.shop_id, $3, $4,
+                    jsonb_build_array(jsonb_build_object('skuId', ${sku}, 'quantity', 1)), ${price},
+                    'gift-claim:' || $1, 'pending', $5
+               FROM g JOIN orders o ON o.id = g.order_id, unit
+              WHERE EXISTS (SELECT 1 FROM taken)`;
   }
 
   /** The parcel of a gift unit just accepted in a transaction (the one-statement claim: openForClaimSql). */
@@ -236,20 +248,4 @@ export class FulfilmentService implements OnModuleInit {
     const status = transition('fulfilment', FULFILMENT_TRANSITIONS, fulfilment.status, action);
     return writeTransition(tx, Fulfilment, fulfilment, status, changes, 'fulfilment');
   }
-}
-
-/**
- * The statement part that opens a gift unit's parcel as the unit is accepted, for the claim's one
- * statement (ClaimsService): this module's SQL, run there so the claim stays one round trip.
- * Expects CTEs `g` (order_id), `unit` (id), `claim` (id) and `taken`; $1 claim id, $3 recipient,
- * $4 address, $5 now; `sku` and `price` are the SQL of the unit's SKU and price.
- */
-export function openForClaimSql(sku: string, price: string): string {
-  return `INSERT INTO fulfilments (order_id, claim_id, unit_id, shop_id, recipient_id, address, lines, amount_fen,
-                                   refund_key, status, created_at)
-           SELECT g.order_id, $1, unit.id, o.shop_id, $3, $4,
-                  jsonb_build_array(jsonb_build_object('skuId', ${sku}, 'quantity', 1)), ${price},
-                  'gift-claim:' || $1, 'pending', $5
-             FROM g JOIN orders o ON o.id = g.order_id, unit
-            WHERE EXISTS (SELECT 1 FROM taken)`;
 }

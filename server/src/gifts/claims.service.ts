@@ -19,7 +19,7 @@ import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
-import { FulfilmentService, openForClaimSql } from '../fulfilment/fulfilment.service';
+import { FulfilmentService } from '../fulfilment/fulfilment.service';
 import { User } from '../identity/user.entity';
 import { Address } from '../orders/order.entity';
 import { LedgerService } from '../ledger/ledger.service';
@@ -188,7 +188,7 @@ export class ClaimsService {
            ${LedgerService.chargeUnitFeeSql()}
          ), parcel AS (
            -- Its parcel waits to be shipped (the fulfilment module's SQL).
-           ${openForClaimSql('g.sku_id', 'unit.paid_fen')}
+           ${FulfilmentService.openForClaimSql('g.sku_id', 'unit.paid_fen')}
          ), notice AS (
            -- The chat's "<nickname> claimed" line, with the claim (the social module's SQL; CLAIMED_TEXT).
            ${SocialService.claimedNoticeSql('$7')}

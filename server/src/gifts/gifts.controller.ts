@@ -142,11 +142,9 @@ export class GiftsController {
     return this.myClaim(await this.shipping.confirmReceipt(caller.userId, id));
   }
 
-  /** A claim as its recipient sees it, from the claim or from its parcel (by the parcel's claim id). */
-  private async myClaim(of: GiftClaim | Fulfilment): Promise<MyGiftClaim> {
-    const claimId = of instanceof Fulfilment ? (of.claimId as string) : of.id;
-    const claim = await this.db.getRepository(GiftClaim).findOneByOrFail({ id: claimId });
-    const parcel = await this.db.getRepository(Fulfilment).findOneByOrFail({ claimId });
+  /** A claim as its recipient sees it, after its parcel moved. */
+  private async myClaim(parcel: Fulfilment): Promise<MyGiftClaim> {
+    const claim = await this.db.getRepository(GiftClaim).findOneByOrFail({ id: parcel.claimId as string });
     const sku = await this.db.getRepository(Sku).findOneByOrFail({ id: claim.skuId });
     return toMyClaim(claim, parcel, sku.specs);
   }
