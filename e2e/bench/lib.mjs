@@ -3,7 +3,11 @@
  * port, percentiles, and the lifecycle of the server and the bench database (stopped and dropped
  * once, whatever ends the script).
  */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
 
 export const HOST = '127.0.0.1';
 
@@ -104,4 +108,96 @@ export function benchLifecycle(keepDb) {
     });
   }
   return { state, stopServer, cleanup };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CPU accounting from /proc (Linux): who burned the 2 cores during a run?
+
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime of a process, in clock ticks (`sys` alone when asked). */
+export function procTicks(pid, only) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return only === 'sys' ? Number(fields[12]) : Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ticks of postgres processes: backends of the bench database vs every other postgres process. */
+export function postgresTicks(benchDb) {
+  const out = { bench: new Map(), other: new Map() };
+  if (!existsSync('/proc')) return out;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let cmdline;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    (cmdline.includes(` ${benchDb} `) ? out.bench : out.other).set(entry, procTicks(entry));
+  }
+  return out;
+}
+
+export function machineTicks() {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    const total = cpu.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { total, idle: cpu[3] + cpu[4], irq: cpu[5] + cpu[6], steal: cpu[7] };
+  } catch {
+    return { total: 0, idle: 0, irq: 0, steal: 0 };
+  }
+}
+
+export function cpuSnapshot(serverPid, benchDb) {
+  return {
+    at: performance.now(),
+    machine: machineTicks(),
+    server: procTicks(serverPid),
+    serverSys: procTicks(serverPid, 'sys'),
+    postgres: postgresTicks(benchDb),
+    client: process.cpuUsage(),
+  };
+}
+
+export function cpuDelta(a, b) {
+  const sumDelta = (before, after) => {
+    let sum = 0;
+    for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
+    return sum;
+  };
+  const sec = (ticks) => ticks / CLK_TCK;
+  const clientUs = process.cpuUsage(a.client);
+  const wall = (b.at - a.at) / 1000;
+  const machineTotal = b.machine.total - a.machine.total;
+  const machineBusy = machineTotal - (b.machine.idle - a.machine.idle);
+  const used = {
+    server: sec(b.server - a.server),
+    serverSys: sec(b.serverSys - a.serverSys),
+    postgresBench: sec(sumDelta(a.postgres.bench, b.postgres.bench)),
+    postgresOther: sec(sumDelta(a.postgres.other, b.postgres.other)),
+    client: (clientUs.user + clientUs.system) / 1e6,
+  };
+  const machineSec = (ticks) => (machineTotal > 0 ? (ticks / machineTotal) * wall * os.availableParallelism() : NaN);
+  const machineBusySec = machineSec(machineBusy);
+  used.irq = machineSec(b.machine.irq - a.machine.irq);
+  used.steal = machineSec(b.machine.steal - a.machine.steal);
+  return {
+    wall,
+    cores: os.availableParallelism(),
+    machineBusyPct: machineTotal > 0 ? (100 * machineBusy) / machineTotal : NaN,
+    ...used,
+    rest: machineBusySec - used.server - used.postgresBench - used.postgresOther - used.client - used.irq - used.steal,
+  };
 }
