@@ -387,32 +387,35 @@ async function countStatements() {
       stock: HOT_STOCK,
     });
     const buyer = world.buyers[0];
-    const sum = { create: 0, pay: 0, createTx: 0, payTx: 0 };
     const rounds = 10;
-    for (let i = 0; i < rounds + 2; i++) {
-      const warm = i < 2; // the first ones fill caches (user, product)
-      const a = proxy.snapshot();
-      const order = await api(port, 'POST', '/api/orders', {
-        token: buyer.token,
-        key: randomUUID(),
-        body: { items: [{ skuId: buyer.skuId, quantity: 1 }], addressId: buyer.addressId, scene: 'channels_live' },
-        expect: 201,
-      });
-      const b = proxy.snapshot();
-      await api(port, 'POST', `/api/orders/${order.id}/pay`, { token: buyer.token, key: randomUUID() });
-      const c = proxy.snapshot();
-      if (warm) continue;
-      sum.create += b.statements - a.statements;
-      sum.createTx += b.txControl - a.txControl;
-      sum.pay += c.statements - b.statements;
-      sum.payTx += c.txControl - b.txControl;
-    }
-    const per = (x) => x / rounds;
+    /** Statements of `rounds` checkouts (after 2 warm-ups that fill caches), with or without keys. */
+    const measure = async (withKeys) => {
+      const sum = { create: 0, pay: 0, tx: 0 };
+      for (let i = 0; i < rounds + 2; i++) {
+        const a = proxy.snapshot();
+        const order = await api(port, 'POST', '/api/orders', {
+          token: buyer.token,
+          key: withKeys ? randomUUID() : undefined,
+          body: { items: [{ skuId: buyer.skuId, quantity: 1 }], addressId: buyer.addressId, scene: 'channels_live' },
+          expect: 201,
+        });
+        const b = proxy.snapshot();
+        const key = withKeys ? randomUUID() : undefined;
+        await api(port, 'POST', `/api/orders/${order.id}/pay`, { token: buyer.token, key });
+        const c = proxy.snapshot();
+        if (i < 2) continue;
+        sum.create += b.statements - a.statements;
+        sum.pay += c.statements - b.statements;
+        sum.tx += c.txControl - a.txControl;
+      }
+      return { create: sum.create / rounds, pay: sum.pay / rounds, txControl: sum.tx / rounds };
+    };
+    const keyed = await measure(true);
+    const plain = await measure(false);
     return {
-      create: per(sum.create),
-      pay: per(sum.pay),
-      total: per(sum.create + sum.pay),
-      txControl: per(sum.createTx + sum.payTx),
+      ...keyed,
+      total: keyed.create + keyed.pay,
+      withoutKeys: { ...plain, total: plain.create + plain.pay },
     };
   } finally {
     child.kill('SIGTERM');
@@ -493,9 +496,23 @@ async function floor() {
     await c.connect();
     await c.query(readFileSync(schema, 'utf8'));
     await c.end();
-    const seconds = Math.min(SECONDS, 15);
+    const seconds = Math.max(3, Math.min(SECONDS, 15));
     const results = [];
-    for (const clients of [20, 8]) results.push(await pgbench(name, clients, seconds));
+    for (const clients of [20, 8]) {
+      // pgbench's backends exit with it: sample the CPU inside the run, from 1 s in to 1 s before the end.
+      const window = new Promise((res) => {
+        setTimeout(() => {
+          const before = cpuSnapshot(process.pid, name);
+          setTimeout(() => res(cpuDelta(before, cpuSnapshot(process.pid, name))), (seconds - 2) * 1000);
+        }, 1000);
+      });
+      const r = await pgbench(name, clients, seconds);
+      const cpu = await window;
+      r.machineBusyPct = cpu.machineBusyPct;
+      r.postgresPct = (100 * cpu.postgresBench) / (cpu.wall * cpu.cores);
+      r.othersPct = (100 * cpu.postgresOther) / (cpu.wall * cpu.cores);
+      results.push(r);
+    }
     return results;
   } finally {
     await state.admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
@@ -513,6 +530,7 @@ function statementsCounted(meta) {
   if (!c) return `n/a (pg_stat_statements: ${meta.statementsWhy})`;
   return (
     `${f1(c.total)} (create ${f1(c.create)} + pay ${f1(c.pay)}, of which ${f1(c.txControl)} BEGIN/COMMIT; ` +
+    `without Idempotency-Keys ${f1(c.withoutKeys.total)} = ${f1(c.withoutKeys.create)} + ${f1(c.withoutKeys.pay)}; ` +
     `counted by a protocol proxy on 10 sequential checkouts, as pg_stat_statements is n/a)`
   );
 }
@@ -553,7 +571,9 @@ function report(meta, loads, burstResult, floors) {
     lines.push('--- floor: pgbench -M prepared, ../shared/bench/checkout-floor.sql (PostgreSQL alone)');
     for (const fl of floors) {
       lines.push(
-        `floor ${String(fl.clients).padStart(2)} clients     ${f0(fl.tps)} checkouts/s, latency avg ${f1(fl.latencyMs)} ms`,
+        `floor ${String(fl.clients).padStart(2)} clients     ${f0(fl.tps)} checkouts/s, latency avg ${f1(fl.latencyMs)} ms; ` +
+          `machine ${f0(fl.machineBusyPct)}% busy, postgres (floor db) ${f0(fl.postgresPct)}%, ` +
+          `other postgres ${f0(fl.othersPct)}% of the cores (pgbench itself is the rest)`,
       );
     }
   }
