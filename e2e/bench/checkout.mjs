@@ -30,7 +30,7 @@
  * loaded; otherwise they are reported as n/a with the reason, beside transactions per checkout
  * (pg_stat_database.xact_commit), which always works.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -52,6 +52,8 @@ import {
   option,
   percentile,
   sleep,
+  spawnServer,
+  waitForHealth,
 } from './lib.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -158,49 +160,23 @@ const { state, cleanup } = benchLifecycle(KEEP_DB);
 const databaseUrl = (name) => databaseUrlOn(ADMIN_URL, name);
 
 function startServer(port, dbUrl, extraEnv = {}) {
-  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first`);
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: dbUrl,
-    DB_POOL_SIZE: String(POOL_SIZE),
-    JWT_SECRET: randomBytes(30).toString('hex'),
-    PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
-    ALLOW_DEV_LOGIN: '1', // the shoppers log in by openId: the sandbox login
-    LOG_LEVEL: 'warn',
-    RATE_LIMITS: 'off', // the load comes from one address and a few users
-    ...extraEnv,
-  };
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const keep = (chunk) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line) continue;
-      state.serverLog.push(line);
-      if (state.serverLog.length > 200) state.serverLog.shift();
-    }
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
-  process.on('exit', () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
-  return child;
-}
-
-async function waitForHealth(port, child) {
-  const started = Date.now();
-  let exited = null;
-  child.exited.then((e) => (exited = e));
-  while (Date.now() - started < SERVER_START_TIMEOUT_MS) {
-    if (exited) throw new Error(`the server exited during start-up (${JSON.stringify(exited)})`);
-    try {
-      return await api(port, 'GET', '/api/health', { timeoutMs: 2000 });
-    } catch {
-      await sleep(200);
-    }
-  }
-  throw new Error(`the server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s`);
+  return spawnServer({
+    entry: SERVER_ENTRY,
+    cwd: REPO_ROOT,
+    logLines: state.serverLog,
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      DB_POOL_SIZE: String(POOL_SIZE),
+      JWT_SECRET: randomBytes(30).toString('hex'),
+      PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
+      ALLOW_DEV_LOGIN: '1', // the shoppers log in by openId: the sandbox login
+      LOG_LEVEL: 'warn',
+      RATE_LIMITS: 'off', // the load comes from one address and a few users
+      ...extraEnv,
+    },
+  });
 }
 
 /** Peak and sampled resident memory of the server, from /proc/<pid>/status. */
@@ -380,7 +356,7 @@ async function countStatements() {
   const port = await freePort();
   const child = startServer(port, url.toString(), { JOBS_POLL_MS: '0', DB_POOL_SIZE: '4' });
   try {
-    await waitForHealth(port, child);
+    await waitForHealth(port, child, SERVER_START_TIMEOUT_MS);
     const world = await makeWorld(port, `count_${randomBytes(3).toString('hex')}`, {
       shops: 1,
       shoppers: 1,
@@ -619,7 +595,7 @@ async function main() {
     const port = await freePort();
     const child = startServer(port, databaseUrl(state.benchDb));
     state.server = child;
-    const health = await waitForHealth(port, child);
+    const health = await waitForHealth(port, child, SERVER_START_TIMEOUT_MS);
     log(`server pid ${child.pid} on ${HOST}:${port} (${health.database} ${health.version}), database ${state.benchDb}`);
     const client = new pg.Client({ connectionString: databaseUrl(state.benchDb) });
     await client.connect();

@@ -24,9 +24,7 @@
  *
  * Only Node 20 built-ins plus `pg`. All traffic goes to 127.0.0.1.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -44,6 +42,8 @@ import {
   option,
   percentile,
   sleep,
+  spawnServer,
+  waitForHealth,
 } from './lib.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -148,58 +148,30 @@ const { state, cleanup } = benchLifecycle(KEEP_DB);
 const databaseUrl = (name) => databaseUrlOn(ADMIN_URL, name);
 
 function startServer(port, dbUrl) {
-  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first`);
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: dbUrl,
-    DB_POOL_SIZE: String(POOL_SIZE),
-    JWT_SECRET: randomBytes(30).toString('hex'), // 60 characters
-    PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
-    TEST_HOOKS: '1',
-    // The bench logs 2,000 users in by openId: the sandbox login, off in production unless allowed.
-    ALLOW_DEV_LOGIN: '1',
-    SEED_DEMO: '1',
-    LOG_LEVEL: 'warn',
-    JOBS_POLL_MS: '0',
-    RATE_LIMITS: 'off', // the load comes from one address and a few users
-  };
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_ENTRY], {
+  const child = spawnServer({
+    entry: SERVER_ENTRY,
     cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    logLines: state.serverLog,
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      DB_POOL_SIZE: String(POOL_SIZE),
+      JWT_SECRET: randomBytes(30).toString('hex'), // 60 characters
+      PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
+      TEST_HOOKS: '1',
+      // The bench logs 2,000 users in by openId: the sandbox login, off in production unless allowed.
+      ALLOW_DEV_LOGIN: '1',
+      SEED_DEMO: '1',
+      LOG_LEVEL: 'warn',
+      JOBS_POLL_MS: '0',
+      RATE_LIMITS: 'off', // the load comes from one address and a few users
+    },
   });
-  const keep = (chunk) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line) continue;
-      state.serverLog.push(line);
-      if (state.serverLog.length > 200) state.serverLog.shift();
-    }
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
   state.server = child;
   state.serverStartedAt = performance.now();
   return child;
-}
-
-async function waitForHealth(port, child) {
-  const started = Date.now();
-  let exited = null;
-  child.exited.then((e) => (exited = e));
-  while (Date.now() - started < SERVER_START_TIMEOUT_MS) {
-    if (exited) throw new Error(`the server exited during start-up (${JSON.stringify(exited)})`);
-    try {
-      return await api(port, 'GET', '/api/health', { timeoutMs: 2000 });
-    } catch {
-      await sleep(200);
-    }
-  }
-  throw new Error(`the server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s`);
 }
 
 /** Everything before the storm: users, friendships, the group, the 500-unit paid gift. */
@@ -444,7 +416,11 @@ async function main() {
 
   const port = await freePort();
   const child = startServer(port, databaseUrl(state.benchDb));
-  const health = await withDeadline(waitForHealth(port, child), SERVER_START_TIMEOUT_MS + 5000, 'server start');
+  const health = await withDeadline(
+    waitForHealth(port, child, SERVER_START_TIMEOUT_MS),
+    SERVER_START_TIMEOUT_MS + 5000,
+    'server start',
+  );
   log(`server pid ${child.pid} on ${HOST}:${port} (${health.database} ${health.version}, migrated and seeded)`);
 
   // One connection for the setup SQL and the checks (a Client, so BEGIN/COMMIT share it).

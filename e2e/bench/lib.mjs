@@ -3,7 +3,7 @@
  * port, percentiles, and the lifecycle of the server and the bench database (stopped and dropped
  * once, whatever ends the script).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -200,4 +200,48 @@ export function cpuDelta(a, b) {
     ...used,
     rest: machineBusySec - used.server - used.postgresBench - used.postgresOther - used.client - used.irq - used.steal,
   };
+}
+
+/**
+ * Starts the BUILT server (`entry`) as a child process with exactly `env` (plus PATH and HOME),
+ * keeping its last 200 output lines in `logLines` for the failure report. `child.exited` resolves
+ * when it stops; it is killed if the bench exits first.
+ */
+export function spawnServer({ entry, cwd, env, nodeArgs = [], logLines }) {
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run build:server first`);
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
+    cwd,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (!line) continue;
+      logLines.push(line);
+      if (logLines.length > 200) logLines.shift();
+    }
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  child.exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  process.on('exit', () => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  return child;
+}
+
+/** Polls GET /api/health until it answers (its JSON), the server exits, or `timeoutMs` passes. */
+export async function waitForHealth(port, child, timeoutMs) {
+  const started = Date.now();
+  let exited = null;
+  child.exited.then((e) => (exited = e));
+  while (Date.now() - started < timeoutMs) {
+    if (exited) throw new Error(`the server exited during start-up (${JSON.stringify(exited)})`);
+    try {
+      const res = await fetch(`http://${HOST}:${port}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return await res.json();
+    } catch {
+      // not up yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s`);
 }

@@ -31,7 +31,7 @@
  * Exit code 0 when every query answered 200 with the same total in every round; the 50 ms p95
  * target is reported (MET / NOT MET), not enforced. Node 20 built-ins plus `pg`.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -50,6 +50,8 @@ import {
   option,
   percentile,
   sleep,
+  spawnServer,
+  waitForHealth,
 } from './lib.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -538,50 +540,24 @@ const { state, stopServer, cleanup } = benchLifecycle(KEEP_DB);
 const databaseUrl = (name) => databaseUrlOn(ADMIN_URL, name);
 
 function startServer(port, dbUrl) {
-  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run npm run build:server first`);
-  const env = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: dbUrl,
-    JWT_SECRET: randomBytes(30).toString('hex'),
-    PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
-    SEED_DEMO: '0',
-    LOG_LEVEL: 'warn',
-    JOBS_POLL_MS: '0',
-    RATE_LIMITS: 'off', // the load comes from one address and a few users
-  };
-  const child = spawn(process.execPath, [SERVER_ENTRY], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const keep = (chunk) => {
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (!line) continue;
-      state.serverLog.push(line);
-      if (state.serverLog.length > 200) state.serverLog.shift();
-    }
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  child.exited = new Promise((r) => child.once('exit', (code, signal) => r({ code, signal })));
+  const child = spawnServer({
+    entry: SERVER_ENTRY,
+    cwd: REPO_ROOT,
+    logLines: state.serverLog,
+    env: {
+      NODE_ENV: 'production',
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      JWT_SECRET: randomBytes(30).toString('hex'),
+      PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
+      SEED_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      JOBS_POLL_MS: '0',
+      RATE_LIMITS: 'off', // the load comes from one address and a few users
+    },
+  });
   state.server = child;
   return child;
-}
-
-async function waitForHealth(port, child) {
-  const started = Date.now();
-  let exited = null;
-  child.exited.then((e) => (exited = e));
-  while (Date.now() - started < SERVER_START_TIMEOUT_MS) {
-    if (exited) throw new Error(`the server exited during start-up (${JSON.stringify(exited)})`);
-    try {
-      const res = await fetch(`http://${HOST}:${port}/api/health`, { signal: AbortSignal.timeout(2000) });
-      if (res.ok) return await res.json();
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`the server did not answer /api/health within ${SERVER_START_TIMEOUT_MS / 1000} s`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1051,7 +1027,7 @@ async function main() {
   await step(migrationTimings, 'migrations (built server started once, then stopped)', async () => {
     const port = await freePort();
     const child = startServer(port, databaseUrl(state.benchDb));
-    await waitForHealth(port, child);
+    await waitForHealth(port, child, SERVER_START_TIMEOUT_MS);
     await stopServer();
   });
 
@@ -1071,7 +1047,7 @@ async function main() {
   // 3. The measurement: the built server, one request at a time.
   const port = await freePort();
   const child = startServer(port, databaseUrl(state.benchDb));
-  const health = await waitForHealth(port, child);
+  const health = await waitForHealth(port, child, SERVER_START_TIMEOUT_MS);
   log(`server pid ${child.pid} on ${HOST}:${port} (${health.database ?? ''} ${health.version ?? ''})`);
 
   const totals = new Map();
