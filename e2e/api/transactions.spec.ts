@@ -1,7 +1,10 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { HttpErrorFilter } from '../../server/src/common/http-error.filter';
+import { deferToEnd } from '../../server/src/database/before-commit';
 import { Attempt, runInTransaction, sqlState } from '../../server/src/database/run-in-transaction';
+import { databaseUrl, workerDatabase } from '../support/databases';
 import { TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -110,5 +113,85 @@ describe('runInTransaction', () => {
       }),
     ).rejects.toMatchObject({ driverError: expect.objectContaining({ code: '23505' }) });
     expect(attempts).toHaveLength(1);
+  });
+});
+
+/**
+ * deferToEnd: work that takes a hot row runs after the rest of the transaction, in it, so the
+ * row is locked only for that statement and the commit.
+ */
+describe('deferToEnd', () => {
+  let t: TestApp;
+  let db: DataSource;
+  const table = `defer_probe_${process.pid}`;
+  // Another session, outside the app's pool (whose guard refuses a second connection inside a transaction).
+  const other = new Client({ connectionString: databaseUrl(workerDatabase()) });
+
+  beforeAll(async () => {
+    t = await TestApp.start({}, { reset: false });
+    db = t.app.get(DataSource);
+    await db.query(`CREATE TABLE ${table} (id int PRIMARY KEY, n int NOT NULL)`);
+    await other.connect();
+  });
+  beforeEach(() => db.query(`TRUNCATE ${table}; INSERT INTO ${table} VALUES (1, 0)`));
+  afterAll(async () => {
+    await other.end();
+    await db.query(`DROP TABLE IF EXISTS ${table}`);
+    await t.close();
+  });
+
+  /** Whether another session can lock the hot row right now, without waiting. */
+  async function rowIsFree(): Promise<boolean> {
+    const { rows } = await other.query(`SELECT id FROM ${table} WHERE id = 1 FOR UPDATE SKIP LOCKED`);
+    return rows.length === 1;
+  }
+
+  it('runs deferred work after the rest of the work, in order, in the same transaction', async () => {
+    const steps: string[] = [];
+    const result = await runInTransaction(db, async (tx) => {
+      await deferToEnd(tx, async () => {
+        steps.push(`hot row free before the update: ${await rowIsFree()}`);
+        await tx.query(`UPDATE ${table} SET n = n + 1 WHERE id = 1`);
+        steps.push(`hot row free after the update: ${await rowIsFree()}`);
+      });
+      await deferToEnd(tx, async () => {
+        steps.push('second deferred');
+      });
+      steps.push('rest of the work');
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(steps).toEqual([
+      'rest of the work',
+      'hot row free before the update: true',
+      'hot row free after the update: false',
+      'second deferred',
+    ]);
+    expect(await rowIsFree()).toBe(true);
+    expect(await db.query(`SELECT n FROM ${table}`)).toEqual([{ n: 1 }]);
+  });
+
+  it('rolls the whole transaction back when deferred work throws', async () => {
+    await expect(
+      runInTransaction(db, async (tx) => {
+        await tx.query(`INSERT INTO ${table} VALUES (2, 0)`);
+        await deferToEnd(tx, async () => {
+          await tx.query(`UPDATE ${table} SET n = n + 1 WHERE id = 1`);
+          throw new Error('sold out');
+        });
+      }),
+    ).rejects.toThrow('sold out');
+    expect(await db.query(`SELECT id, n FROM ${table} ORDER BY id`)).toEqual([{ id: 1, n: 0 }]);
+  });
+
+  it('runs at once in a transaction that has no scope (one not opened by runInTransaction)', async () => {
+    const steps: string[] = [];
+    await db.transaction(async (tx) => {
+      await deferToEnd(tx, async () => {
+        steps.push('deferred');
+      });
+      steps.push('after');
+    });
+    expect(steps).toEqual(['deferred', 'after']);
   });
 });

@@ -32,7 +32,7 @@
  */
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -164,6 +164,8 @@ function startServer(port, dbUrl, extraEnv = {}) {
     entry: SERVER_ENTRY,
     cwd: REPO_ROOT,
     logLines: state.serverLog,
+    // BENCH_SERVER_NODE_ARGS: extra node flags for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+    nodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     env: {
       NODE_ENV: 'production',
       PORT: String(port),
@@ -350,7 +352,12 @@ async function loadScenario(ctx, name) {
  */
 async function countStatements() {
   const pgUrl = new URL(ADMIN_URL);
-  const proxy = await startCountingProxy(pgUrl.hostname, Number(pgUrl.port || 5432));
+  // BENCH_STATEMENT_LOG=<file>: the text of every statement of the last counted keyed checkout.
+  const logFile = process.env.BENCH_STATEMENT_LOG;
+  let logged = [];
+  const proxy = await startCountingProxy(pgUrl.hostname, Number(pgUrl.port || 5432), {
+    log: logFile ? (text) => logged.push(text.replace(/\s+/g, ' ').slice(0, 300)) : undefined,
+  });
   const url = new URL(databaseUrl(state.benchDb));
   url.host = `127.0.0.1:${proxy.port}`;
   const port = await freePort();
@@ -368,6 +375,7 @@ async function countStatements() {
     const measure = async (withKeys) => {
       const sum = { create: 0, pay: 0, tx: 0 };
       for (let i = 0; i < rounds + 2; i++) {
+        logged = [];
         const a = proxy.snapshot();
         const order = await api(port, 'POST', '/api/orders', {
           token: buyer.token,
@@ -379,6 +387,7 @@ async function countStatements() {
         const key = withKeys ? randomUUID() : undefined;
         await api(port, 'POST', `/api/orders/${order.id}/pay`, { token: buyer.token, key });
         const c = proxy.snapshot();
+        if (logFile && withKeys && i === rounds + 1) writeFileSync(logFile, logged.join('\n') + '\n');
         if (i < 2) continue;
         sum.create += b.statements - a.statements;
         sum.pay += c.statements - b.statements;

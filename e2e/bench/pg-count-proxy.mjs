@@ -9,7 +9,7 @@ import net from 'node:net';
 
 const TX_CONTROL = /^\s*(BEGIN|START|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|END)\b/i;
 
-export async function startCountingProxy(pgHost, pgPort) {
+export async function startCountingProxy(pgHost, pgPort, { log } = {}) {
   const counts = { statements: 0, txControl: 0 };
   const sockets = new Set();
 
@@ -19,6 +19,7 @@ export async function startCountingProxy(pgHost, pgPort) {
     let buffer = Buffer.alloc(0);
     let startup = true; // the first message(s) have no type byte
     let lastParseWasTx = false;
+    let lastParseText = '';
     inbound.on('data', (chunk) => {
       outbound.write(chunk);
       buffer = Buffer.concat([buffer, chunk]);
@@ -39,13 +40,17 @@ export async function startCountingProxy(pgHost, pgPort) {
         const body = buffer.subarray(5, 1 + len);
         if (type === 'Q') {
           counts.statements++;
-          if (TX_CONTROL.test(body.toString('utf8'))) counts.txControl++;
+          const text = body.toString('utf8');
+          if (TX_CONTROL.test(text)) counts.txControl++;
+          log?.(text.replace(/\0$/, ''));
         } else if (type === 'P') {
           const nameEnd = body.indexOf(0);
-          lastParseWasTx = TX_CONTROL.test(body.subarray(nameEnd + 1).toString('utf8'));
+          lastParseText = body.subarray(nameEnd + 1, body.indexOf(0, nameEnd + 1)).toString('utf8');
+          lastParseWasTx = TX_CONTROL.test(lastParseText);
         } else if (type === 'E') {
           counts.statements++;
           if (lastParseWasTx) counts.txControl++;
+          log?.(lastParseText);
         }
         buffer = buffer.subarray(1 + len);
       }

@@ -3,8 +3,9 @@ import { ConflictError } from './domain-errors';
 
 /**
  * Writes a status change that a transition table allowed, with the fields it sets, only if the row
- * still has the status it was read with; answers the row as it now is. Callers hold the row lock,
- * so a miss means a bug or a change behind the lock's back, and is a 409 rather than a silent no-op.
+ * still has the status it was read with; answers the row as it now is (the row read plus what was
+ * written: callers hold the row lock, so nothing else changed it). A miss means a bug or a change
+ * behind the lock's back, and is a 409 rather than a silent no-op.
  */
 export async function writeTransition<E extends { id: string; status: unknown }>(
   tx: EntityManager,
@@ -22,5 +23,5 @@ export async function writeTransition<E extends { id: string; status: unknown }>
       `the ${what} changed while it was being updated`,
     );
   }
-  return tx.findOneByOrFail(entity, { id: row.id } as FindOptionsWhere<E>);
+  return Object.assign(Object.create(Object.getPrototypeOf(row) as object) as E, row, changes, { status: next });
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
+import { withDeferred } from './before-commit';
 
 /**
  * PostgreSQL's answers that mean "nothing was wrong with the work, it met another transaction;
@@ -62,12 +63,12 @@ export async function withRetries<T>(work: (attempt: Attempt) => Promise<T>, opt
  * on every attempt (the previous one was rolled back whole), so it must not have effects outside
  * the database that a second run would repeat. It takes the DataSource, never a transaction's
  * manager: retrying a savepoint inside a transaction that keeps its locks would meet the same
- * deadlock again.
+ * deadlock again. Work deferred to the transaction's end (`deferToEnd`) runs after `work`.
  */
 export function runInTransaction<T>(
   db: DataSource,
   work: (tx: EntityManager, attempt: Attempt) => Promise<T>,
   options?: RetryOptions,
 ): Promise<T> {
-  return withRetries((attempt) => db.transaction((tx) => work(tx, attempt)), options);
+  return withRetries((attempt) => db.transaction((tx) => withDeferred(tx, (scoped) => work(scoped, attempt))), options);
 }

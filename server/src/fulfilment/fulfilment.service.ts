@@ -57,22 +57,22 @@ export class FulfilmentService implements OnModuleInit {
 
   /** The parcel of a paid normal order: all its items, to its address, worth what was paid. */
   private async openForOrder(tx: EntityManager, order: Order): Promise<void> {
-    const lines: { skuId: string; quantity: number }[] = await tx.query(
-      'SELECT sku_id AS "skuId", quantity FROM order_items WHERE order_id = $1 ORDER BY id',
-      [order.id],
+    await tx.query(
+      `INSERT INTO fulfilments (order_id, shop_id, recipient_id, address, lines, amount_fen, refund_key, status, created_at)
+       SELECT $1, $2, $3, $4, (SELECT jsonb_agg(jsonb_build_object('skuId', sku_id, 'quantity', quantity) ORDER BY id)
+                                 FROM order_items WHERE order_id = $1),
+              $5, $6, 'pending', $7`,
+      [
+        order.id,
+        order.shopId,
+        order.buyerId,
+        JSON.stringify(order.address),
+        order.totalFen,
+        `order:${order.id}:full`,
+        // Waiting to ship since it was paid.
+        order.paidAt ?? this.clock.now(),
+      ],
     );
-    await tx.insert(Fulfilment, {
-      orderId: order.id,
-      shopId: order.shopId,
-      recipientId: order.buyerId,
-      address: order.address as Fulfilment['address'],
-      lines,
-      amountFen: order.totalFen,
-      refundKey: `order:${order.id}:full`,
-      status: 'pending',
-      // Waiting to ship since it was paid.
-      createdAt: order.paidAt ?? this.clock.now(),
-    });
   }
 
   /**

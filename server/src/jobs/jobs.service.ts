@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isTransientDbError, runInTransaction } from '../database/run-in-transaction';
+import { withDeferred } from '../database/before-commit';
 import { Job } from './job.entity';
 
 export type JobHandler = (tx: EntityManager, payload: Record<string, unknown>) => Promise<void>;
@@ -87,22 +88,18 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Schedules a job in the caller's transaction, so it exists only if the cause commits. */
   async enqueue(tx: EntityManager, job: NewJob): Promise<void> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Job)
-      .values({
-        kind: job.kind,
-        runAt: job.runAt,
-        payload: (job.payload ?? {}) as object,
-        uniqueKey: job.uniqueKey ?? null,
-        maxAttempts: job.maxAttempts ?? 5,
-        state: 'pending',
-        attempts: 0,
-        createdAt: this.clock.now(),
-      })
-      .orIgnore()
-      .execute();
+    await tx.query(
+      `INSERT INTO jobs (kind, payload, run_at, unique_key, max_attempts, state, attempts, created_at)
+       VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6) ON CONFLICT DO NOTHING`,
+      [
+        job.kind,
+        JSON.stringify(job.payload ?? {}),
+        job.runAt,
+        job.uniqueKey ?? null,
+        job.maxAttempts ?? 5,
+        this.clock.now(),
+      ],
+    );
   }
 
   /** Runs every job due by the clock's now, batch after batch, until none is left. */
@@ -214,7 +211,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     const attempts = job.attempts + 1;
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
-      await tx.transaction((savepoint) => handler(savepoint, job.payload));
+      await tx.transaction((savepoint) => withDeferred(savepoint, (scoped) => handler(scoped, job.payload)));
       await tx.update(Job, { id: job.id }, { state: 'done', attempts, finishedAt: now, finishedBy: this.instanceId });
     } catch (err) {
       // Met another transaction: re-run the whole job transaction (runNext) without using an attempt.

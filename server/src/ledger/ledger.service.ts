@@ -16,6 +16,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { ShopsService } from '../catalog/shops.service';
 import { ClockService } from '../clock/clock.service';
+import { deferToEnd } from '../database/before-commit';
 import { ConflictError } from '../common/domain-errors';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { RefundMade } from '../events/domain-events';
@@ -69,26 +70,33 @@ export class LedgerService implements OnModuleInit {
     );
   }
 
-  /** A normal order was paid: its income, and its fee at the highest rate among its items. */
+  /**
+   * A normal order was paid: its income, and its fee at the highest rate among its items. The
+   * shop's GMV counter, which every payment of the shop takes in turn, is taken at the end of the
+   * transaction (before-commit.ts), so a hot shop's payments queue on it only for a moment.
+   */
   async recordOrderPayment(tx: EntityManager, order: { id: string; shopId: string; totalFen: number }): Promise<void> {
-    const categories: { category_code: string }[] = await tx.query(
-      `SELECT DISTINCT p.category_code FROM order_items i JOIN products p ON p.id = i.product_id
-        WHERE i.order_id = $1`,
-      [order.id],
+    const [{ opened_at: openedAt, categories }]: { opened_at: Date; categories: string[] }[] = await tx.query(
+      `SELECT s.opened_at, ARRAY(SELECT DISTINCT p.category_code FROM order_items i
+                                   JOIN products p ON p.id = i.product_id WHERE i.order_id = $2) AS categories
+         FROM shops s WHERE s.id = $1`,
+      [order.shopId, order.id],
     );
-    const now = this.clock.now();
-    const shop = await this.lockShop(tx, order.shopId, order.totalFen);
-    const { feeFen } = serviceFee({
-      amountFen: order.totalFen,
-      categoryRateBps: orderFeeRateBps(categories.map((c) => c.category_code)),
-      shopOpenedAt: shop.openedAt,
-      paidAt: now,
-      priorNewMerchantGmvFen: shop.paidGmvFen,
+    const categoryRateBps = orderFeeRateBps(categories);
+    await deferToEnd(tx, async () => {
+      const priorGmvFen = await this.addGmv(tx, order.shopId, order.totalFen);
+      const { feeFen } = serviceFee({
+        amountFen: order.totalFen,
+        categoryRateBps,
+        shopOpenedAt: openedAt,
+        paidAt: this.clock.now(),
+        priorNewMerchantGmvFen: priorGmvFen,
+      });
+      await this.insert(tx, [
+        { shopId: order.shopId, orderId: order.id, type: 'income', amountFen: order.totalFen },
+        { shopId: order.shopId, orderId: order.id, type: 'fee', amountFen: -feeFen },
+      ]);
     });
-    await this.insert(tx, [
-      { shopId: order.shopId, orderId: order.id, type: 'income', amountFen: order.totalFen },
-      { shopId: order.shopId, orderId: order.id, type: 'fee', amountFen: -feeFen },
-    ]);
   }
 
   /**
@@ -257,16 +265,24 @@ export class LedgerService implements OnModuleInit {
       'SELECT opened_at FROM shops WHERE id = $1',
       [shopId],
     );
-    // The upsert holds the shop's GMV row to the end of the transaction: payments of one shop take turns.
+    return { openedAt, paidGmvFen: await this.addGmv(tx, shopId, addGmvFen) };
+  }
+
+  /**
+   * Adds a payment to the shop's paid GMV and answers the GMV before it. The upsert holds the
+   * shop's counter row to the end of the transaction: payments of one shop take turns.
+   */
+  private async addGmv(tx: EntityManager, shopId: string, addGmvFen: number): Promise<number> {
     const [{ before }]: { before: string }[] = await tx.query(
       `INSERT INTO ledger_shop_gmv AS l (shop_id, paid_gmv_fen) VALUES ($1, $2)
        ON CONFLICT (shop_id) DO UPDATE SET paid_gmv_fen = l.paid_gmv_fen + EXCLUDED.paid_gmv_fen
        RETURNING l.paid_gmv_fen - $2 AS before`,
       [shopId, addGmvFen],
     );
-    return { openedAt, paidGmvFen: Number(before) };
+    return Number(before);
   }
 
+  /** The entries, in one statement (zero amounts are not written). */
   private async insert(
     tx: EntityManager,
     entries: {
@@ -278,14 +294,23 @@ export class LedgerService implements OnModuleInit {
       amountFen: number;
     }[],
   ): Promise<void> {
-    const now = this.clock.now();
-    for (const e of entries.filter((x) => x.amountFen !== 0)) {
-      await tx.query(
-        `INSERT INTO ledger_entries (shop_id, order_id, unit_id, refund_id, type, amount_fen, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [e.shopId, e.orderId, e.unitId ?? null, e.refundId ?? null, e.type, e.amountFen, now],
-      );
-    }
+    const rows = entries.filter((e) => e.amountFen !== 0);
+    if (rows.length === 0) return;
+    await tx.query(
+      `INSERT INTO ledger_entries (shop_id, order_id, unit_id, refund_id, type, amount_fen, created_at)
+       SELECT e.shop_id, e.order_id, e.unit_id, e.refund_id, e.type, e.amount_fen, $7
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[])
+              AS e(shop_id, order_id, unit_id, refund_id, type, amount_fen)`,
+      [
+        rows.map((e) => e.shopId),
+        rows.map((e) => e.orderId),
+        rows.map((e) => e.unitId ?? null),
+        rows.map((e) => e.refundId ?? null),
+        rows.map((e) => e.type),
+        rows.map((e) => e.amountFen),
+        this.clock.now(),
+      ],
+    );
   }
 }
 

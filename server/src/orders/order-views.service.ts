@@ -78,62 +78,27 @@ export class OrderViewsService {
     // A normal order's shipping is its one parcel's.
     const parcels = await manager.find(Fulfilment, { where: { orderId: In(ids), claimId: IsNull() } });
     const giftUnits = await this.giftUnits(manager, orders);
-    return orders.map((order) => {
-      const payment = payments.find((p) => p.orderId === order.id);
-      const latestCase = cases.filter((c) => c.orderId === order.id).pop();
-      const parcel = parcels.find((f) => f.orderId === order.id);
-      return {
-        id: order.id,
-        kind: order.kind,
-        status: order.status,
-        shopId: order.shopId,
-        buyerId: order.buyerId,
-        items: items
-          .filter((i) => i.orderId === order.id)
-          .map(({ skuId, productId, title, specs, unitPriceFen, quantity, paidFen }) => ({
-            skuId,
-            productId,
-            title,
-            specs,
-            unitPriceFen,
-            quantity,
-            paidFen,
-          })),
-        goodsFen: order.goodsFen,
-        freightFen: order.freightFen,
-        discountFen: 0,
-        giftCardFen: 0,
-        totalFen: order.totalFen,
-        payFen: order.totalFen,
+    return orders.map((order) =>
+      toView(order, {
+        items: items.filter((i) => i.orderId === order.id),
+        payment: payments.find((p) => p.orderId === order.id) ?? null,
+        latestCase: cases.filter((c) => c.orderId === order.id).pop() ?? null,
         refundedFen: refunds.find((r) => r.orderId === order.id)?.fen ?? 0,
-        scene: order.scene,
-        domain: order.domain,
-        sharerId: order.sharerId,
-        address: order.address,
-        carrier: parcel?.carrier ?? null,
-        trackingNo: parcel?.trackingNo ?? null,
-        createdAt: order.createdAt.toISOString(),
-        paidAt: isoOrNull(order.paidAt),
-        shippedAt: isoOrNull(parcel?.shippedAt ?? null),
-        deliveredAt: isoOrNull(parcel?.deliveredAt ?? null),
-        completedAt: isoOrNull(order.completedAt),
-        cancelledAt: isoOrNull(order.cancelledAt),
-        refundedAt: isoOrNull(order.refundedAt),
-        payment: payment ? { id: payment.id, transactionId: payment.transactionId, status: payment.status } : null,
-        afterSale: latestCase
-          ? {
-              id: latestCase.id,
-              orderId: latestCase.orderId,
-              type: latestCase.type,
-              status: latestCase.status,
-              reason: latestCase.reason,
-              createdAt: latestCase.createdAt.toISOString(),
-              resolvedAt: isoOrNull(latestCase.resolvedAt),
-              open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
-            }
-          : null,
-        ...(ORDER_KINDS[order.kind].parcel === 'per_unit' && { giftUnits: giftUnits.get(order.id) ?? null }),
-      };
+        parcel: parcels.find((f) => f.orderId === order.id) ?? null,
+        giftUnits: giftUnits.get(order.id) ?? null,
+      }),
+    );
+  }
+
+  /** An order just placed, as its buyer sees it: nothing paid, shipped or refunded yet (no query). */
+  placed(order: Order): OrderView {
+    return toView(order, {
+      items: order.items,
+      payment: null,
+      latestCase: null,
+      refundedFen: 0,
+      parcel: null,
+      giftUnits: null,
     });
   }
 
@@ -154,4 +119,68 @@ export class OrderViewsService {
     );
     return new Map(rows.map(({ orderId, ...units }) => [orderId, units]));
   }
+}
+
+/** What an order's view is made of besides the order row. */
+interface OrderRelated {
+  items: OrderItem[];
+  payment: Payment | null;
+  latestCase: AfterSaleCase | null;
+  refundedFen: number;
+  /** A normal order's one parcel, which its shipping is. */
+  parcel: Fulfilment | null;
+  giftUnits: GiftOrderUnits | null;
+}
+
+function toView(order: Order, { items, payment, latestCase, refundedFen, parcel, giftUnits }: OrderRelated): OrderView {
+  return {
+    id: order.id,
+    kind: order.kind,
+    status: order.status,
+    shopId: order.shopId,
+    buyerId: order.buyerId,
+    items: items.map(({ skuId, productId, title, specs, unitPriceFen, quantity, paidFen }) => ({
+      skuId,
+      productId,
+      title,
+      specs,
+      unitPriceFen,
+      quantity,
+      paidFen,
+    })),
+    goodsFen: order.goodsFen,
+    freightFen: order.freightFen,
+    discountFen: 0,
+    giftCardFen: 0,
+    totalFen: order.totalFen,
+    payFen: order.totalFen,
+    refundedFen,
+    scene: order.scene,
+    domain: order.domain,
+    sharerId: order.sharerId,
+    address: order.address,
+    carrier: parcel?.carrier ?? null,
+    trackingNo: parcel?.trackingNo ?? null,
+    createdAt: order.createdAt.toISOString(),
+    paidAt: isoOrNull(order.paidAt),
+    shippedAt: isoOrNull(parcel?.shippedAt ?? null),
+    deliveredAt: isoOrNull(parcel?.deliveredAt ?? null),
+    completedAt: isoOrNull(order.completedAt),
+    cancelledAt: isoOrNull(order.cancelledAt),
+    refundedAt: isoOrNull(order.refundedAt),
+    payment: payment ? { id: payment.id, transactionId: payment.transactionId, status: payment.status } : null,
+    afterSale: latestCase
+      ? {
+          id: latestCase.id,
+          orderId: latestCase.orderId,
+          type: latestCase.type,
+          status: latestCase.status,
+          reason: latestCase.reason,
+          createdAt: latestCase.createdAt.toISOString(),
+          resolvedAt: isoOrNull(latestCase.resolvedAt),
+          open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
+        }
+      : null,
+    ...(ORDER_KINDS[order.kind].parcel === 'per_unit' && { giftUnits }),
+  };
 }

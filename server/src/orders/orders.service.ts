@@ -11,18 +11,19 @@ import {
   OrderView,
   PlacedOrderView,
   PayResponse,
+  PricingShop,
   Scene,
   sceneDomain,
   transition,
 } from '@giftshop/shared';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
 import { AddressChoice, AddressesService } from '../addresses/addresses.service';
+import { deferToEnd } from '../database/before-commit';
 import { runInTransaction } from '../database/run-in-transaction';
-import { Product } from '../catalog/product.entity';
-import { Shop, ShopFollow } from '../catalog/shop.entity';
+import { Shop } from '../catalog/shop.entity';
 import { skuLabel } from '../catalog/sku-label';
-import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
@@ -87,7 +88,7 @@ export class OrdersService implements OnModuleInit {
     assertNoExtras(input);
     return this.idempotency.run({ userId: buyerId, scope: 'orders.create', key, request: input }, async (tx) => {
       const address = await this.addresses.resolve(tx, buyerId, input);
-      const order = await this.place(tx, {
+      const { order, shop, followsShop } = await this.placeIn(tx, {
         buyerId,
         kind: 'normal',
         lines: input.items,
@@ -95,51 +96,65 @@ export class OrdersService implements OnModuleInit {
         scene: input.scene,
         sharerId: input.sharerId,
       });
-      const view = await this.views.view(tx, order);
-      return { ...view, followOffer: await this.followOffer(tx, order) };
+      // Public → private: after a public-scene purchase the buyer is offered to follow the shop.
+      const followOffer = order.domain === 'public' && !followsShop ? { shopId: shop.id, shopName: shop.name } : null;
+      return { ...this.views.placed(order), followOffer };
     });
-  }
-
-  /** Public → private: after a public-scene purchase the buyer is offered to follow the shop. */
-  private async followOffer(tx: EntityManager, order: Order): Promise<PlacedOrderView['followOffer']> {
-    if (order.domain !== 'public') return null;
-    if (await tx.existsBy(ShopFollow, { shopId: order.shopId, userId: order.buyerId })) return null;
-    const shop = await tx.findOneByOrFail(Shop, { id: order.shopId });
-    return { shopId: shop.id, shopName: shop.name };
   }
 
   /** What `create` would charge for these items now, by the same checks and the same pricing. */
   quote(input: { items: PlaceOrder['lines'] } & Extras): Promise<OrderQuote> {
     assertNoExtras(input);
     return runInTransaction(this.db, async (tx) => {
-      const { byId, shop } = await this.basket(tx, input.items);
+      const { byId, shop } = await this.basket(tx, input.items, null);
       // What creating would say now; stock may still run out before the shopper submits.
       input.items.forEach((line, i) => {
-        const sku = byId.get(line.skuId) as Sku;
-        if (sku.stock < line.quantity) throw new ConflictError('SOLD_OUT', `items.${i}: sold out: ${skuLabel(sku)}`);
+        const sku = byId.get(line.skuId) as BasketSku;
+        if (sku.stock < line.quantity) throw new ConflictError('SOLD_OUT', `items.${i}: sold out: ${sku.label}`);
       });
       return priceOrder(pricingLines(input.items, byId), shop);
     });
   }
 
-  /** The listed SKUs of one shop that the lines name, or the 4xx naming the line at fault. */
-  private async basket(tx: EntityManager, lines: PlaceOrder['lines']): Promise<{ byId: Map<string, Sku>; shop: Shop }> {
+  /**
+   * The listed SKUs of one shop that the lines name, with their shop and whether the buyer follows
+   * it, in one query; or the 4xx naming the line at fault.
+   */
+  private async basket(tx: EntityManager, lines: PlaceOrder['lines'], buyerId: string | null): Promise<Basket> {
     const ids = lines.map((l) => l.skuId);
     const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (repeated >= 0) throw new InvalidInputError('DUPLICATE_ITEM', `items.${repeated}.skuId repeats an earlier item`);
-    const skus = await tx.find(Sku, { where: { id: In(ids) }, relations: { product: true } });
-    const byId = new Map(skus.map((s) => [s.id, s]));
+    const rows: (Omit<BasketSku, 'label'> & BasketShopRow)[] = await tx.query(
+      `SELECT s.id, s.product_id AS "productId", s.specs, s.price_fen AS "priceFen", s.stock,
+              p.title, p.status, p.shop_id AS "shopId", sh.name AS "shopName", sh.freight_fen AS "freightFen",
+              sh.free_shipping_threshold_fen AS "freeShippingThresholdFen",
+              EXISTS (SELECT 1 FROM shop_follows f WHERE f.shop_id = p.shop_id AND f.user_id = $2) AS "followsShop"
+         FROM skus s JOIN products p ON p.id = s.product_id JOIN shops sh ON sh.id = p.shop_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [ids, buyerId],
+    );
+    const byId = new Map(rows.map((r) => [r.id, { ...r, label: skuLabel({ ...r, product: { title: r.title } }) }]));
     lines.forEach((line, i) => {
       const sku = byId.get(line.skuId);
-      if (!sku || !sku.product) throw new NotFoundError(`items.${i}.skuId`, 'SKU_NOT_FOUND');
-      if (sku.product.status !== 'listed') {
-        throw new ConflictError('PRODUCT_NOT_LISTED', `items.${i}: ${sku.product.title} is no longer on sale`);
+      if (!sku) throw new NotFoundError(`items.${i}.skuId`, 'SKU_NOT_FOUND');
+      if (sku.status !== 'listed') {
+        throw new ConflictError('PRODUCT_NOT_LISTED', `items.${i}: ${sku.title} is no longer on sale`);
       }
     });
-    const shopIds = new Set(skus.map((s) => (s.product as Product).shopId));
-    if (shopIds.size > 1) throw new InvalidInputError('MIXED_SHOPS', 'items must all come from one shop');
-    const shop = await tx.findOneByOrFail(Shop, { id: [...shopIds][0] });
-    return { byId, shop };
+    if (new Set(rows.map((r) => r.shopId)).size > 1) {
+      throw new InvalidInputError('MIXED_SHOPS', 'items must all come from one shop');
+    }
+    const [first] = rows;
+    return {
+      byId,
+      shop: {
+        id: first.shopId,
+        name: first.shopName,
+        freightFen: first.freightFen,
+        freeShippingThresholdFen: first.freeShippingThresholdFen,
+      },
+      followsShop: first.followsShop,
+    };
   }
 
   /**
@@ -147,51 +162,57 @@ export class OrdersService implements OnModuleInit {
    * normal orders and, with kind 'gift', by gifts.
    */
   async place(tx: EntityManager, input: PlaceOrder): Promise<Order> {
-    await this.assertUnpaidSlot(tx, input.buyerId);
-    const { byId, shop } = await this.basket(tx, input.lines);
-    await this.stock.reserve(tx, input.lines, (skuId) => skuLabel(byId.get(skuId) as Sku));
+    return (await this.placeIn(tx, input)).order;
+  }
 
+  private async placeIn(tx: EntityManager, input: PlaceOrder): Promise<{ order: Order } & Basket> {
+    await this.assertUnpaidSlot(tx, input.buyerId);
+    const basket = await this.basket(tx, input.lines, input.buyerId);
+    const { byId, shop, followsShop } = basket;
     const now = this.clock.now();
     const price = priceOrder(pricingLines(input.lines, byId), ORDER_KINDS[input.kind].freight ? shop : null);
     const sharerId = await this.validSharer(tx, input.sharerId, input.buyerId);
-    const followsShop = await tx.existsBy(ShopFollow, { shopId: shop.id, userId: input.buyerId });
-    const domain = sceneDomain(input.scene, { followsShop });
-    const order = await tx.save(
-      Order,
-      tx.create(Order, {
-        kind: input.kind,
-        buyerId: input.buyerId,
-        shopId: shop.id,
-        status: 'pending_payment',
-        scene: input.scene,
-        domain,
-        sharerId,
-        address: input.address,
-        goodsFen: price.goodsFen,
-        freightFen: price.freightFen,
-        totalFen: price.totalFen,
-        createdAt: now,
-        items: input.lines.map((l, i) => {
-          const sku = byId.get(l.skuId) as Sku;
-          return tx.create(OrderItem, {
-            skuId: sku.id,
-            productId: sku.productId,
-            title: (sku.product as Product).title,
-            specs: sku.specs,
-            unitPriceFen: sku.priceFen,
-            quantity: l.quantity,
-            paidFen: price.lines[i].paidFen,
-          });
-        }),
+    const order = tx.create(Order, {
+      id: randomUUID(),
+      kind: input.kind,
+      buyerId: input.buyerId,
+      shopId: shop.id,
+      status: 'pending_payment',
+      scene: input.scene,
+      domain: sceneDomain(input.scene, { followsShop }),
+      sharerId,
+      address: input.address,
+      goodsFen: price.goodsFen,
+      freightFen: price.freightFen,
+      totalFen: price.totalFen,
+      createdAt: now,
+      paidAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      refundedAt: null,
+      items: input.lines.map((l, i) => {
+        const sku = byId.get(l.skuId) as BasketSku;
+        return tx.create(OrderItem, {
+          skuId: sku.id,
+          productId: sku.productId,
+          title: sku.title,
+          specs: sku.specs,
+          unitPriceFen: sku.priceFen,
+          quantity: l.quantity,
+          paidFen: price.lines[i].paidFen,
+        });
       }),
-    );
+    });
+    await insertOrder(tx, order);
     await this.jobs.enqueue(tx, {
       kind: ORDER_JOBS.cancelUnpaid,
       runAt: new Date(now.getTime() + ORDER_TIMERS.unpaidTimeoutMs),
       payload: { orderId: order.id },
       uniqueKey: `${ORDER_JOBS.cancelUnpaid}:${order.id}`,
     });
-    return order;
+    // Last, so a hot SKU's row is locked only for the reservation and the commit (before-commit.ts).
+    await deferToEnd(tx, () => this.stock.reserve(tx, input.lines, (skuId) => (byId.get(skuId) as BasketSku).label));
+    return { order, ...basket };
   }
 
   /**
@@ -229,11 +250,13 @@ export class OrdersService implements OnModuleInit {
     const opened = await runInTransaction(this.db, async (tx) => this.payments.open(tx, await payable(tx)));
     const answer = await this.payments.request(opened, `订单 ${orderId}`);
     return this.idempotency.run(call, async (tx) => {
-      await this.payments.lock(tx, opened.id);
-      await payable(tx);
-      const payment = await this.payments.settle(tx, opened.id, answer);
-      const paid = await tx.findOneByOrFail(Order, { id: orderId });
-      return { id: paid.id, status: paid.status, payment: { id: payment.id, transactionId: payment.transactionId } };
+      const payment = await this.payments.lock(tx, opened.id);
+      const order = await payable(tx);
+      const settled = await this.payments.settle(tx, payment, answer);
+      // The order was pending under its lock; a payment that settled just now paid it (onPaid).
+      const status =
+        settled.status === 'succeeded' ? transition('order', ORDER_TRANSITIONS, order.status, 'pay') : order.status;
+      return { id: order.id, status, payment: { id: settled.id, transactionId: settled.transactionId } };
     });
   }
 
@@ -299,13 +322,13 @@ export class OrdersService implements OnModuleInit {
    * the order gets 404; the other party of a visible order gets 403.
    */
   async lockAs(tx: EntityManager, userId: string, orderId: string, role: 'buyer' | 'merchant'): Promise<Order> {
-    await this.views.visibleOrder(userId, orderId, tx);
     const order = await this.lock(tx, orderId);
     const isBuyer = order.buyerId === userId;
-    if (role === 'buyer' && !isBuyer) throw new ForbiddenError('NOT_BUYER', 'only the buyer can do this');
-    if (role === 'merchant' && !(await tx.existsBy(Shop, { id: order.shopId, ownerId: userId }))) {
-      throw new ForbiddenError('NOT_SHOP_OWNER', "only the shop's merchant can do this");
-    }
+    if (role === 'buyer' && isBuyer) return order;
+    const isOwner = await tx.existsBy(Shop, { id: order.shopId, ownerId: userId });
+    if (!isBuyer && !isOwner) throw new NotFoundError('order');
+    if (role === 'buyer') throw new ForbiddenError('NOT_BUYER', 'only the buyer can do this');
+    if (!isOwner) throw new ForbiddenError('NOT_SHOP_OWNER', "only the shop's merchant can do this");
     return order;
   }
 
@@ -369,12 +392,69 @@ function assertNoExtras(input: Extras): void {
   }
 }
 
-function pricingLines(lines: PlaceOrder['lines'], byId: Map<string, Sku>) {
+/** A SKU of a basket, with what creating an order needs of its product. */
+interface BasketSku {
+  id: string;
+  productId: string;
+  specs: Record<string, string>;
+  priceFen: number;
+  stock: number;
+  title: string;
+  status: string;
+  /** "花果茶组合 (蜜桃乌龙)", for the sold-out message. */
+  label: string;
+}
+
+interface BasketShopRow {
+  shopId: string;
+  shopName: string;
+  freightFen: number;
+  freeShippingThresholdFen: number;
+  followsShop: boolean;
+}
+
+interface Basket {
+  byId: Map<string, BasketSku>;
+  shop: { id: string; name: string } & PricingShop;
+  followsShop: boolean;
+}
+
+function pricingLines(lines: PlaceOrder['lines'], byId: Map<string, BasketSku>) {
   return lines.map((l) => ({
     skuId: l.skuId,
     quantity: l.quantity,
-    unitPriceFen: (byId.get(l.skuId) as Sku).priceFen,
+    unitPriceFen: (byId.get(l.skuId) as BasketSku).priceFen,
   }));
+}
+
+/** The order and its lines, in one statement (the lines' ids are the database's). */
+async function insertOrder(tx: EntityManager, o: Order): Promise<void> {
+  await tx.query(
+    `WITH o AS (
+       INSERT INTO orders (id, kind, buyer_id, shop_id, status, scene, sharer_id, domain, address,
+                           goods_fen, freight_fen, total_fen, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13))
+     INSERT INTO order_items (order_id, sku_id, product_id, title, specs, unit_price_fen, quantity, paid_fen)
+     SELECT $1, i."skuId", i."productId", i.title, i.specs, i."unitPriceFen", i.quantity, i."paidFen"
+       FROM jsonb_to_recordset($14::jsonb) AS i("skuId" uuid, "productId" uuid, title text, specs jsonb,
+                                                 "unitPriceFen" int, quantity int, "paidFen" int)`,
+    [
+      o.id,
+      o.kind,
+      o.buyerId,
+      o.shopId,
+      o.status,
+      o.scene,
+      o.sharerId,
+      o.domain,
+      o.address === null ? null : JSON.stringify(o.address),
+      o.goodsFen,
+      o.freightFen,
+      o.totalFen,
+      o.createdAt,
+      JSON.stringify(o.items),
+    ],
+  );
 }
 
 /** Only an order that ships as one parcel is shipped as a whole; a gift's units ship on their own. */

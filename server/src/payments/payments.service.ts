@@ -4,7 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Min, validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { canTransition, PAYMENT_TRANSITIONS, REFUND_TRANSITIONS, RefundStatus, transition } from '@giftshop/shared';
-import { runInTransaction } from '../database/run-in-transaction';
+import { runInTransaction, sqlState } from '../database/run-in-transaction';
 import { writeTransition } from '../common/write-transition';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../common/domain-errors';
@@ -49,20 +49,13 @@ export class PaymentsService {
    * (the sandbox) answers with its signed notification, applied there exactly as if POSTed.
    */
   async open(tx: EntityManager, order: { id: string; totalFen: number }): Promise<Payment> {
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(Payment)
-      .values({
-        orderId: order.id,
-        provider: this.providers.default.name,
-        amountFen: order.totalFen,
-        status: 'pending',
-        createdAt: this.clock.now(),
-      })
-      .orIgnore()
-      .execute();
-    return tx.findOneByOrFail(Payment, { orderId: order.id });
+    const [opened]: PaymentRow[] = await tx.query(
+      `INSERT INTO payments (order_id, provider, amount_fen, status, created_at) VALUES ($1, $2, $3, 'pending', $4)
+       ON CONFLICT DO NOTHING RETURNING ${PAYMENT_COLUMNS}`,
+      [order.id, this.providers.default.name, order.totalFen, this.clock.now()],
+    );
+    // The order's one payment was opened before: this is a retry.
+    return opened ? tx.create(Payment, opened) : tx.findOneByOrFail(Payment, { orderId: order.id });
   }
 
   /** Asks the provider for the payment; no transaction may be open (it is a call out). */
@@ -81,17 +74,18 @@ export class PaymentsService {
     return tx.findOneOrFail(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  /** Stores what the provider answered, under the payment's lock; answers the payment as it now is. */
-  async settle(tx: EntityManager, paymentId: string, opened: OpenedPayment | null): Promise<Payment> {
-    const payment = await this.lock(tx, paymentId);
-    if (opened && payment.status !== 'succeeded') {
+  /** Stores what the provider answered on the payment the caller locked; answers the payment as it now is. */
+  async settle(tx: EntityManager, payment: Payment, opened: OpenedPayment | null): Promise<Payment> {
+    if (!opened || payment.status === 'succeeded') return payment;
+    if (!opened.immediate) {
       await tx.update(Payment, { id: payment.id }, { prepayId: opened.prepayId });
-      if (opened.immediate) {
-        const provider = this.providers.get(payment.provider);
-        await this.apply(tx, this.verified(opened.immediate, provider), provider);
-      }
+      return Object.assign(payment, { prepayId: opened.prepayId });
     }
-    return tx.findOneByOrFail(Payment, { id: payment.id });
+    const provider = this.providers.get(payment.provider);
+    const { settled } = await this.applyTo(tx, payment, this.verified(opened.immediate, provider), provider, {
+      prepayId: opened.prepayId,
+    });
+    return settled;
   }
 
   /**
@@ -212,6 +206,18 @@ export class PaymentsService {
   ): Promise<{ received: true; duplicate: boolean }> {
     const payment = await tx.findOne(Payment, { where: { id: body.paymentId }, lock: { mode: 'pessimistic_write' } });
     if (!payment) throw new NotFoundError('payment');
+    const { duplicate } = await this.applyTo(tx, payment, body, provider);
+    return { received: true, duplicate };
+  }
+
+  /** Applies a verified notification to the payment, locked by the caller; `extra` is written with it. */
+  private async applyTo(
+    tx: EntityManager,
+    payment: Payment,
+    body: NotificationShape,
+    provider: PaymentProvider,
+    extra: Partial<Payment> = {},
+  ): Promise<{ settled: Payment; duplicate: boolean }> {
     if (payment.provider !== provider.name) {
       throw new ConflictError('WRONG_PROVIDER', `payment ${payment.id} was opened with ${payment.provider}`);
     }
@@ -220,25 +226,33 @@ export class PaymentsService {
       [body.eventId, payment.id, this.clock.now()],
     );
     // A repeated event, or another event for a payment already settled, changes nothing.
-    if (fresh.length === 0 || payment.status === 'succeeded') return { received: true, duplicate: true };
+    if (fresh.length === 0 || payment.status === 'succeeded') return { settled: payment, duplicate: true };
     if (body.amountFen !== payment.amountFen) {
       throw new InvalidInputError(
         'AMOUNT_MISMATCH',
         `amountFen ${body.amountFen} does not match the ${payment.amountFen} fen due`,
       );
     }
-    if (await tx.existsBy(Payment, { transactionId: body.transactionId })) {
-      throw new ConflictError('TRANSACTION_ID_REUSED', 'transactionId already settled another payment');
-    }
-    const settled = await writeTransition(
-      tx,
-      Payment,
-      payment,
-      transition('payment', PAYMENT_TRANSITIONS, payment.status, 'settle'),
-      { transactionId: body.transactionId, paidAt: new Date(body.paidAt) },
-      'payment',
-    );
+    const next = transition('payment', PAYMENT_TRANSITIONS, payment.status, 'settle');
+    const changes = { ...extra, transactionId: body.transactionId, paidAt: new Date(body.paidAt) };
+    const settled = await writeTransition(tx, Payment, payment, next, changes, 'payment').catch((err: unknown) => {
+      // payments.transaction_id is unique: one provider transaction settles one payment.
+      if (sqlState(err) === UNIQUE_VIOLATION) {
+        throw new ConflictError('TRANSACTION_ID_REUSED', 'transactionId already settled another payment');
+      }
+      throw err;
+    });
     await this.events.publish(tx, 'payment.succeeded', { payment: settled });
-    return { received: true, duplicate: false };
+    return { settled, duplicate: false };
   }
 }
+
+const UNIQUE_VIOLATION = '23505';
+
+/** A payments row as `RETURNING` answers it, named as the entity's properties. */
+const PAYMENT_COLUMNS = `id, order_id AS "orderId", provider, amount_fen AS "amountFen", status,
+  prepay_id AS "prepayId", transaction_id AS "transactionId", created_at AS "createdAt", paid_at AS "paidAt"`;
+type PaymentRow = Pick<
+  Payment,
+  'id' | 'orderId' | 'provider' | 'amountFen' | 'status' | 'prepayId' | 'transactionId' | 'createdAt' | 'paidAt'
+>;
