@@ -4,6 +4,7 @@ import { ADDRESS_BOOK_CAP, SavedAddressView } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { asEntity, columnsOf, prepared } from '../database/prepared';
 import { runInTransaction } from '../database/run-in-transaction';
 import type { Address } from '../orders/order.entity';
 import { SavedAddress } from './address.entity';
@@ -105,9 +106,16 @@ export class AddressesService {
   }
 
   private async own(manager: EntityManager, userId: string, id: string): Promise<SavedAddress> {
-    const row = await manager.findOneBy(SavedAddress, { id, userId });
+    const {
+      rows: [row],
+    } = await prepared<SavedAddress>(
+      manager,
+      'addresses.own',
+      `SELECT ${columnsOf(manager, SavedAddress)} FROM addresses WHERE id = $1 AND user_id = $2`,
+      [id, userId],
+    );
     if (!row) throw new NotFoundError('address');
-    return row;
+    return asEntity(manager, SavedAddress, row);
   }
 
   private async lockBook(tx: EntityManager, userId: string): Promise<void> {

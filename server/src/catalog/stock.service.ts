@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConflictError } from '../common/domain-errors';
+import { prepared } from '../database/prepared';
 
 export interface StockLine {
   skuId: string;
@@ -16,12 +17,13 @@ export interface StockLine {
 export class StockService {
   async reserve(tx: EntityManager, lines: StockLine[], describe: (skuId: string) => string): Promise<void> {
     for (const line of sortById(lines)) {
-      // TypeORM answers an UPDATE with [rows, affected count].
-      const [, affected]: [unknown[], number] = await tx.query(
+      const { rowCount } = await prepared(
+        tx,
+        'stock.reserve',
         'UPDATE skus SET stock = stock - $2 WHERE id = $1 AND stock >= $2',
         [line.skuId, line.quantity],
       );
-      if (affected !== 1) throw new ConflictError('SOLD_OUT', `sold out: ${describe(line.skuId)}`);
+      if (rowCount !== 1) throw new ConflictError('SOLD_OUT', `sold out: ${describe(line.skuId)}`);
     }
   }
 

@@ -21,6 +21,11 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ PGLITE_DIR: 'memory://' }).database).toMatchObject({ kind: 'pglite', dataDir: 'memory://' });
   });
 
+  it('turns prepared statements off with DB_PREPARED_STATEMENTS=false (for a pooler in transaction mode)', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/shop', DB_PREPARED_STATEMENTS: 'false' });
+    expect(config.database).toMatchObject({ kind: 'postgres', preparedStatements: false });
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, without demo data by default', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u:p@db:5432/shop',
@@ -33,6 +38,7 @@ describe('configuration from the environment', () => {
       kind: 'postgres',
       url: 'postgres://u:p@db:5432/shop',
       poolSize: 4,
+      preparedStatements: true,
       acquireTimeoutMs: 2500,
       statementTimeoutMs: 5000,
       idleInTransactionTimeoutMs: 7000,

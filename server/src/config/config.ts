@@ -62,6 +62,15 @@ export class EnvironmentVariables {
   @Max(200)
   DB_POOL_SIZE?: number;
 
+  /**
+   * Hot-path statements as named prepared statements (default on). Off behind a pooler in
+   * transaction mode that cannot keep them (PgBouncer before 1.21).
+   */
+  @IsOptional()
+  @Transform(toStrictBool)
+  @IsBoolean({ message: 'DB_PREPARED_STATEMENTS must be true or false' })
+  DB_PREPARED_STATEMENTS?: boolean;
+
   /** How long a request waits for a free database connection before it is answered 503. */
   @IsOptional()
   @Transform(toInt)
@@ -210,7 +219,9 @@ export interface DatabaseBounds {
 }
 
 /** Where the data lives. */
-export type DatabaseTarget = { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir: string };
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize: number; preparedStatements?: boolean }
+  | { kind: 'pglite'; dataDir: string };
 
 export type DatabaseConfig = DatabaseTarget & DatabaseBounds;
 
@@ -266,7 +277,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     idleInTransactionTimeoutMs: vars.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS ?? 30_000,
   };
   const database: DatabaseConfig = vars.DATABASE_URL
-    ? { kind: 'postgres', url: vars.DATABASE_URL, poolSize: vars.DB_POOL_SIZE ?? 10, ...bounds }
+    ? {
+        kind: 'postgres',
+        url: vars.DATABASE_URL,
+        poolSize: vars.DB_POOL_SIZE ?? 10,
+        preparedStatements: vars.DB_PREPARED_STATEMENTS ?? true,
+        ...bounds,
+      }
     : { kind: 'pglite', dataDir: pgliteDir(vars.PGLITE_DIR), ...bounds };
   if (!vars.WECHAT_APPID !== !vars.WECHAT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - WECHAT_APPID and WECHAT_SECRET must be set together');

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { guardPool } from './connection-guard';
 import { dataSourceOptions } from './options';
+import { usePreparedStatements } from './prepared';
 import { MigrationService } from './migration.service';
 
 /** Puts the connection guards on the pool as soon as the DataSource exists. */
@@ -13,6 +14,10 @@ class PoolGuard {
     // Outside production a transaction that asks for a second connection fails loudly; in
     // production it is logged and the acquire timeout bounds the wait.
     guardPool(dataSource, { strict: !config.production });
+    usePreparedStatements(
+      dataSource,
+      config.database.kind !== 'postgres' || config.database.preparedStatements !== false,
+    );
   }
 }
 

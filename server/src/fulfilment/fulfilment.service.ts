@@ -6,6 +6,7 @@ import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
 import { ForbiddenError, NotFoundError } from '../common/domain-errors';
 import { writeTransition } from '../common/write-transition';
+import { prepared } from '../database/prepared';
 import { EventBus } from '../events/event-bus';
 import { JobsService } from '../jobs/jobs.service';
 import type { Order } from '../orders/order.entity';
@@ -57,7 +58,9 @@ export class FulfilmentService implements OnModuleInit {
 
   /** The parcel of a paid normal order: all its items, to its address, worth what was paid. */
   private async openForOrder(tx: EntityManager, order: Order): Promise<void> {
-    await tx.query(
+    await prepared(
+      tx,
+      'fulfilment.open_for_order',
       `INSERT INTO fulfilments (order_id, shop_id, recipient_id, address, lines, amount_fen, refund_key, status, created_at)
        SELECT $1, $2, $3, $4, (SELECT jsonb_agg(jsonb_build_object('skuId', sku_id, 'quantity', quantity) ORDER BY id)
                                  FROM order_items WHERE order_id = $1),

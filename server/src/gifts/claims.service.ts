@@ -13,6 +13,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddressChoice, AddressesService } from '../addresses/addresses.service';
+import { prepared } from '../database/prepared';
 import { runInTransaction, withRetries } from '../database/run-in-transaction';
 import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
@@ -224,23 +225,10 @@ export class ClaimsService {
     return { row, openBefore: result.open_before ?? 0, specs: result.specs };
   }
 
-  /**
-   * A named prepared statement on a pooled connection: PostgreSQL parses and plans the claim
-   * statement once per connection instead of once per claim.
-   */
+  /** The claim statement, prepared (parsed and planned once per connection), on a pooled connection. */
   private prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
     // One statement is its own transaction: a deadlock or serialization failure left nothing behind.
-    return withRetries(async () => {
-      const runner = this.db.createQueryRunner();
-      try {
-        const connection = (await runner.connect()) as {
-          query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
-        };
-        return (await connection.query({ name, text, values })).rows;
-      } finally {
-        await runner.release();
-      }
-    });
+    return withRetries(async () => (await prepared<T>(this.db.manager, name, text, values)).rows);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import { prepared } from '../database/prepared';
 import { runInTransaction } from '../database/run-in-transaction';
 import { ConflictError, InvalidInputError } from '../common/domain-errors';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -54,18 +55,25 @@ export class IdempotencyService {
     if (key === undefined) return runInTransaction(this.db, work);
     const requestHash = hashOf(call);
     return runInTransaction(this.db, async (tx) => {
-      const claimed: unknown[] = await tx.query(
+      const { rowCount: claimed } = await prepared(
+        tx,
+        'idempotency.claim',
         `INSERT INTO idempotency_keys (user_id, scope, key, request_hash, status_code, response)
-         VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT DO NOTHING RETURNING key`,
+         VALUES ($1, $2, $3, $4, 0, 'null') ON CONFLICT DO NOTHING`,
         [userId, scope, key, requestHash],
       );
-      if (claimed.length === 0) {
+      if (claimed === 0) {
         const first = await tx.findOneByOrFail(IdempotencyKey, { userId, scope, key });
         if (first.requestHash !== requestHash) throw keyReused();
         return first.response as T;
       }
       const result = await work(tx);
-      await tx.update(IdempotencyKey, { userId, scope, key }, { statusCode: 200, response: result as object });
+      await prepared(
+        tx,
+        'idempotency.store',
+        'UPDATE idempotency_keys SET status_code = 200, response = $4 WHERE user_id = $1 AND scope = $2 AND key = $3',
+        [userId, scope, key, JSON.stringify(result)],
+      );
       return result;
     });
   }
@@ -79,7 +87,14 @@ export class IdempotencyService {
     const { userId, scope, key } = call;
     if (key === undefined) return undefined;
     const requestHash = hashOf(call);
-    const first = await this.db.manager.findOneBy(IdempotencyKey, { userId, scope, key });
+    const {
+      rows: [first],
+    } = await prepared<Pick<IdempotencyKey, 'requestHash' | 'response'>>(
+      this.db.manager,
+      'idempotency.replay',
+      'SELECT request_hash AS "requestHash", response FROM idempotency_keys WHERE user_id = $1 AND scope = $2 AND key = $3',
+      [userId, scope, key],
+    );
     if (!first) return undefined;
     if (first.requestHash !== requestHash) throw keyReused();
     return { response: first.response as T };

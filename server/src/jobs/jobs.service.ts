@@ -6,6 +6,7 @@ import { ClockService } from '../clock/clock.service';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { isTransientDbError, runInTransaction } from '../database/run-in-transaction';
 import { withDeferred } from '../database/before-commit';
+import { prepared } from '../database/prepared';
 import { Job } from './job.entity';
 
 export type JobHandler = (tx: EntityManager, payload: Record<string, unknown>) => Promise<void>;
@@ -88,7 +89,9 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Schedules a job in the caller's transaction, so it exists only if the cause commits. */
   async enqueue(tx: EntityManager, job: NewJob): Promise<void> {
-    await tx.query(
+    await prepared(
+      tx,
+      'jobs.enqueue',
       `INSERT INTO jobs (kind, payload, run_at, unique_key, max_attempts, state, attempts, created_at)
        VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6) ON CONFLICT DO NOTHING`,
       [

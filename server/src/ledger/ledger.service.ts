@@ -17,6 +17,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ShopsService } from '../catalog/shops.service';
 import { ClockService } from '../clock/clock.service';
 import { deferToEnd } from '../database/before-commit';
+import { prepared } from '../database/prepared';
 import { ConflictError } from '../common/domain-errors';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { RefundMade } from '../events/domain-events';
@@ -76,7 +77,11 @@ export class LedgerService implements OnModuleInit {
    * transaction (before-commit.ts), so a hot shop's payments queue on it only for a moment.
    */
   async recordOrderPayment(tx: EntityManager, order: { id: string; shopId: string; totalFen: number }): Promise<void> {
-    const [{ opened_at: openedAt, categories }]: { opened_at: Date; categories: string[] }[] = await tx.query(
+    const {
+      rows: [{ opened_at: openedAt, categories }],
+    } = await prepared<{ opened_at: Date; categories: string[] }>(
+      tx,
+      'ledger.order_fee_basis',
       `SELECT s.opened_at, ARRAY(SELECT DISTINCT p.category_code FROM order_items i
                                    JOIN products p ON p.id = i.product_id WHERE i.order_id = $2) AS categories
          FROM shops s WHERE s.id = $1`,
@@ -273,7 +278,11 @@ export class LedgerService implements OnModuleInit {
    * shop's counter row to the end of the transaction: payments of one shop take turns.
    */
   private async addGmv(tx: EntityManager, shopId: string, addGmvFen: number): Promise<number> {
-    const [{ before }]: { before: string }[] = await tx.query(
+    const {
+      rows: [{ before }],
+    } = await prepared<{ before: string }>(
+      tx,
+      'ledger.add_gmv',
       `INSERT INTO ledger_shop_gmv AS l (shop_id, paid_gmv_fen) VALUES ($1, $2)
        ON CONFLICT (shop_id) DO UPDATE SET paid_gmv_fen = l.paid_gmv_fen + EXCLUDED.paid_gmv_fen
        RETURNING l.paid_gmv_fen - $2 AS before`,
@@ -296,7 +305,9 @@ export class LedgerService implements OnModuleInit {
   ): Promise<void> {
     const rows = entries.filter((e) => e.amountFen !== 0);
     if (rows.length === 0) return;
-    await tx.query(
+    await prepared(
+      tx,
+      'ledger.insert_entries',
       `INSERT INTO ledger_entries (shop_id, order_id, unit_id, refund_id, type, amount_fen, created_at)
        SELECT e.shop_id, e.order_id, e.unit_id, e.refund_id, e.type, e.amount_fen, $7
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::bigint[])

@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddressChoice, AddressesService } from '../addresses/addresses.service';
 import { deferToEnd } from '../database/before-commit';
+import { asEntity, columnsOf, prepared } from '../database/prepared';
 import { runInTransaction } from '../database/run-in-transaction';
 import { Shop } from '../catalog/shop.entity';
 import { skuLabel } from '../catalog/sku-label';
@@ -124,7 +125,9 @@ export class OrdersService implements OnModuleInit {
     const ids = lines.map((l) => l.skuId);
     const repeated = ids.findIndex((id, i) => ids.indexOf(id) !== i);
     if (repeated >= 0) throw new InvalidInputError('DUPLICATE_ITEM', `items.${repeated}.skuId repeats an earlier item`);
-    const rows: (Omit<BasketSku, 'label'> & BasketShopRow)[] = await tx.query(
+    const { rows } = await prepared<Omit<BasketSku, 'label'> & BasketShopRow>(
+      tx,
+      'orders.basket',
       `SELECT s.id, s.product_id AS "productId", s.specs, s.price_fen AS "priceFen", s.stock,
               p.title, p.status, p.shop_id AS "shopId", sh.name AS "shopName", sh.freight_fen AS "freightFen",
               sh.free_shipping_threshold_fen AS "freeShippingThresholdFen",
@@ -221,8 +224,12 @@ export class OrdersService implements OnModuleInit {
    * rows that merely reference the user, such as messages, are not held up.)
    */
   private async assertUnpaidSlot(tx: EntityManager, buyerId: string): Promise<void> {
-    await tx.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [buyerId]);
-    const [{ unpaid }]: { unpaid: number }[] = await tx.query(
+    await prepared(tx, 'orders.lock_buyer', 'SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [buyerId]);
+    const {
+      rows: [{ unpaid }],
+    } = await prepared<{ unpaid: number }>(
+      tx,
+      'orders.count_unpaid',
       "SELECT count(*)::int AS unpaid FROM orders WHERE buyer_id = $1 AND status = 'pending_payment'",
       [buyerId],
     );
@@ -312,9 +319,16 @@ export class OrdersService implements OnModuleInit {
    * entries) need not wait for it — see the lock order at GiftsService.lock.
    */
   async lock(tx: EntityManager, orderId: string): Promise<Order> {
-    const order = await tx.findOne(Order, { where: { id: orderId }, lock: { mode: 'for_no_key_update' } });
+    const {
+      rows: [order],
+    } = await prepared<Order>(
+      tx,
+      'orders.lock',
+      `SELECT ${columnsOf(tx, Order)} FROM orders WHERE id = $1 FOR NO KEY UPDATE`,
+      [orderId],
+    );
     if (!order) throw new NotFoundError('order');
-    return order;
+    return asEntity(tx, Order, order);
   }
 
   /**
@@ -429,7 +443,9 @@ function pricingLines(lines: PlaceOrder['lines'], byId: Map<string, BasketSku>) 
 
 /** The order and its lines, in one statement (the lines' ids are the database's). */
 async function insertOrder(tx: EntityManager, o: Order): Promise<void> {
-  await tx.query(
+  await prepared(
+    tx,
+    'orders.insert',
     `WITH o AS (
        INSERT INTO orders (id, kind, buyer_id, shop_id, status, scene, sharer_id, domain, address,
                            goods_fen, freight_fen, total_fen, created_at)

@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Min, validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { canTransition, PAYMENT_TRANSITIONS, REFUND_TRANSITIONS, RefundStatus, transition } from '@giftshop/shared';
+import { asEntity, columnsOf, prepared } from '../database/prepared';
 import { runInTransaction, sqlState } from '../database/run-in-transaction';
 import { writeTransition } from '../common/write-transition';
 import { ClockService } from '../clock/clock.service';
@@ -49,13 +50,17 @@ export class PaymentsService {
    * (the sandbox) answers with its signed notification, applied there exactly as if POSTed.
    */
   async open(tx: EntityManager, order: { id: string; totalFen: number }): Promise<Payment> {
-    const [opened]: PaymentRow[] = await tx.query(
+    const {
+      rows: [opened],
+    } = await prepared<Payment>(
+      tx,
+      'payments.open',
       `INSERT INTO payments (order_id, provider, amount_fen, status, created_at) VALUES ($1, $2, $3, 'pending', $4)
-       ON CONFLICT DO NOTHING RETURNING ${PAYMENT_COLUMNS}`,
+       ON CONFLICT DO NOTHING RETURNING ${columnsOf(tx, Payment)}`,
       [order.id, this.providers.default.name, order.totalFen, this.clock.now()],
     );
     // The order's one payment was opened before: this is a retry.
-    return opened ? tx.create(Payment, opened) : tx.findOneByOrFail(Payment, { orderId: order.id });
+    return opened ? asEntity(tx, Payment, opened) : tx.findOneByOrFail(Payment, { orderId: order.id });
   }
 
   /** Asks the provider for the payment; no transaction may be open (it is a call out). */
@@ -70,8 +75,17 @@ export class PaymentsService {
    * Locks a payment. A payment is locked before its order, here and when a notification arrives
    * (the notification knows only the payment), so the two never wait on each other in a circle.
    */
-  lock(tx: EntityManager, paymentId: string): Promise<Payment> {
-    return tx.findOneOrFail(Payment, { where: { id: paymentId }, lock: { mode: 'pessimistic_write' } });
+  async lock(tx: EntityManager, paymentId: string): Promise<Payment> {
+    const {
+      rows: [payment],
+    } = await prepared<Payment>(
+      tx,
+      'payments.lock',
+      `SELECT ${columnsOf(tx, Payment)} FROM payments WHERE id = $1 FOR UPDATE`,
+      [paymentId],
+    );
+    if (!payment) throw new NotFoundError('payment');
+    return asEntity(tx, Payment, payment);
   }
 
   /** Stores what the provider answered on the payment the caller locked; answers the payment as it now is. */
@@ -204,8 +218,7 @@ export class PaymentsService {
     body: NotificationShape,
     provider: PaymentProvider,
   ): Promise<{ received: true; duplicate: boolean }> {
-    const payment = await tx.findOne(Payment, { where: { id: body.paymentId }, lock: { mode: 'pessimistic_write' } });
-    if (!payment) throw new NotFoundError('payment');
+    const payment = await this.lock(tx, body.paymentId);
     const { duplicate } = await this.applyTo(tx, payment, body, provider);
     return { received: true, duplicate };
   }
@@ -221,12 +234,14 @@ export class PaymentsService {
     if (payment.provider !== provider.name) {
       throw new ConflictError('WRONG_PROVIDER', `payment ${payment.id} was opened with ${payment.provider}`);
     }
-    const fresh: unknown[] = await tx.query(
-      'INSERT INTO payment_notifications (event_id, payment_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id',
+    const { rowCount: fresh } = await prepared(
+      tx,
+      'payments.notification',
+      'INSERT INTO payment_notifications (event_id, payment_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
       [body.eventId, payment.id, this.clock.now()],
     );
     // A repeated event, or another event for a payment already settled, changes nothing.
-    if (fresh.length === 0 || payment.status === 'succeeded') return { settled: payment, duplicate: true };
+    if (fresh === 0 || payment.status === 'succeeded') return { settled: payment, duplicate: true };
     if (body.amountFen !== payment.amountFen) {
       throw new InvalidInputError(
         'AMOUNT_MISMATCH',
@@ -248,11 +263,3 @@ export class PaymentsService {
 }
 
 const UNIQUE_VIOLATION = '23505';
-
-/** A payments row as `RETURNING` answers it, named as the entity's properties. */
-const PAYMENT_COLUMNS = `id, order_id AS "orderId", provider, amount_fen AS "amountFen", status,
-  prepay_id AS "prepayId", transaction_id AS "transactionId", created_at AS "createdAt", paid_at AS "paidAt"`;
-type PaymentRow = Pick<
-  Payment,
-  'id' | 'orderId' | 'provider' | 'amountFen' | 'status' | 'prepayId' | 'transactionId' | 'createdAt' | 'paidAt'
->;
