@@ -176,22 +176,21 @@ export class FulfilmentService implements OnModuleInit {
   }
 
   /**
-   * The statement part that opens a gift unit's parcel as the unit is accepted, for the claim's one
-   * statement (ClaimsService): this module's SQL, run there so the claim stays one round trip.
-   * Expects CTEs `g` (order_id), `unit` (id), `claim` (id) and `taken`; $1 claim id, $3 recipient,
-   * $4 address, $5 now; `sku` and `price` are the SQL of the unit's SKU and price.
+   * The statement part that opens the parcels of gift units just accepted, for the batched claim
+   * statement (ClaimsService). Expects CTEs `g` (order_id, sku_id), `pair` (claim_id, user_id,
+   * address, unit_id, paid_fen: a claimer matched with a unit) and `taken` (claim_id: the claims
+   * that took their unit); $5 is now.
    */
-  static openForClaimSql(sku: string, price: string): string {
+  static openForClaimsSql(): string {
     return `INSERT INTO fulfilments (order_id, claim_id, unit_id, shop_id, recipient_id, address, lines, amount_fen,
                                      refund_key, status, created_at)
-             SELECT g.order_id, $1, unit.id, o.shop_id, $3, $4,
-                    jsonb_build_array(jsonb_build_object('skuId', ${sku}, 'quantity', 1)), ${price},
-                    'gift-claim:' || $1, 'pending', $5
-               FROM g JOIN orders o ON o.id = g.order_id, unit
-              WHERE EXISTS (SELECT 1 FROM taken)`;
+             SELECT g.order_id, pair.claim_id, pair.unit_id, o.shop_id, pair.user_id, pair.address,
+                    jsonb_build_array(jsonb_build_object('skuId', g.sku_id, 'quantity', 1)), pair.paid_fen,
+                    'gift-claim:' || pair.claim_id, 'pending', $5
+               FROM g JOIN orders o ON o.id = g.order_id, pair JOIN taken ON taken.claim_id = pair.claim_id`;
   }
 
-  /** The parcel of a gift unit just accepted in a transaction (the one-statement claim: openForClaimSql). */
+  /** The parcel of a gift unit just accepted in a transaction (the batched claim: openForClaimsSql). */
   async openForClaim(
     tx: EntityManager,
     claim: { orderId: string; claimId: string; unitId: string; recipientId: string; address: Fulfilment['address'] },

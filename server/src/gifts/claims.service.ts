@@ -19,6 +19,7 @@ import { skuLabel } from '../catalog/sku-label';
 import { Sku } from '../catalog/sku.entity';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
+import { KeyedBatcher } from '../common/keyed-batcher';
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { FulfilmentService } from '../fulfilment/fulfilment.service';
 import { User } from '../identity/user.entity';
@@ -29,12 +30,10 @@ import { Gift, GiftClaim, GiftEntry, GiftUnit } from './gift.entity';
 import { giftState, GiftsService } from './gifts.service';
 
 /**
- * Claims that saw at most this many units open may have taken the last one, so they settle the
- * gift's status. It must exceed the number of claim statements that can run at once, which the
- * connection pools bound (DB_POOL_SIZE, 10 by default, per server process): 64 covers three
- * processes at 20. The expiry job settles the status as well, as a backstop.
+ * At most this many claims of one gift go into one statement. A gift has at most 100 units, so a
+ * batch this size settles most of a group's storm in one or two statements.
  */
-const SETTLE_NEAR_END = 64;
+const CLAIM_BATCH_MAX = 100;
 
 /** The Chinese text of a claim notice, with `{nickname}` for the claim statement to fill in. */
 const CLAIMED_TEXT = describeNotice({ kind: 'gift_claimed', params: { nickname: '{nickname}' } }, 'zh');
@@ -53,10 +52,9 @@ const ALL_CLAIMED_TEXT = describeNotice({ kind: 'gift_all_claimed', params: { un
  * at GiftsService.lock (order → gift → units → claims), and runs through runInTransaction /
  * withRetries, which repeat it on a deadlock or serialization failure.
  */
-/** A claim just made: the row, how many units were open before it, and its SKU's specs. */
+/** A claim just made: the row and its SKU's specs. */
 interface Claimed {
   row: GiftClaim;
-  openBefore: number;
   specs: Record<string, string>;
 }
 
@@ -81,19 +79,19 @@ export class ClaimsService {
   ): Promise<{ claim: GiftClaim; specs: Record<string, string> }> {
     // A copy of the saved address, read before the claim's transaction: later edits do not reach it.
     const address = await this.addresses.resolve(this.db.manager, userId, input);
-    const now = this.clock.now();
     let claim: Claimed;
     if (input.skuId === undefined) {
-      claim = await this.claimAsSent(userId, giftId, address, now);
+      claim = await this.claimAsSent(userId, giftId, address);
     } else {
+      const now = this.clock.now();
       const gift = await this.precheck(userId, giftId, now);
-      claim =
-        input.skuId === gift.skuId
-          ? await this.claimAsSent(userId, giftId, address, now)
-          : await this.claimOtherVariant(userId, gift, input.skuId, address, now);
+      if (input.skuId === gift.skuId) {
+        claim = await this.claimAsSent(userId, giftId, address);
+      } else {
+        claim = await this.claimOtherVariant(userId, gift, input.skuId, address, now);
+        await this.markAcceptedIfAllClaimed(giftId);
+      }
     }
-    // Only the last units can complete the gift; the expiry job settles it too, as a backstop.
-    if (claim.openBefore <= SETTLE_NEAR_END) await this.markAcceptedIfAllClaimed(giftId);
     return { claim: claim.row, specs: claim.specs };
   }
 
@@ -145,87 +143,138 @@ export class ClaimsService {
   }
 
   /**
-   * The giver's variant, in one statement, the hot path of a claim storm: it checks that the
-   * caller may claim (member, not the giver, gift sent and not expired, lottery winner), takes the
-   * first open unit (SKIP LOCKED, so claimers never queue on one row), writes the claim and marks
-   * the unit, atomically. The unique (gift, recipient) index turns a member's concurrent repeats
-   * into one claim. When it takes nothing, `precheck` says why.
+   * The giver's variant, the hot path of a claim storm: the claims of one gift that arrive
+   * together are applied by one statement (claimBatch); this one's answer, or the refusal that
+   * says why it took nothing (`precheck`).
+   */
+  private async claimAsSent(userId: string, giftId: string, address: Address): Promise<Claimed> {
+    const result = await this.batches.add(giftId, { claimId: randomUUID(), userId, address });
+    if (result.claimed) return result.claimed;
+    if (!result.eligible) {
+      // The caller may not claim this gift: precheck throws the reason (404, 403, expired, lottery, claimed).
+      await this.precheck(userId, giftId, result.now);
+      throw refused(CLAIM_REFUSALS.allTaken);
+    }
+    // A unit was there but the insert met the member's own claim, or none was left.
+    throw refused(result.matched ? CLAIM_REFUSALS.alreadyClaimed : CLAIM_REFUSALS.allTaken);
+  }
+
+  private readonly batches = new KeyedBatcher<BatchedClaim, BatchOutcome>(
+    (giftId, claims) => this.claimBatch(giftId, claims),
+    CLAIM_BATCH_MAX,
+  );
+
+  /**
+   * A batch of claims of one gift in one statement: it checks who may claim (member, not the
+   * giver, gift sent and not expired, lottery winner, not claimed before), takes as many open
+   * units as there are such claimers (SKIP LOCKED, so concurrent batches never queue on a row),
+   * matches them in arrival order, writes the claims, marks the units, charges their fees, opens
+   * their parcels and posts the chat lines, atomically. The unique (gift, recipient) index turns a
+   * member's concurrent repeats into one claim; repeats within a batch are answered as repeats.
    *
    * Its first step locks the gift FOR KEY SHARE (the lock order: gift before unit). Claims share
    * it; a decline or the expiry holding the gift FOR UPDATE makes the claim wait, after which
    * PostgreSQL re-checks the gift's status on its new version and the claim takes nothing.
+   * After a batch that took units, the gift is settled if none is left open (after commit, so
+   * the last batch to commit always sees every claim).
    */
-  private async claimAsSent(userId: string, giftId: string, address: Address, now: Date): Promise<Claimed> {
-    const claimId = randomUUID();
-    const [result]: {
-      claim_id: string | null;
-      unit_id: string | null;
+  private async claimBatch(giftId: string, claims: BatchedClaim[]): Promise<BatchOutcome[]> {
+    const now = this.clock.now();
+    // One member's repeats in one batch: the first goes in, the others are answered from it.
+    const first = new Map<string, number>();
+    const distinct = claims.filter((c, i) => !first.has(c.userId) && first.set(c.userId, i));
+    const rows: {
+      claim_id: string;
+      eligible: boolean;
+      matched: boolean;
+      claimed: boolean;
       sku_id: string;
       unit_price_fen: number;
-      claimed_before: boolean;
-      open_before: number | null;
       specs: Record<string, string>;
     }[] = await this.prepared(
-      'gift_claim_as_sent',
-      `WITH g AS MATERIALIZED (
-           SELECT g.id, g.sku_id, g.unit_price_fen, g.order_id, g.chat_id FROM gifts g
-           WHERE g.id = $2 AND g.status = $6 AND g.giver_id <> $3 AND g.expires_at > $5
-             AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = g.chat_id AND m.user_id = $3)
-             AND (g.mode <> 'lottery' OR EXISTS (
-               SELECT 1 FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = $3 AND e.won))
+      'gift_claim_batch',
+      `WITH req AS (
+           SELECT r.claim_id, r.user_id, r.address, r.ord
+             FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) WITH ORDINALITY AS r(claim_id, user_id, address, ord)
+         ), g AS MATERIALIZED (
+           SELECT g.id, g.sku_id, g.unit_price_fen, g.order_id, g.chat_id, g.giver_id, g.mode FROM gifts g
+            WHERE g.id = $4 AND g.status = $6 AND g.expires_at > $5
            FOR KEY SHARE OF g
-         ), unit AS (
-           SELECT u.id, u.paid_fen FROM gift_units u, g
-           WHERE u.gift_id = g.id AND u.status = 'open' ORDER BY u.idx LIMIT 1 FOR UPDATE OF u SKIP LOCKED
+         ), eligible AS MATERIALIZED (
+           SELECT req.*, row_number() OVER (ORDER BY req.ord) AS n FROM req, g
+            WHERE g.giver_id <> req.user_id
+              AND EXISTS (SELECT 1 FROM chat_members m WHERE m.chat_id = g.chat_id AND m.user_id = req.user_id)
+              AND (g.mode <> 'lottery' OR EXISTS (
+                SELECT 1 FROM gift_entries e WHERE e.gift_id = g.id AND e.user_id = req.user_id AND e.won))
+              AND NOT EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = req.user_id)
+         ), unit AS MATERIALIZED (
+           SELECT l.id, l.paid_fen, row_number() OVER (ORDER BY l.idx) AS n FROM (
+             SELECT u.id, u.paid_fen, u.idx FROM gift_units u, g
+              WHERE u.gift_id = g.id AND u.status = 'open'
+              ORDER BY u.idx LIMIT (SELECT count(*) FROM eligible) FOR UPDATE OF u SKIP LOCKED) l
+         ), pair AS MATERIALIZED (
+           SELECT e.claim_id, e.user_id, e.address, e.ord, unit.id AS unit_id, unit.paid_fen
+             FROM eligible e JOIN unit USING (n)
          ), claim AS (
            INSERT INTO gift_claims (id, gift_id, recipient_id, sku_id, unit_price_fen, address, accepted_at)
-           SELECT $1, g.id, $3, g.sku_id, g.unit_price_fen, $4, $5 FROM g, unit
+           SELECT pair.claim_id, g.id, pair.user_id, g.sku_id, g.unit_price_fen, pair.address, $5 FROM pair, g
            ON CONFLICT (gift_id, recipient_id) DO NOTHING RETURNING id
          ), taken AS (
-           UPDATE gift_units SET status = 'claimed', claim_id = (SELECT id FROM claim)
-           WHERE id = (SELECT id FROM unit) AND EXISTS (SELECT 1 FROM claim) RETURNING id
+           UPDATE gift_units u SET status = 'claimed', claim_id = pair.claim_id
+             FROM pair JOIN claim ON claim.id = pair.claim_id
+            WHERE u.id = pair.unit_id RETURNING u.id, u.claim_id
          ), fee AS (
-           -- The unit's fee, fixed at payment, is charged as it is accepted (the ledger's SQL).
+           -- The units' fees, fixed at payment, are charged as they are accepted (the ledger's SQL).
            ${LedgerService.chargeUnitFeeSql()}
          ), parcel AS (
-           -- Its parcel waits to be shipped (the fulfilment module's SQL).
-           ${FulfilmentService.openForClaimSql('g.sku_id', 'unit.paid_fen')}
+           -- Their parcels wait to be shipped (the fulfilment module's SQL).
+           ${FulfilmentService.openForClaimsSql()}
          ), notice AS (
-           -- The chat's "<nickname> claimed" line, with the claim (the social module's SQL; CLAIMED_TEXT).
+           -- The chat's "<nickname> claimed" lines, with the claims (the social module's SQL; CLAIMED_TEXT).
            ${SocialService.claimedNoticeSql('$7')}
          )
-         SELECT (SELECT id FROM claim) AS claim_id, (SELECT id FROM unit) AS unit_id, g.sku_id, g.unit_price_fen,
-                EXISTS (SELECT 1 FROM gift_claims c WHERE c.gift_id = g.id AND c.recipient_id = $3) AS claimed_before,
-                (SELECT s.specs FROM skus s WHERE s.id = g.sku_id) AS specs,
-                CASE WHEN EXISTS (SELECT 1 FROM claim) THEN (SELECT count(*)::int FROM (
-                  SELECT 1 FROM gift_units WHERE gift_id = $2 AND status = 'open' LIMIT ${SETTLE_NEAR_END + 1}) open)
-                END AS open_before
-         FROM g`,
-      [claimId, giftId, userId, JSON.stringify(address), now, GIFT_STATUS_CODES.sent, CLAIMED_TEXT],
+         SELECT req.claim_id, e.claim_id IS NOT NULL AS eligible, pair.claim_id IS NOT NULL AS matched,
+                EXISTS (SELECT 1 FROM claim WHERE claim.id = req.claim_id) AS claimed,
+                g.sku_id, g.unit_price_fen, (SELECT s.specs FROM skus s WHERE s.id = g.sku_id) AS specs
+           FROM req LEFT JOIN g ON true LEFT JOIN eligible e ON e.claim_id = req.claim_id
+                LEFT JOIN pair ON pair.claim_id = req.claim_id
+          ORDER BY req.ord`,
+      [
+        distinct.map((c) => c.claimId),
+        distinct.map((c) => c.userId),
+        distinct.map((c) => JSON.stringify(c.address)),
+        giftId,
+        now,
+        GIFT_STATUS_CODES.sent,
+        CLAIMED_TEXT,
+      ],
     );
-    if (!result) {
-      // The caller may not claim this gift: precheck throws the reason (404, 403, expired, lottery).
-      await this.precheck(userId, giftId, now);
-      throw refused(CLAIM_REFUSALS.allTaken);
-    }
-    if (!result.claim_id) {
-      // A unit was there but the insert met the member's own claim, or the member claimed before.
-      if (result.unit_id || result.claimed_before) throw refused(CLAIM_REFUSALS.alreadyClaimed);
-      throw refused(CLAIM_REFUSALS.allTaken);
-    }
-    const row = this.db.getRepository(GiftClaim).create({
-      id: claimId,
-      giftId,
-      recipientId: userId,
-      skuId: result.sku_id,
-      unitPriceFen: result.unit_price_fen,
-      address,
-      acceptedAt: now,
+    const outcomes = new Map(
+      rows.map((r, i): [string, BatchOutcome] => {
+        const c = distinct[i];
+        const row = this.db.getRepository(GiftClaim).create({
+          id: c.claimId,
+          giftId,
+          recipientId: c.userId,
+          skuId: r.sku_id,
+          unitPriceFen: r.unit_price_fen,
+          address: c.address,
+          acceptedAt: now,
+        });
+        const claimed = r.claimed ? { row, specs: r.specs } : null;
+        return [c.userId, { now, eligible: r.eligible, matched: r.matched, claimed }];
+      }),
+    );
+    if (rows.some((r) => r.claimed)) await this.markAcceptedIfAllClaimed(giftId);
+    return claims.map((c, i) => {
+      const outcome = outcomes.get(c.userId) as BatchOutcome;
+      // A repeat within the batch: the member's first claim answers it.
+      if (first.get(c.userId) === i) return outcome;
+      return outcome.claimed ? { ...outcome, claimed: null, matched: true } : outcome;
     });
-    return { row, openBefore: result.open_before ?? 0, specs: result.specs };
   }
 
-  /** The claim statement, prepared (parsed and planned once per connection), on a pooled connection. */
+  /** A claim statement, prepared (parsed and planned once per connection), on a pooled connection. */
   private prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]> {
     // One statement is its own transaction: a deadlock or serialization failure left nothing behind.
     return withRetries(async () => (await prepared<T>(this.db.manager, name, text, values)).rows);
@@ -284,15 +333,7 @@ export class ClaimsService {
         await reserve();
         await release();
       }
-      const [{ open: openLeft }] = await tx.query(
-        "SELECT count(*)::int AS open FROM gift_units WHERE gift_id = $1 AND status = 'open'",
-        [gift.id],
-      );
-      return {
-        row: await tx.findOneByOrFail(GiftClaim, { id: claimId }),
-        openBefore: openLeft + 1,
-        specs: sku.specs,
-      };
+      return { row: await tx.findOneByOrFail(GiftClaim, { id: claimId }), specs: sku.specs };
     });
   }
 
@@ -412,4 +453,21 @@ function refused(refusal: ClaimRefusal): DomainError {
   if (refusal.code === 'GIFT_NOT_FOUND') return new NotFoundError('gift');
   if (refusal.code === 'GIVER_CANNOT_CLAIM') return new ForbiddenError(refusal.code, refusal.reason);
   return new ConflictError(refusal.code, refusal.reason);
+}
+
+/** A claim of the giver's variant waiting for its batch. */
+interface BatchedClaim {
+  claimId: string;
+  userId: string;
+  address: Address;
+}
+
+/** What a batch did for one claim: the claim made, or what the refusal needs to say why not. */
+interface BatchOutcome {
+  now: Date;
+  /** The caller may claim (member, not the giver, gift open, winner, not claimed before). */
+  eligible: boolean;
+  /** A unit was matched to the caller (taken, unless the caller's own claim came first). */
+  matched: boolean;
+  claimed: Claimed | null;
 }

@@ -139,15 +139,14 @@ export class LedgerService implements OnModuleInit {
   }
 
   /**
-   * The statement part that charges an accepted unit's fee, for the claim's one statement
-   * (ClaimsService): the ledger's SQL, run there so the claim stays one round trip. Expects CTEs
-   * `g` (order_id), `unit` (id) and `taken`; $5 is now.
+   * The statement part that charges accepted units' fees, for the batched claim statement
+   * (ClaimsService): the ledger's SQL, run there so a batch of claims stays one round trip.
+   * Expects CTEs `g` (order_id) and `taken` (id: the units accepted); $5 is now.
    */
   static chargeUnitFeeSql(): string {
     return `INSERT INTO ledger_entries (shop_id, order_id, unit_id, type, amount_fen, created_at)
-           SELECT o.shop_id, o.id, unit.id, 'fee', -f.fee_fen, $5
-             FROM g JOIN orders o ON o.id = g.order_id, unit JOIN ledger_unit_fees f ON f.unit_id = unit.id
-            WHERE EXISTS (SELECT 1 FROM taken)`;
+           SELECT o.shop_id, o.id, taken.id, 'fee', -f.fee_fen, $5
+             FROM g JOIN orders o ON o.id = g.order_id, taken JOIN ledger_unit_fees f ON f.unit_id = taken.id`;
   }
 
   /**

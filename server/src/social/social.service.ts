@@ -168,18 +168,17 @@ export class SocialService {
   }
 
   /**
-   * The statement part that posts "<nickname> claimed" into a gift's chat, for the claim's one
-   * statement (ClaimsService): this module's SQL, run there so the claim stays one round trip.
-   * Expects CTEs `g` (id, chat_id) and `taken`; $3 is the claimer, $5 now, `text` the SQL of the
-   * Chinese wording with a {nickname} placeholder (describeNotice).
+   * The statement part that posts each accepted claim's "<nickname> claimed" line, for the batched
+   * claim statement (ClaimsService). Expects CTEs `g` (id, chat_id), `pair` (claim_id, user_id, ord)
+   * and `taken` (claim_id); `text` has `{nickname}`; $5 is now.
    */
   static claimedNoticeSql(text: string): string {
     return `INSERT INTO messages (chat_id, sender_id, type, text, notice, gift_id, created_at)
-           SELECT g.chat_id, $3, 'system', replace(${text}, '{nickname}', u.nickname),
+           SELECT g.chat_id, pair.user_id, 'system', replace(${text}, '{nickname}', u.nickname),
                   jsonb_build_object('kind', 'gift_claimed', 'params', jsonb_build_object('nickname', u.nickname)),
                   g.id, $5
-             FROM g JOIN users u ON u.id = $3
-            WHERE EXISTS (SELECT 1 FROM taken)`;
+             FROM g, pair JOIN taken ON taken.claim_id = pair.claim_id JOIN users u ON u.id = pair.user_id
+            ORDER BY pair.ord`;
   }
 
   /** Writes a message in the caller's transaction (gifts post their card this way). */
