@@ -249,16 +249,18 @@ export class OrdersService implements OnModuleInit {
     const call = { userId, scope: 'orders.pay', key, request: { orderId } };
     const replayed = await this.idempotency.replay<PayResponse>(call);
     if (replayed) return replayed.response;
-    const payable = async (tx: EntityManager): Promise<Order> => {
-      const order = await this.lockAs(tx, userId, orderId, 'buyer');
+    const payable = async (tx: EntityManager, mode: 'read' | 'lock'): Promise<Order> => {
+      const order = await this.actingAs(tx, userId, orderId, 'buyer', mode);
       transition('order', ORDER_TRANSITIONS, order.status, 'pay');
       return order;
     };
-    const opened = await runInTransaction(this.db, async (tx) => this.payments.open(tx, await payable(tx)));
+    // Opening needs no lock and no transaction (two statements): the order's one payment is
+    // inserted at most once, and settling checks the order again under its lock.
+    const opened = await this.payments.open(this.db.manager, await payable(this.db.manager, 'read'));
     const answer = await this.payments.request(opened, `订单 ${orderId}`);
     return this.idempotency.run(call, async (tx) => {
       const payment = await this.payments.lock(tx, opened.id);
-      const order = await payable(tx);
+      const order = await payable(tx, 'lock');
       const settled = await this.payments.settle(tx, payment, answer);
       // The order was pending under its lock; a payment that settled just now paid it (onPaid).
       const status =
@@ -331,15 +333,37 @@ export class OrdersService implements OnModuleInit {
     return asEntity(tx, Order, order);
   }
 
+  /** The order row as it is now, without a lock; 404 if missing. */
+  private async read(manager: EntityManager, orderId: string): Promise<Order> {
+    const {
+      rows: [order],
+    } = await prepared<Order>(manager, 'orders.read', `SELECT ${columnsOf(manager, Order)} FROM orders WHERE id = $1`, [
+      orderId,
+    ]);
+    if (!order) throw new NotFoundError('order');
+    return asEntity(manager, Order, order);
+  }
+
   /**
    * Locks an order the caller acts on as buyer or as the shop's merchant. Someone who cannot see
    * the order gets 404; the other party of a visible order gets 403.
    */
-  async lockAs(tx: EntityManager, userId: string, orderId: string, role: 'buyer' | 'merchant'): Promise<Order> {
-    const order = await this.lock(tx, orderId);
+  lockAs(tx: EntityManager, userId: string, orderId: string, role: 'buyer' | 'merchant'): Promise<Order> {
+    return this.actingAs(tx, userId, orderId, role, 'lock');
+  }
+
+  /** The order the caller acts on, locked or only read; the same 404 and 403 as `lockAs`. */
+  private async actingAs(
+    manager: EntityManager,
+    userId: string,
+    orderId: string,
+    role: 'buyer' | 'merchant',
+    mode: 'read' | 'lock',
+  ): Promise<Order> {
+    const order = mode === 'lock' ? await this.lock(manager, orderId) : await this.read(manager, orderId);
     const isBuyer = order.buyerId === userId;
     if (role === 'buyer' && isBuyer) return order;
-    const isOwner = await tx.existsBy(Shop, { id: order.shopId, ownerId: userId });
+    const isOwner = await manager.existsBy(Shop, { id: order.shopId, ownerId: userId });
     if (!isBuyer && !isOwner) throw new NotFoundError('order');
     if (role === 'buyer') throw new ForbiddenError('NOT_BUYER', 'only the buyer can do this');
     if (!isOwner) throw new ForbiddenError('NOT_SHOP_OWNER', "only the shop's merchant can do this");
