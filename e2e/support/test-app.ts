@@ -142,6 +142,11 @@ export class TestApp {
     return (await this.http().post('/api/test/clock/advance').send({ ms }).expect(200)).body;
   }
 
+  /** As `advance`, served by this app: the due jobs run here (with what the test registered in it). */
+  async advanceHere(ms: number): Promise<{ now: string; jobsRun: number }> {
+    return (await request(this.url).post('/api/test/clock/advance').send({ ms }).expect(200)).body;
+  }
+
   /** Runs a query on the test database (to check what the API cannot show). */
   sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
     return this.app.get(DataSource).query(query, params);
