@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { MIGRATIONS } from '@giftshop/migrations';
 import { DEMO_USERS } from '../../server/src/seed/demo-data';
 import { databaseUrl, serverUrl, workerDatabase } from '../support/databases';
+import { freePort } from '../support/second-process';
 
 jest.setTimeout(180_000);
 
@@ -73,10 +74,12 @@ describe('WEB_CONCURRENCY=2: one primary, two worker processes', () => {
   let primary: ChildProcess;
   let output = '';
   let exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const base = `http://127.0.0.1:${port}`;
+  let port: number;
+  let base: string;
 
   beforeAll(async () => {
+    port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${dbName}`);
