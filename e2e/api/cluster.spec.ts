@@ -150,4 +150,27 @@ describe('WEB_CONCURRENCY=2: one primary, two worker processes', () => {
     expect(await exited).toEqual({ code: 0, signal: null });
     for (const pid of replaced) expect(() => process.kill(pid, 0)).toThrow();
   });
+
+  it('stops with exit code 1 when no worker can start, as one process would', async () => {
+    const broken = spawn(process.execPath, ['server/dist/main.js'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        PORT: String(await freePort()),
+        DATABASE_URL: databaseUrl(dbName),
+        WEB_CONCURRENCY: '2',
+        PAYMENT_PROVIDER: 'nopay', // no such provider: the app refuses to start
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    broken.stdout!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    broken.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const [code] = await new Promise<[number | null]>((ok) => broken.once('exit', (c) => ok([c])));
+    expect(code).toBe(1);
+    expect(said).toMatch(/failed to start/);
+    expect(said).not.toMatch(/restarting/);
+  });
 });

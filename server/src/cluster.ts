@@ -30,7 +30,8 @@ export function restartDelayMs(failures: number): number {
 /**
  * The cluster primary: forks `config.processes` workers that share the port (node:cluster hands
  * connections round-robin), restarts a worker that dies unexpectedly after a growing delay, and on
- * SIGTERM/SIGINT passes SIGTERM on so each worker closes gracefully (Nest shutdown hooks).
+ * SIGTERM/SIGINT passes SIGTERM on so each worker closes gracefully (Nest shutdown hooks). If no
+ * worker ever started, the primary stops with exit code 1, as a single process would.
  * The primary never builds the app: migrations and the demo seed run in the workers under one
  * PostgreSQL advisory lock (MigrationService), so they run once whichever worker comes first.
  */
@@ -45,7 +46,9 @@ export function runPrimary(config: AppConfig): void {
   process.env.PAYMENT_NOTIFY_SECRET = config.paymentNotifySecret;
   cluster.setupPrimary({ execArgv: workerExecArgv(process.execArgv, process.env.NODE_OPTIONS) });
   let stopping = false;
+  let exitCode = 0;
   let failures = 0;
+  let served = false;
   const startedAt = new Map<Worker, number>();
 
   const fork = (): void => {
@@ -53,30 +56,41 @@ export function runPrimary(config: AppConfig): void {
     startedAt.set(worker, Date.now());
   };
 
-  cluster.on('exit', (worker, code, signal) => {
-    const lived = Date.now() - (startedAt.get(worker) ?? Date.now());
-    startedAt.delete(worker);
-    if (stopping) {
-      if (startedAt.size === 0) process.exit(0);
-      return;
-    }
-    failures = lived >= HEALTHY_AFTER_MS ? 1 : failures + 1;
-    const delay = restartDelayMs(failures);
-    logger.error(`worker ${worker.process.pid} died (${signal ?? `exit code ${code}`}); restarting in ${delay} ms`);
-    setTimeout(() => !stopping && fork(), delay);
-  });
-
-  const stop = (signal: NodeJS.Signals): void => {
+  const stop = (reason: string): void => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: stopping ${startedAt.size} workers`);
-    if (startedAt.size === 0) process.exit(0);
+    logger.log(`${reason}: stopping ${startedAt.size} workers`);
+    if (startedAt.size === 0) process.exit(exitCode);
     for (const worker of startedAt.keys()) worker.process.kill('SIGTERM');
     setTimeout(() => {
       for (const worker of startedAt.keys()) worker.process.kill('SIGKILL');
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
   };
+
+  cluster.on('listening', () => (served = true));
+  cluster.on('exit', (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker) ?? Date.now());
+    startedAt.delete(worker);
+    if (stopping) {
+      if (startedAt.size === 0) process.exit(exitCode);
+      return;
+    }
+    const how = signal ?? `exit code ${code}`;
+    if (!served) {
+      // No worker ever started (a bad setting, no database): the next would fail the same way.
+      // Stop, as one process would, and let the supervisor say so.
+      logger.error(`worker ${worker.process.pid} failed to start (${how})`);
+      exitCode = 1;
+      stop('no worker could start');
+      return;
+    }
+    failures = lived >= HEALTHY_AFTER_MS ? 1 : failures + 1;
+    const delay = restartDelayMs(failures);
+    logger.error(`worker ${worker.process.pid} died (${how}); restarting in ${delay} ms`);
+    setTimeout(() => !stopping && fork(), delay);
+  });
+
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 
