@@ -174,3 +174,37 @@ describe('WEB_CONCURRENCY=2: one primary, two worker processes', () => {
     expect(said).not.toMatch(/restarting/);
   });
 });
+
+describe('WEB_CONCURRENCY on the embedded database', () => {
+  it('runs one process, and says why', async () => {
+    const port = await freePort();
+    const server = spawn(process.execPath, ['server/dist/main.js'], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        PORT: String(port),
+        PGLITE_DIR: 'memory://',
+        SEED_DEMO: '0',
+        WEB_CONCURRENCY: '3',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let said = '';
+    server.stdout!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    server.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    const exited = new Promise((ok) => server.once('exit', ok));
+    try {
+      await until(
+        async () => ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok ? true : undefined),
+        'the server',
+      );
+      expect(workersOf(server.pid!)).toEqual([]);
+      expect(said).toMatch(/WEB_CONCURRENCY asks for 3 processes, but the embedded PGlite database has one holder/);
+    } finally {
+      server.kill('SIGTERM');
+      await exited;
+    }
+  });
+});

@@ -110,6 +110,9 @@ describe('configuration from the environment', () => {
     expect(embedded.processes).toBe(1);
     expect(embedded.processesRefused).toBe(4);
     expect(loadConfig({ ...pg, WEB_CONCURRENCY: '4' }).processesRefused).toBeNull();
+    const embeddedInProduction = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(embeddedInProduction.processes).toBe(1);
+    expect(embeddedInProduction.processesRefused).toBeNull(); // the default: no warning
   });
 
   it.each([

@@ -255,7 +255,7 @@ export interface AppConfig {
   apiDocs: boolean;
   /** Server processes to run (always 1 on the embedded database: one process holds its folder). */
   processes: number;
-  /** What WEB_CONCURRENCY (or its default) asked for, when the embedded database forced 1. */
+  /** What WEB_CONCURRENCY asked for, when the embedded database forced 1 (for the warning). */
   processesRefused: number | null;
 }
 
@@ -312,7 +312,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(vars.TRUST_PROXY),
     apiDocs: vars.API_DOCS ?? !production,
     processes,
-    processesRefused: processes < processesAsked ? processesAsked : null,
+    // Only a WEB_CONCURRENCY that was set is worth a warning; the default quietly follows the database.
+    processesRefused: vars.WEB_CONCURRENCY !== undefined && processes < processesAsked ? processesAsked : null,
   };
 }
 
