@@ -17,7 +17,7 @@ describe('domain events', () => {
   let buyer: Session;
 
   beforeAll(async () => {
-    t = await TestApp.start();
+    t = await TestApp.start({}, { processes: 1 }); // test subscribers are added to this app's bus only
     bus = t.app.get(EventBus);
     db = t.app.get(DataSource);
     merchant = await t.login('o_events_merchant');

@@ -28,8 +28,10 @@ describe('durable jobs', () => {
     let a: TestApp;
     let b: TestApp;
     beforeAll(async () => {
-      a = await TestApp.start({ JOBS_POLL_MS: '10' });
-      b = await TestApp.start({ JOBS_POLL_MS: '10' }, { reset: false });
+      // Test handlers are registered in these two apps only: a second server process would poll
+      // their jobs without them.
+      a = await TestApp.start({ JOBS_POLL_MS: '10' }, { processes: 1 });
+      b = await TestApp.start({ JOBS_POLL_MS: '10' }, { reset: false, processes: 1 });
       await a.sql('CREATE TABLE IF NOT EXISTS test_tally (name text PRIMARY KEY, n int NOT NULL)');
     });
     afterAll(async () => {
@@ -133,7 +135,7 @@ describe('durable jobs', () => {
   describe('failures', () => {
     let t: TestApp;
     beforeAll(async () => {
-      t = await TestApp.start();
+      t = await TestApp.start({}, { processes: 1 }); // test job handlers live in this app only
       await t.sql('CREATE TABLE IF NOT EXISTS test_tally (name text PRIMARY KEY, n int NOT NULL)');
     });
     afterAll(() => t.close());

@@ -349,7 +349,7 @@ describe('payments: sandbox WeChat Pay, signed notifications, late payments and 
         [order.id],
       );
       expect(pending.status).toBe('pending');
-      await advance(0);
+      await t.advanceHere(0); // the alt provider is registered in this app only
       expect(altCalls).toEqual([pending.id]);
       const [sent] = await t.sql<{ status: string; provider_refund_id: string }>(
         'SELECT status, provider_refund_id FROM refunds WHERE id = $1',

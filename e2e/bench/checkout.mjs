@@ -22,8 +22,10 @@
  * Options (flag or environment variable):
  *   --seconds=N       BENCH_SECONDS       duration of each load scenario (30)
  *   --scenario=NAME   BENCH_SCENARIO      one of the above, or all (default)
- *   --pool=N          BENCH_POOL_SIZE     the server's DB_POOL_SIZE (20)
+ *   --pool=N          BENCH_POOL_SIZE     the server's DB_POOL_SIZE (20), per server process
+ *   --procs=N         BENCH_PROCS         the server's WEB_CONCURRENCY (default: one per core)
  *   --keep-db         BENCH_KEEP_DB=1     keep the bench database afterwards
+ *   BENCH_SERVER_NODE_ARGS  extra node flags for the server process (e.g. "--max-semi-space-size=4")
  *   BENCH_DATABASE_URL  admin connection (default postgres://giftshop:giftshop@127.0.0.1:5432/giftshop)
  *
  * Statements per checkout come from pg_stat_statements when the extension can be created and is
@@ -44,6 +46,8 @@ import {
   benchLifecycle,
   cpuDelta,
   cpuSnapshot,
+  processesEnv,
+  serverProcesses,
   databaseUrl as databaseUrlOn,
   freePort,
   HOST,
@@ -73,7 +77,7 @@ const SCENARIOS = {
 };
 const ALL = [...Object.keys(SCENARIOS), 'burst', 'floor'];
 
-const unknown = process.argv.slice(2).filter((a) => !/^--(seconds|scenario|pool|keep-db)(=.*)?$/.test(a));
+const unknown = process.argv.slice(2).filter((a) => !/^--(seconds|scenario|pool|procs|keep-db)(=.*)?$/.test(a));
 if (unknown.length > 0) {
   console.error(`unknown argument(s): ${unknown.join(' ')} (see the header of e2e/bench/checkout.mjs)`);
   process.exit(2);
@@ -176,13 +180,14 @@ function startServer(port, dbUrl, extraEnv = {}) {
       ALLOW_DEV_LOGIN: '1', // the shoppers log in by openId: the sandbox login
       LOG_LEVEL: 'warn',
       RATE_LIMITS: 'off', // the load comes from one address and a few users
+      ...processesEnv(),
       ...extraEnv,
     },
   });
 }
 
-/** Peak and sampled resident memory of the server, from /proc/<pid>/status. */
-function memory(pid) {
+/** Peak and sampled resident memory of one process, from /proc/<pid>/status. */
+function processMemory(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field) => Number((status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm')) ?? [])[1] ?? NaN);
@@ -190,6 +195,19 @@ function memory(pid) {
   } catch {
     return { rssMb: NaN, hwmMb: NaN };
   }
+}
+
+/**
+ * The largest server process's memory (the target is per process) and how many there are: with
+ * WEB_CONCURRENCY > 1 the started process is a small cluster primary and the workers serve.
+ */
+function memory(pid) {
+  const all = serverProcesses(pid).map(processMemory);
+  return {
+    rssMb: Math.max(...all.map((m) => m.rssMb)),
+    hwmMb: Math.max(...all.map((m) => m.hwmMb)),
+    processes: all.length,
+  };
 }
 
 /**
@@ -340,6 +358,7 @@ async function loadScenario(ctx, name) {
     otherCpuPct: (100 * (cpu.postgresOther + Math.max(0, cpu.rest))) / (cpu.wall * cpu.cores),
     rssMaxMb: rssMax,
     hwmMb: mem.hwmMb,
+    processes: mem.processes,
     statementsPerCheckout: statements,
     xactsPerCheckout: (counters1.xacts - counters0.xacts - 2) / n,
   };
@@ -536,7 +555,9 @@ function report(meta, loads, burstResult, floors) {
       `cpu per checkout    server node ${f1(r.cpuMs.server)} ms, postgres ${f1(r.cpuMs.postgres)} ms, ` +
         `client ${f1(r.cpuMs.client)} ms; machine ${f0(r.machineBusyPct)}% busy (others ${f0(r.otherCpuPct)}%)`,
     );
-    lines.push(`server RSS          max ${f0(r.rssMaxMb)} MB sampled (VmHWM since start ${f0(r.hwmMb)} MB)`);
+    lines.push(
+      `server RSS          max ${f0(r.rssMaxMb)} MB sampled (VmHWM since start ${f0(r.hwmMb)} MB), largest of ${r.processes} process(es)`,
+    );
     lines.push(
       `statements/checkout ${
         Number.isFinite(r.statementsPerCheckout) ? f1(r.statementsPerCheckout) : statementsCounted(meta)

@@ -16,6 +16,7 @@
  *   --claimers=N      BENCH_CLAIMERS      claimers in the storm (2000)
  *   --units=N         BENCH_UNITS         units of the gift (500; the API creates 100, SQL adds the rest)
  *   --pool=N          BENCH_POOL_SIZE     the server's DB_POOL_SIZE (20; 10 measured no better)
+ *   --procs=N         BENCH_PROCS         the server's WEB_CONCURRENCY (default: one per core)
  *   --concurrency=N   BENCH_CONCURRENCY   diagnostic: cap requests in flight (default: all at once)
  *   --profile         BENCH_PROFILE=1     sample pg_stat_activity during the storm (where time goes)
  *   --keep-db         BENCH_KEEP_DB=1     keep the bench database afterwards (for EXPLAIN ANALYZE)
@@ -34,6 +35,7 @@ import {
   benchLifecycle,
   cpuDelta,
   cpuSnapshot,
+  processesEnv,
   databaseUrl as databaseUrlOn,
   freePort,
   HOST,
@@ -59,7 +61,7 @@ const GIFT_FLAVOUR = '蜜桃乌龙';
 
 const unknown = process.argv
   .slice(2)
-  .filter((a) => !/^--(claimers|units|pool|concurrency|profile|keep-db)(=.*)?$/.test(a));
+  .filter((a) => !/^--(claimers|units|pool|procs|concurrency|profile|keep-db)(=.*)?$/.test(a));
 if (unknown.length > 0) {
   console.error(`unknown argument(s): ${unknown.join(' ')} (see the header of e2e/bench/claim-storm.mjs)`);
   process.exit(2);
@@ -160,13 +162,13 @@ function startServer(port, dbUrl) {
       DB_POOL_SIZE: String(POOL_SIZE),
       JWT_SECRET: randomBytes(30).toString('hex'), // 60 characters
       PAYMENT_NOTIFY_SECRET: randomBytes(16).toString('hex'),
-      TEST_HOOKS: '1',
       // The bench logs 2,000 users in by openId: the sandbox login, off in production unless allowed.
       ALLOW_DEV_LOGIN: '1',
       SEED_DEMO: '1',
       LOG_LEVEL: 'warn',
       JOBS_POLL_MS: '0',
       RATE_LIMITS: 'off', // the load comes from one address and a few users
+      ...processesEnv(),
     },
   });
   state.server = child;

@@ -160,12 +160,33 @@ export function machineTicks() {
   }
 }
 
+/** The server's processes: the one started and, for a cluster primary (WEB_CONCURRENCY), its workers. */
+export function serverProcesses(pid) {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    return [pid, ...(children ? children.split(/\s+/).map(Number) : [])];
+  } catch {
+    return [pid];
+  }
+}
+
+/**
+ * The server's WEB_CONCURRENCY: `--procs=N` (BENCH_PROCS), else unset, so the server runs its
+ * production default (one process per core). `--procs=1` is the single process of earlier runs.
+ */
+export function processesEnv() {
+  const procs = option('procs', 'BENCH_PROCS', '');
+  return procs ? { WEB_CONCURRENCY: procs } : {};
+}
+
 export function cpuSnapshot(serverPid, benchDb) {
+  const tree = serverProcesses(serverPid);
+  const sum = (only) => tree.reduce((total, pid) => total + procTicks(pid, only), 0);
   return {
     at: performance.now(),
     machine: machineTicks(),
-    server: procTicks(serverPid),
-    serverSys: procTicks(serverPid, 'sys'),
+    server: sum(),
+    serverSys: sum('sys'),
     postgres: postgresTicks(benchDb),
     client: process.cpuUsage(),
   };

@@ -554,6 +554,7 @@ function startServer(port, dbUrl) {
       LOG_LEVEL: 'warn',
       JOBS_POLL_MS: '0',
       RATE_LIMITS: 'off', // the load comes from one address and a few users
+      WEB_CONCURRENCY: '1', // its CPU accounting reads one server process
     },
   });
   state.server = child;

@@ -32,6 +32,9 @@ const server = spawn(process.execPath, [resolve(root, 'server/dist/main.js')], {
     SEED_DEMO: 'true',
     LOG_LEVEL: 'warn',
     JOBS_POLL_MS: '500',
+    // Two server processes behind one port (node:cluster), as in production: the stories also
+    // check that nothing depends on a request meeting the process that served the last one.
+    WEB_CONCURRENCY: process.env.WEB_CONCURRENCY ?? '2',
     RATE_LIMITS: 'off', // every story logs its people in from this one address
   },
 });

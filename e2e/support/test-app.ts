@@ -9,6 +9,7 @@ import { loadConfig } from '../../server/src/config/config';
 import { apiClient, ApiClient } from './api-client';
 import { databaseUrl, workerDatabase } from './databases';
 import { PrismProxy, startPrism } from './prism';
+import { RoundRobin, ServerProcess, startRoundRobin, startServerProcess } from './second-process';
 
 export const TEST_NOTIFY_SECRET = 'test-notify-secret-0123456789';
 export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123';
@@ -22,23 +23,31 @@ export interface Session {
 
 /**
  * A real server on a real PostgreSQL database (this worker's), with test hooks on, reset to the
- * demo seed. `http()` is supertest bound to its URL; `api()` the client typed by the OpenAPI
- * document. With `proxy` (or TEST_API_PROXY=prism for every suite) both go through Stoplight
- * Prism validating each answer against the document (`violations()`).
+ * demo seed, as TWO server processes: this one (the app, for `t.app.get(...)`) and a second OS
+ * process of the built server (server/dist/main.js) on the same database, with requests sent to
+ * each in turn by a round-robin proxy, so every suite checks that nothing depends on a request
+ * meeting the process that served the one before (WEB_CONCURRENCY). `http()` is supertest bound
+ * to the proxy; `api()` the client typed by the OpenAPI document. A suite that must talk to the
+ * app it holds (a job handler registered in it, its log) asks for `processes: 1`; `logStream`
+ * implies it; TEST_PROCESSES=1 runs every suite on one process. With `proxy` (or
+ * TEST_API_PROXY=prism for every suite) requests go through Stoplight Prism validating each answer
+ * against the document (`violations()`).
  */
 export class TestApp {
   private constructor(
     readonly app: INestApplication,
     readonly url: string,
-    private readonly proxy: PrismProxy | null = null,
+    private readonly proxy: PrismProxy | null,
+    private readonly second: ServerProcess | null,
+    private readonly roundRobin: RoundRobin | null,
   ) {}
 
   /** `logStream` takes the server's log (set LOG_LEVEL in `env`; it is silent by default). */
   static async start(
     env: Record<string, string> = {},
-    options: { reset?: boolean; logStream?: DestinationStream; proxy?: boolean } = {},
+    options: { reset?: boolean; logStream?: DestinationStream; proxy?: boolean; processes?: 1 | 2 } = {},
   ): Promise<TestApp> {
-    const config = loadConfig({
+    const serverEnv: Record<string, string> = {
       NODE_ENV: 'test',
       DATABASE_URL: databaseUrl(workerDatabase()),
       TEST_HOOKS: '1',
@@ -50,19 +59,41 @@ export class TestApp {
       // Suites log many users in from one address; rate-limits.spec.ts turns the limits on.
       RATE_LIMITS: 'off',
       ...env,
-    });
-    const app = await createApp(config, { logStream: options.logStream });
+    };
+    const config = loadConfig(serverEnv);
+    const processes = options.logStream || process.env.TEST_PROCESSES === '1' ? 1 : (options.processes ?? 2);
+    // Both start at once; migrations run under an advisory lock, so once.
+    const [app, second] = await Promise.all([
+      createApp(config, { logStream: options.logStream }),
+      processes === 2 ? startServerProcess(serverEnv) : null,
+    ]);
     await app.listen(0, '127.0.0.1');
     const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    // A started TestApp is a fresh world for its processes, as an app with its state in memory was:
+    // the test clock at real time, no rate-limit counts.
+    await app.get(DataSource).query('UPDATE test_clock SET offset_ms = 0; DELETE FROM rate_limit_windows');
+    const roundRobin = second ? await startRoundRobin([url, second.url]) : null;
+    const upstream = roundRobin?.url ?? url;
     const proxied = options.proxy ?? process.env.TEST_API_PROXY === 'prism';
-    const testApp = proxied ? new TestApp(app, url, await startPrism(app, url)) : new TestApp(app, url);
+    const prism = proxied ? await startPrism(app, upstream) : null;
+    const testApp = new TestApp(app, url, prism, second, roundRobin);
     if (options.reset !== false) await testApp.reset();
     return testApp;
   }
 
+  /** Each server process's own URL: this app's first, then the second process's, if any. */
+  get urls(): string[] {
+    return this.second ? [this.url, this.second.url] : [this.url];
+  }
+
+  /** How many requests the round-robin proxy sent to each process (in the order of `urls`). */
+  get requestsPerProcess(): number[] {
+    return this.roundRobin ? [...this.roundRobin.counts] : [];
+  }
+
   /** Where requests go: the app, or the validating proxy in front of it. */
   get baseUrl(): string {
-    return this.proxy?.url ?? this.url;
+    return this.proxy?.url ?? this.roundRobin?.url ?? this.url;
   }
 
   http(): ReturnType<typeof request> {
@@ -111,6 +142,11 @@ export class TestApp {
     return (await this.http().post('/api/test/clock/advance').send({ ms }).expect(200)).body;
   }
 
+  /** As `advance`, served by this app: the due jobs run here (with what the test registered in it). */
+  async advanceHere(ms: number): Promise<{ now: string; jobsRun: number }> {
+    return (await request(this.url).post('/api/test/clock/advance').send({ ms }).expect(200)).body;
+  }
+
   /** Runs a query on the test database (to check what the API cannot show). */
   sql<T = Record<string, unknown>>(query: string, params: unknown[] = []): Promise<T[]> {
     return this.app.get(DataSource).query(query, params);
@@ -118,6 +154,8 @@ export class TestApp {
 
   async close(): Promise<void> {
     await this.proxy?.stop();
+    await this.roundRobin?.stop();
+    await this.second?.stop();
     await this.app.close();
   }
 }

@@ -12,6 +12,7 @@ import { PaymentStates1764000010000 } from './1764000010000-PaymentStates';
 import { Fulfilments1764000011000 } from './1764000011000-Fulfilments';
 import { LedgerState1764000012000 } from './1764000012000-LedgerState';
 import { PaidAmounts1764000013000 } from './1764000013000-PaidAmounts';
+import { SharedProcessState1764000015000 } from './1764000015000-SharedProcessState';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Fulfilments1764000011000,
   LedgerState1764000012000,
   PaidAmounts1764000013000,
+  SharedProcessState1764000015000,
 ];

@@ -47,8 +47,8 @@ export async function createApp(
   app.use(serveClient(config.clientDist));
   if (config.apiDocs) serveApiDocs(app);
 
-  await app.get(MigrationService).migrate();
-  if (config.seedDemoWhenEmpty) await app.get(SeedService).seedIfEmpty();
+  const seed = app.get(SeedService);
+  await app.get(MigrationService).migrate(config.seedDemoWhenEmpty ? () => seed.seedIfEmpty() : undefined);
   return app;
 }
 

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig } from './config';
 
 describe('configuration from the environment', () => {
@@ -104,7 +105,25 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ TRUST_PROXY: 'fd00::/8' }).trustProxy).toBe('fd00::/8');
   });
 
+  it('runs one process per core in production, one otherwise, and one on the embedded database', () => {
+    const pg = { DATABASE_URL: 'postgres://u:p@localhost/db' };
+    const prod = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), ...pg };
+    expect(loadConfig(pg).processes).toBe(1);
+    expect(loadConfig(prod).processes).toBe(availableParallelism());
+    expect(loadConfig({ ...pg, WEB_CONCURRENCY: '3' }).processes).toBe(3);
+    expect(loadConfig({ ...prod, WEB_CONCURRENCY: '1' }).processes).toBe(1);
+    const embedded = loadConfig({ WEB_CONCURRENCY: '4' });
+    expect(embedded.processes).toBe(1);
+    expect(embedded.processesRefused).toBe(4);
+    expect(loadConfig({ ...pg, WEB_CONCURRENCY: '4' }).processesRefused).toBeNull();
+    const embeddedInProduction = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(embeddedInProduction.processes).toBe(1);
+    expect(embeddedInProduction.processesRefused).toBeNull(); // the default: no warning
+  });
+
   it.each([
+    [{ WEB_CONCURRENCY: '0' }, /WEB_CONCURRENCY must not be less than 1/],
+    [{ WEB_CONCURRENCY: 'many' }, /WEB_CONCURRENCY must be an integer/],
     [{ RATE_LIMITS: 'false' }, /RATE_LIMITS must be on or off/],
     [{ TRUST_PROXY: 'true' }, /TRUST_PROXY must be off, a hop count/],
     [{ TRUST_PROXY: '12' }, /TRUST_PROXY must be off, a hop count/],

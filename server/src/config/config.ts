@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -203,6 +204,14 @@ export class EnvironmentVariables {
    * Which proxies may name the client in X-Forwarded-For (express `trust proxy`): a hop count, or
    * addresses/subnets such as `loopback` or `10.0.0.0/8`. Unset or `off`: the socket address.
    */
+  /** Server processes (node:cluster workers sharing the port); default: the cores in production, else 1. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  WEB_CONCURRENCY?: number;
+
   @IsOptional()
   @Matches(TRUST_PROXY_PATTERN, {
     message:
@@ -255,6 +264,10 @@ export interface AppConfig {
   trustProxy: false | number | string;
   /** Serve the OpenAPI document at /api/docs and /api/docs-json. */
   apiDocs: boolean;
+  /** Server processes to run (always 1 on the embedded database: one process holds its folder). */
+  processes: number;
+  /** What WEB_CONCURRENCY asked for, when the embedded database forced 1 (for the warning). */
+  processesRefused: number | null;
 }
 
 export class ConfigError extends Error {}
@@ -288,6 +301,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!vars.WECHAT_APPID !== !vars.WECHAT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - WECHAT_APPID and WECHAT_SECRET must be set together');
   }
+  const processesAsked = vars.WEB_CONCURRENCY ?? (production ? availableParallelism() : 1);
+  const processes = database.kind === 'pglite' ? 1 : processesAsked;
   return {
     port: vars.PORT ?? 3000,
     database,
@@ -313,6 +328,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: vars.RATE_LIMITS !== 'off',
     trustProxy: trustProxy(vars.TRUST_PROXY),
     apiDocs: vars.API_DOCS ?? !production,
+    processes,
+    // Only a WEB_CONCURRENCY that was set is worth a warning; the default quietly follows the database.
+    processesRefused: vars.WEB_CONCURRENCY !== undefined && processes < processesAsked ? processesAsked : null,
   };
 }
 

@@ -16,18 +16,22 @@ export class MigrationService {
   ) {}
 
   /**
-   * Brings the schema up to date. On PostgreSQL several app processes may start at once, so the
-   * run holds an advisory lock on a session of its own; PGlite has one session and one process.
+   * Brings the schema up to date, then runs `andThen` (the demo seed) under the same lock. On
+   * PostgreSQL several app processes start at once (WEB_CONCURRENCY), so the run holds an advisory
+   * lock on a session of its own: the first process migrates and seeds, the others wait and find
+   * nothing left to do. PGlite has one session and one process.
    */
-  async migrate(): Promise<void> {
+  async migrate(andThen?: () => Promise<unknown>): Promise<void> {
     if (this.config.database.kind === 'pglite') {
       await this.run();
+      await andThen?.();
       return;
     }
     const lockHolder = this.dataSource.createQueryRunner();
     try {
       await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
       await this.run();
+      await andThen?.();
     } finally {
       await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
       await lockHolder.release();

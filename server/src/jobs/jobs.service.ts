@@ -129,7 +129,10 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private schedule(): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
-      this.polling = this.runDue(10)
+      // Another process may have moved the test clock since the last poll.
+      this.polling = this.clock
+        .refresh()
+        .then(() => this.runDue(10))
         .then(() => undefined)
         .catch((err: unknown) => this.logger.error(`poll failed: ${String(err)}`))
         .finally(() => this.schedule());

@@ -2,8 +2,10 @@ import { DynamicModule, ExecutionContext, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { normalizeIp, ThrottlerModule, ThrottlerOptions } from '@nestjs/throttler';
 import type { Request } from 'express';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import type { AuthedRequest } from '../identity/auth.decorators';
+import { PostgresThrottlerStorage } from './postgres-throttler.storage';
 import { isUnlimited, Limit, LIMITED_ROUTES, LIMITS } from './rate-limits.policy';
 import { RateLimitGuard } from './rate-limit.guard';
 
@@ -41,8 +43,8 @@ function throttler(name: string, limit: Limit): ThrottlerOptions {
 }
 
 /**
- * Request rate limits (rate-limits.policy.ts), in memory: one process counts its own requests.
- * Without them (RATE_LIMITS=off) no guard is installed at all. Imported after IdentityModule so
+ * Request rate limits (rate-limits.policy.ts), counted in PostgreSQL so that every server process
+ * (WEB_CONCURRENCY) counts against the same windows (PostgresThrottlerStorage). Without them (RATE_LIMITS=off) no guard is installed at all. Imported after IdentityModule so
  * this guard runs after AuthGuard and sees the caller.
  */
 @Module({})
@@ -52,10 +54,14 @@ export class RateLimitsModule {
     return {
       module: RateLimitsModule,
       imports: [
-        ThrottlerModule.forRoot({
-          throttlers: Object.entries(LIMITS).map(([name, limit]) => throttler(name, limit)),
-          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
-          setHeaders: false,
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (db: DataSource) => ({
+            throttlers: Object.entries(LIMITS).map(([name, limit]) => throttler(name, limit)),
+            generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+            setHeaders: false,
+            storage: new PostgresThrottlerStorage(db),
+          }),
         }),
       ],
       providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],

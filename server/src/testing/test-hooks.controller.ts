@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { ClockService } from '../clock/clock.service';
 import { Public } from '../identity/auth.decorators';
 import { JobsService } from '../jobs/jobs.service';
 import { SeedService } from '../seed/seed.service';
+import { SharedTestClock } from './shared-test-clock';
 
 class AdvanceClockDto {
   @ApiProperty({ description: 'Milliseconds to move the clock forward (at most a year)' })
@@ -30,7 +30,7 @@ class ClockAdvancedDto {
 export class TestHooksController {
   constructor(
     private readonly seed: SeedService,
-    private readonly clock: ClockService,
+    private readonly clock: SharedTestClock,
     private readonly jobs: JobsService,
   ) {}
 
@@ -39,6 +39,7 @@ export class TestHooksController {
   @ApiOkResponse({ type: ResetDto, description: 'Empties the database and reloads the demo seed' })
   async reset(): Promise<ResetDto> {
     await this.seed.reset();
+    await this.clock.countReset();
     return { ok: true };
   }
 
@@ -49,7 +50,7 @@ export class TestHooksController {
     description: 'Moves the clock and runs every job that became due before answering',
   })
   async advance(@Body() body: AdvanceClockDto): Promise<ClockAdvancedDto> {
-    const now = this.clock.advance(body.ms);
+    const now = await this.clock.advance(body.ms);
     const jobsRun = await this.jobs.runDue();
     return { now: now.toISOString(), jobsRun };
   }
