@@ -1,6 +1,8 @@
 import type { ProductView } from '@giftshop/shared';
+import { Client } from 'pg';
 import { DomainError } from '../../server/src/common/domain-errors';
 import { ClaimsService } from '../../server/src/gifts/claims.service';
+import { databaseUrl, workerDatabase } from '../support/databases';
 import { addressOf, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
@@ -76,6 +78,29 @@ describe('claims of one gift in one batch', () => {
       [gift.id],
     );
     expect(recipients.map((r) => r.recipient_id)).toEqual([w.bob.userId, w.carol.userId]);
+  });
+
+  it('waits for units held by claims in flight instead of saying all claimed', async () => {
+    const gift = await sendGift(t, w.alice, {
+      skuId: sku('蜜桃乌龙'),
+      chatId: w.family.id,
+      mode: 'first_come',
+      units: 2,
+    });
+    // Another session holds every open unit, as claims that are about to meet their members'
+    // earlier claims do; it lets go 150 ms later without taking any.
+    const other = new Client({ connectionString: databaseUrl(workerDatabase()) });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query("SELECT id FROM gift_units WHERE gift_id = $1 AND status = 'open' FOR UPDATE", [gift.id]);
+      const answer = together(gift.id, [w.bob]);
+      await new Promise((r) => setTimeout(r, 150));
+      await other.query('ROLLBACK');
+      expect(await answer).toEqual([{ claimed: w.bob.userId }]);
+    } finally {
+      await other.end();
+    }
   });
 
   it('takes nothing for a batch on a gift that is not open, and says why to each', async () => {

@@ -17,7 +17,7 @@ describe.each([
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await TestApp.start({ DB_POOL_SIZE: '2', DB_PREPARED_STATEMENTS: setting });
+    t = await TestApp.start({ DB_POOL_SIZE: '2', DB_PREPARED_STATEMENTS: setting }, { processes: 1 });
   });
   afterAll(() => t.close());
 

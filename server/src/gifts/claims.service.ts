@@ -11,6 +11,7 @@ import {
   skuGiftEligibility,
 } from '@giftshop/shared';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddressChoice, AddressesService } from '../addresses/addresses.service';
 import { prepared } from '../database/prepared';
@@ -34,6 +35,13 @@ import { giftState, GiftsService } from './gifts.service';
  * batch this size settles most of a group's storm in one or two statements.
  */
 const CLAIM_BATCH_MAX = 100;
+
+/**
+ * A claimer who found no free unit while units were still open asks again, up to this many
+ * times, this many ms apart: long enough for the claims holding them to commit or let go.
+ */
+const CLAIM_RETRIES = 50;
+const CLAIM_RETRY_MS = 5;
 
 /** The Chinese text of a claim notice, with `{nickname}` for the claim statement to fill in. */
 const CLAIMED_TEXT = describeNotice({ kind: 'gift_claimed', params: { nickname: '{nickname}' } }, 'zh');
@@ -148,15 +156,21 @@ export class ClaimsService {
    * says why it took nothing (`precheck`).
    */
   private async claimAsSent(userId: string, giftId: string, address: Address): Promise<Claimed> {
-    const result = await this.batches.add(giftId, { claimId: randomUUID(), userId, address });
-    if (result.claimed) return result.claimed;
-    if (!result.eligible) {
-      // The caller may not claim this gift: precheck throws the reason (404, 403, expired, lottery, claimed).
-      await this.precheck(userId, giftId, result.now);
-      throw refused(CLAIM_REFUSALS.allTaken);
+    for (let attempt = 1; ; attempt++) {
+      const result = await this.batches.add(giftId, { claimId: randomUUID(), userId, address });
+      if (result.claimed) return result.claimed;
+      if (!result.eligible) {
+        // The caller may not claim this gift: precheck throws the reason (404, 403, expired, lottery, claimed).
+        await this.precheck(userId, giftId, result.now);
+        throw refused(CLAIM_REFUSALS.allTaken);
+      }
+      // A unit was matched but the insert met the member's own claim.
+      if (result.matched) throw refused(CLAIM_REFUSALS.alreadyClaimed);
+      // No unit was free, yet some are still open: claims in flight hold them (SKIP LOCKED passed
+      // them by), and one that meets its member's earlier claim lets its unit go. Ask again.
+      if (!result.unitsLeft || attempt >= CLAIM_RETRIES) throw refused(CLAIM_REFUSALS.allTaken);
+      await sleep(CLAIM_RETRY_MS);
     }
-    // A unit was there but the insert met the member's own claim, or none was left.
-    throw refused(result.matched ? CLAIM_REFUSALS.alreadyClaimed : CLAIM_REFUSALS.allTaken);
   }
 
   private readonly batches = new KeyedBatcher<BatchedClaim, BatchOutcome>(
@@ -262,16 +276,28 @@ export class ClaimsService {
           acceptedAt: now,
         });
         const claimed = r.claimed ? { row, specs: r.specs } : null;
-        return [c.userId, { now, eligible: r.eligible, matched: r.matched, claimed }];
+        return [c.userId, { now, eligible: r.eligible, matched: r.matched, claimed, unitsLeft: false }];
       }),
     );
     if (rows.some((r) => r.claimed)) await this.markAcceptedIfAllClaimed(giftId);
+    // Claimers left without a unit ask again while units are open (held by claims in flight).
+    const unitsLeft = rows.some((r) => r.eligible && !r.matched) && (await this.hasOpenUnit(giftId));
     return claims.map((c, i) => {
-      const outcome = outcomes.get(c.userId) as BatchOutcome;
+      const outcome = { ...(outcomes.get(c.userId) as BatchOutcome), unitsLeft };
       // A repeat within the batch: the member's first claim answers it.
       if (first.get(c.userId) === i) return outcome;
       return outcome.claimed ? { ...outcome, claimed: null, matched: true } : outcome;
     });
+  }
+
+  /** Whether any unit of the gift is open now, held by a claim in flight or not. */
+  private async hasOpenUnit(giftId: string): Promise<boolean> {
+    const [row] = await this.prepared<{ open: boolean }>(
+      'gift_has_open_unit',
+      "SELECT EXISTS (SELECT 1 FROM gift_units WHERE gift_id = $1 AND status = 'open') AS open",
+      [giftId],
+    );
+    return row.open;
   }
 
   /** A claim statement, prepared (parsed and planned once per connection), on a pooled connection. */
@@ -470,4 +496,6 @@ interface BatchOutcome {
   /** A unit was matched to the caller (taken, unless the caller's own claim came first). */
   matched: boolean;
   claimed: Claimed | null;
+  /** Units were still open after the batch (held by other claims in flight): worth asking again. */
+  unitsLeft: boolean;
 }
