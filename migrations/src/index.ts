@@ -12,6 +12,7 @@ import { PaymentStates1764000010000 } from './1764000010000-PaymentStates';
 import { Fulfilments1764000011000 } from './1764000011000-Fulfilments';
 import { LedgerState1764000012000 } from './1764000012000-LedgerState';
 import { PaidAmounts1764000013000 } from './1764000013000-PaidAmounts';
+import { SearchTiers1764000014000 } from './1764000014000-SearchTiers';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Fulfilments1764000011000,
   LedgerState1764000012000,
   PaidAmounts1764000013000,
+  SearchTiers1764000014000,
 ];
