@@ -1115,9 +1115,9 @@ async function main() {
   log(`measured: ${ROUNDS} rounds × ${QUERIES.length} queries in ${secs(measureMs)}`);
 
   // 4. The same SQL straight to PostgreSQL (no HTTP, no Nest): how much of the time is the query.
-  const direct = directSearch(bench);
   const bench = new pg.Client({ connectionString: databaseUrl(state.benchDb) });
   await bench.connect();
+  const direct = directSearch(bench);
   const sqlLatencies = new Map(QUERIES.map((x) => [label(x), []]));
   let plan = null;
   let heaviest = null;

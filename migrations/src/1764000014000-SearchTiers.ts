@@ -12,8 +12,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   tier can reach the page (search-top.ts).
  * - `search_catalog.version`: bumped by any change to what matches, so counts can be reused.
  * - `search_lexemes`: each lexeme ever indexed with the highest ts_rank a product has had for it
- *   alone, kept by triggers as vectors are written (never lowered), the upper bound of relevance
- *   the stop rule needs. The weights are SEARCH_RANKING.rankWeights ({D, C, B, A}); changing
+ *   alone (and the highest among products without it in the title), kept by triggers as vectors
+ *   are written (never lowered): the upper bounds of relevance the stop rule needs. The weights are SEARCH_RANKING.rankWeights ({D, C, B, A}); changing
  *   them needs a migration that recreates the functions and recomputes the table.
  */
 export class SearchTiers1764000014000 implements MigrationInterface {
@@ -33,10 +33,14 @@ export class SearchTiers1764000014000 implements MigrationInterface {
       );
 
       ALTER TABLE products ADD COLUMN search_tier smallint NOT NULL DEFAULT 0;
-      -- The vector and the tier as one more lexeme ('~45': no query token starts with '~'), so a
-      -- query reads only the tiers it asks for from the index ('茶' & ('~45' | '~46')).
+      -- The vector, the tier as one more lexeme ('~45') and each lexeme of the title marked ('^茶'),
+      -- so a query reads from the index only the tiers, and the matches in or out of titles, it
+      -- asks for ('茶' & ('~45' | '~46') & '^茶'). No query token starts with '~' or '^'.
       CREATE FUNCTION search_doc(vector tsvector, tier smallint) RETURNS tsvector
-        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT vector || ('''~' || tier || '''')::tsvector $$;
+        LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+          SELECT vector || ('''~' || tier || '''')::tsvector
+                 || array_to_tsvector(ARRAY(SELECT '^' || lexeme FROM unnest(ts_filter(vector, '{a}'))))
+        $$;
       DROP INDEX products_search_idx;
       CREATE INDEX products_search_idx ON products USING gin (search_doc(search_vector, search_tier))
         WHERE status = 'listed';
@@ -55,22 +59,28 @@ export class SearchTiers1764000014000 implements MigrationInterface {
 
       CREATE TABLE search_lexemes (
         lexeme text COLLATE "C" PRIMARY KEY,
-        max_rank real NOT NULL
+        max_rank real NOT NULL,
+        -- The same over the products whose title does not hold the lexeme.
+        max_rank_untitled real NOT NULL
       );
 
       -- The highest single-lexeme ts_rank of the given vectors, merged upward into search_lexemes.
       CREATE FUNCTION search_lexemes_merge(vectors tsvector[]) RETURNS void LANGUAGE sql AS $$
-        INSERT INTO search_lexemes AS l (lexeme, max_rank)
-        SELECT x.lexeme, x.max_rank FROM (
-          SELECT u.lexeme,
-                 max(ts_rank('{0.1, 0.2, 0.4, 1}', v.vector,
-                             ('''' || replace(replace(u.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery)) AS max_rank
-            FROM unnest(vectors) AS v(vector) CROSS JOIN LATERAL unnest(v.vector) AS u
-           WHERE v.vector IS NOT NULL
-           GROUP BY u.lexeme
+        INSERT INTO search_lexemes AS l (lexeme, max_rank, max_rank_untitled)
+        SELECT x.lexeme, x.max_rank, x.max_rank_untitled FROM (
+          SELECT r.lexeme, max(r.rank) AS max_rank, COALESCE(max(r.rank) FILTER (WHERE NOT r.titled), 0) AS max_rank_untitled
+            FROM (SELECT u.lexeme, 'A' = ANY(u.weights) AS titled,
+                         ts_rank('{0.1, 0.2, 0.4, 1}', v.vector,
+                                 ('''' || replace(replace(u.lexeme, '\\', '\\\\'), '''', '''''') || '''')::tsquery) AS rank
+                    FROM unnest(vectors) AS v(vector) CROSS JOIN LATERAL unnest(v.vector) AS u
+                   WHERE v.vector IS NOT NULL) r
+           GROUP BY r.lexeme
         ) x
-        WHERE NOT EXISTS (SELECT 1 FROM search_lexemes o WHERE o.lexeme = x.lexeme AND o.max_rank >= x.max_rank)
-        ON CONFLICT (lexeme) DO UPDATE SET max_rank = EXCLUDED.max_rank WHERE l.max_rank < EXCLUDED.max_rank
+        WHERE NOT EXISTS (SELECT 1 FROM search_lexemes o WHERE o.lexeme = x.lexeme
+                             AND o.max_rank >= x.max_rank AND o.max_rank_untitled >= x.max_rank_untitled)
+        ON CONFLICT (lexeme) DO UPDATE
+          SET max_rank = GREATEST(l.max_rank, EXCLUDED.max_rank),
+              max_rank_untitled = GREATEST(l.max_rank_untitled, EXCLUDED.max_rank_untitled)
       $$;
       CREATE FUNCTION search_lexemes_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN

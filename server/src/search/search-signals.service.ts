@@ -50,8 +50,9 @@ interface Touched {
 
 const H = SEARCH_RANKING.halfLifeMs;
 /**
- * How often the roll-up job runs. Sales and conversion may lag 60 s (product decision, issue 14):
- * 30 s between runs leaves room for the job poll and a long roll-up.
+ * How often the roll-up job runs (a recurring job: once per 30 s of the clock). Sales and
+ * conversion may lag 60 s (product decision, issue 14): 30 s leaves room for the job poll and a
+ * long roll-up.
  */
 export const ROLLUP_EVERY_MS = 30_000;
 export const ROLLUP_JOB = 'search.signals-rollup';
@@ -115,15 +116,17 @@ export class SearchSignalsService implements OnModuleInit, OnApplicationBootstra
         amount_fen: refund.amountFen,
       });
     });
-    this.jobs.register(ROLLUP_JOB, (tx) => this.rollupJob(tx));
+    this.jobs.registerRecurring(ROLLUP_JOB, ROLLUP_EVERY_MS, async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
+      await this.rollup(tx);
+    });
   }
 
-  /** Tiers as the signals say (after the migration, or data loaded by hand), and the first roll-up job. */
+  /** Tiers as the signals say (after the migration, or data loaded by hand). */
   async onApplicationBootstrap(): Promise<void> {
     await runInTransaction(this.db, async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
       await tx.query(retierSql('true'));
-      await this.scheduleNext(tx);
     });
   }
 
@@ -141,22 +144,6 @@ export class SearchSignalsService implements OnModuleInit, OnApplicationBootstra
         ROLLUP_LOCK,
       ]);
       if (locked) await this.rollup(tx);
-    });
-  }
-
-  private async rollupJob(tx: EntityManager): Promise<void> {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [ROLLUP_LOCK]);
-    await this.rollup(tx);
-    await this.scheduleNext(tx);
-  }
-
-  /** The next run: one per 30-second slot, however many processes schedule it. */
-  private async scheduleNext(tx: EntityManager): Promise<void> {
-    const slot = Math.floor(this.clock.now().getTime() / ROLLUP_EVERY_MS) + 1;
-    await this.jobs.enqueue(tx, {
-      kind: ROLLUP_JOB,
-      runAt: new Date(slot * ROLLUP_EVERY_MS),
-      uniqueKey: `${ROLLUP_JOB}:${slot}`,
     });
   }
 
