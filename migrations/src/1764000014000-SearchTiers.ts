@@ -44,6 +44,8 @@ export class SearchTiers1764000014000 implements MigrationInterface {
       DROP INDEX products_search_idx;
       CREATE INDEX products_search_idx ON products USING gin (search_doc(search_vector, search_tier))
         WHERE status = 'listed';
+      -- Where a query starts: the highest tier of a listed product.
+      CREATE INDEX products_search_tier_idx ON products (search_tier) WHERE status = 'listed';
 
       -- Bumped with every change to what matches (listing, delisting, text): a count of matches is
       -- exact for as long as the version it was counted at.
@@ -114,6 +116,7 @@ export class SearchTiers1764000014000 implements MigrationInterface {
       DROP TRIGGER products_search_catalog ON products;
       DROP FUNCTION search_catalog_bump();
       DROP TABLE search_catalog;
+      DROP INDEX products_search_tier_idx;
       DROP INDEX products_search_idx;
       DROP FUNCTION search_doc(tsvector, smallint);
       ALTER TABLE products DROP COLUMN search_tier;

@@ -64,10 +64,6 @@ const BOOST_BOUND_SQL = `(LEAST(${CAP_P}, COALESCE(${sumSql('ps')}, 0)) + LEAST(
 export const TIERS_PER_DOUBLING = 16;
 /** products.search_tier from the signal rows: ⌊16 · log2(1 + upper bound of the boost)⌋. */
 export const TIER_SQL = `LEAST(32767, GREATEST(0, floor(${TIERS_PER_DOUBLING} * ln(1 + ${BOOST_BOUND_SQL}) / ln(2))))::smallint`;
-/** The highest tier any product can have (both caps, full conversion). */
-export const MAX_TIER = Math.floor(
-  TIERS_PER_DOUBLING * Math.log2(1 + (CAP_P + CAP_S) * (1 + SEARCH_RANKING.conversionWeight)),
-);
 /** A tsquery for the tiers [lo, hi): '~lo' | … | '~hi-1'. */
 export function tiersQuery(lo: number, hi: number): string {
   return Array.from({ length: hi - lo }, (_, i) => `'~${lo + i}'`).join(' | ');

@@ -1,13 +1,5 @@
 import { EntityManager } from 'typeorm';
-import {
-  BOOST_SQL,
-  MATCH_SQL,
-  MAX_TIER,
-  RELEVANCE_SQL,
-  tierCeiling,
-  TIERS_PER_DOUBLING,
-  tiersQuery,
-} from './search-ranking-sql';
+import { BOOST_SQL, MATCH_SQL, RELEVANCE_SQL, tierCeiling, TIERS_PER_DOUBLING, tiersQuery } from './search-ranking-sql';
 
 export interface Scored {
   id: string;
@@ -15,8 +7,10 @@ export interface Scored {
 }
 
 const HAN = /^\p{Script=Han}/u;
-/** Tiers per index scan, at most: a quarter of a doubling of (1 + boost). */
+/** Tiers in the first index scan of a part: a quarter of a doubling of (1 + boost); doubled while the page is not full. */
 const BAND = 4;
+/** Prefixes matching more lexemes than this are left to the index's prefix search, and keep the sum as their bound. */
+const MAX_SPELT_LEXEMES = 8;
 
 /** The best `k` matches ($1 query, $2 now, $3 k), best first, ties by id; `match` selects them. */
 const bestSql = (match: string) => `
@@ -27,8 +21,11 @@ const bestSql = (match: string) => `
    WHERE p.status = 'listed' AND ${match}
    ORDER BY score DESC, p.id
    LIMIT $3`;
-/** Of the matches in some tiers ($4: a tsquery of them, tiersQuery), read from the index as one query. */
-const BAND_SQL = bestSql(MATCH_SQL.replace('$1::tsquery', '($1::tsquery && $4::tsquery)'));
+/**
+ * Of the matches that $4 selects from the index: the query with its prefixes spelt out, some tiers,
+ * a part (ts_rank still reads the query itself, $1).
+ */
+const BAND_SQL = bestSql('search_doc(p.search_vector, p.search_tier) @@ $4::tsquery');
 /** Of every match, for when no bound of relevance is known. */
 const ALL_SQL = bestSql(MATCH_SQL);
 
@@ -50,32 +47,94 @@ interface Part {
   bound: number;
 }
 
+interface Lexeme {
+  lexeme: string;
+  max_rank: number;
+  max_rank_untitled: number;
+}
+
+/** A term of the query, with the indexed lexemes it matches (for a prefix, up to MAX_SPELT_LEXEMES + 1). */
+interface Term {
+  token: string;
+  prefix: boolean;
+  lexemes: Lexeme[];
+}
+
+/** A lexeme as a tsquery operand, quoted as shared's parser quotes it; `marker` '^' for the title's. */
+function operand(lexeme: string, marker = ''): string {
+  return `'${marker}${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+}
+
+/** Whether the term's lexemes are all known and few: then the index is asked for them by name. */
+const spelt = (t: Term) => !t.prefix || t.lexemes.length <= MAX_SPELT_LEXEMES;
+
+/**
+ * The term for the index: a prefix spelt out as its lexemes ('tea' | 'teacup' | 'teapot'), the
+ * same products as 'tea':* (search_lexemes holds every lexeme ever indexed, in the same
+ * snapshot), but read from the index without a prefix scan of its entries.
+ */
+function indexTerm(t: Term, marker = ''): string {
+  if (!spelt(t)) return `${operand(t.token, marker)}:*`;
+  if (!t.prefix) return operand(t.token, marker);
+  return `(${t.lexemes.map((l) => operand(l.lexeme, marker)).join(' | ')})`;
+}
+
 /**
  * The query's matches in parts, each with an upper bound of ts_rank over its products, from
- * search_lexemes (the highest rank each lexeme has had alone, in or out of titles); null when a
- * term was never indexed. PostgreSQL's ts_rank (tsrank.c): a query of two or more different terms
- * (`a & b`) is ranked by calc_rank_and, 1 − Π(1 − wᵢ), below 1; a single term by calc_rank_or,
- * the sum over the lexemes it matches (one, or every lexeme with the prefix) of each one's rank
- * alone. A single term's matches split in two: with the term in the title ('^茶' in search_doc)
- * and without, whose bound is far lower (no weight A), so most of them are never read.
- * 1e-6 covers float4 rounding in the sum.
+ * search_lexemes (the highest rank each lexeme has had alone, in or out of titles). PostgreSQL's
+ * ts_rank (tsrank.c): a query of two or more different terms (`a & b`) is ranked by
+ * calc_rank_and, 1 − Π(1 − wᵢ), below 1; a single term by calc_rank_or, the sum over the lexemes
+ * it matches (one, or every lexeme with the prefix) of each one's rank alone. So a single term's
+ * matches split: those holding two or more of a prefix's lexemes (bound: the sum), then those
+ * holding one, in the title ('^茶' in search_doc) or not (bound: that lexeme's, far lower without
+ * weight A), so most of them are never read. 1e-6 covers float4 rounding in the sum.
  */
-async function parts(tx: EntityManager, q: { tsquery: string; tokens: string[] }): Promise<Part[] | null> {
-  if (q.tokens.length >= 2) return [{ filter: null, bound: 1 }];
-  const [token] = q.tokens;
-  const prefix = !HAN.test(token);
-  const [{ titled, untitled }]: { titled: number | null; untitled: number | null }[] = await tx.query(
-    `SELECT ${prefix ? 'sum' : 'max'}(max_rank::float8) AS titled, ${prefix ? 'sum' : 'max'}(max_rank_untitled::float8) AS untitled
-       FROM search_lexemes WHERE ${prefix ? 'lexeme >= $1 AND lexeme < $2' : 'lexeme = $1'}`,
-    prefix ? [token, prefixEnd(token)] : [token],
+function parts(terms: Term[]): Part[] {
+  if (terms.length >= 2) return [{ filter: null, bound: 1 }];
+  const [term] = terms;
+  const { lexemes } = term;
+  const margin = 1 + 1e-6;
+  const sum = (f: (l: Lexeme) => number) => lexemes.reduce((s, l) => s + f(l), 0) * margin;
+  const max = (f: (l: Lexeme) => number) => Math.max(...lexemes.map(f)) * margin;
+  const inTitle = indexTerm(term, '^');
+  if (lexemes.length === 1 || !spelt(term)) {
+    return [
+      { filter: inTitle, bound: sum((l) => l.max_rank) },
+      { filter: `!${inTitle}`, bound: sum((l) => l.max_rank_untitled) },
+    ];
+  }
+  const pairs = lexemes.flatMap((a, i) =>
+    lexemes.slice(i + 1).map((b) => `(${operand(a.lexeme)} & ${operand(b.lexeme)})`),
   );
-  if (titled === null || untitled === null) return null;
-  // q.tsquery is the one term, quoted: '茶' or 'tea':*; its title lexeme is '^茶' or '^tea':*.
-  const inTitle = `'^${q.tsquery.slice(1)}`;
+  const several = `(${pairs.join(' | ')})`;
   return [
-    { filter: inTitle, bound: titled * (1 + 1e-6) },
-    { filter: `!${inTitle}`, bound: untitled * (1 + 1e-6) },
+    { filter: several, bound: sum((l) => l.max_rank) },
+    { filter: `!${several} & ${inTitle}`, bound: max((l) => l.max_rank) },
+    { filter: `!${several} & !${inTitle}`, bound: max((l) => l.max_rank_untitled) },
   ];
+}
+
+/** The highest tier of a listed product, and each term with its indexed lexemes. */
+async function lookUp(tx: EntityManager, tokens: string[]): Promise<{ topTier: number; terms: Term[] }> {
+  const [{ top }]: { top: number | null }[] = await tx.query(
+    "SELECT max(search_tier) AS top FROM products WHERE status = 'listed'",
+  );
+  const terms: Term[] = [];
+  for (const token of tokens) {
+    const prefix = !HAN.test(token);
+    // A Han term is one lexeme; its bounds matter only when it is the only term.
+    const lexemes: Lexeme[] =
+      !prefix && tokens.length > 1
+        ? [{ lexeme: token, max_rank: 1, max_rank_untitled: 1 }]
+        : await tx.query(
+            `SELECT lexeme, max_rank::float8 AS max_rank, max_rank_untitled::float8 AS max_rank_untitled
+               FROM search_lexemes WHERE ${prefix ? 'lexeme >= $1 AND lexeme < $2' : 'lexeme = $1'}
+              ORDER BY lexeme LIMIT ${MAX_SPELT_LEXEMES + 1}`,
+            prefix ? [token, prefixEnd(token)] : [token],
+          );
+    terms.push({ token, prefix, lexemes });
+  }
+  return { topTier: top ?? 0, terms };
 }
 
 /**
@@ -92,33 +151,32 @@ export async function topMatches(
   now: Date,
   k: number,
 ): Promise<{ top: Scored[]; bands: number }> {
-  const split = await parts(tx, q);
-  if (split === null) {
+  const { topTier, terms } = await lookUp(tx, q.tokens);
+  // A term never indexed matches nothing; a prefix of very many lexemes has no useful bound alone.
+  if (terms.some((t) => t.lexemes.length === 0) || (terms.length === 1 && !spelt(terms[0]))) {
     const all: Scored[] = await tx.query(ALL_SQL, [q.tsquery, now, k]);
     return { top: all, bands: 1 };
   }
+  const match = terms.map((t) => indexTerm(t)).join(' & ');
   let top: Scored[] = [];
   let bands = 0;
   const kth = () => (top.length === k ? top[k - 1].score : -Infinity);
-  for (const part of split) {
+  for (const part of parts(terms)) {
     // Strictly above: an unread product with an equal score could come first by its id.
     const reached = (tier: number) => kth() > part.bound * tierCeiling(tier);
-    let hi = MAX_TIER + 1;
+    let hi = topTier + 1;
+    let width = BAND;
     while (hi > 0 && !reached(hi)) {
-      // Down to the lowest tier that may still reach the page, at most a few tiers at a time:
-      // the k-th rises as the band is read, and a band is one index scan.
+      // Down to the lowest tier that may still reach the page, a few tiers at a time: the k-th
+      // rises as a band is read, and a band is one index scan.
       const ratio = kth() / part.bound;
       const reach = ratio > 0 && Number.isFinite(ratio) ? Math.floor(TIERS_PER_DOUBLING * Math.log2(ratio)) : 0;
-      const lo = Math.min(hi - 1, Math.max(0, reach, hi - BAND));
-      const tiers = tiersQuery(lo, hi);
-      const rows: Scored[] = await tx.query(BAND_SQL, [
-        q.tsquery,
-        now,
-        k,
-        part.filter ? `(${tiers}) & ${part.filter}` : tiers,
-      ]);
+      const lo = Math.min(hi - 1, Math.max(0, reach, hi - width));
+      const selects = [match, `(${tiersQuery(lo, hi)})`, ...(part.filter ? [part.filter] : [])].join(' & ');
+      const rows: Scored[] = await tx.query(BAND_SQL, [q.tsquery, now, k, selects]);
       bands++;
       top = [...top, ...rows].sort(byRank).slice(0, k);
+      if (top.length < k) width *= 2;
       hi = lo;
     }
   }

@@ -63,6 +63,9 @@ export class SearchService {
     await this.signals.catchUp();
     const now = this.clock.now();
     return this.db.transaction('REPEATABLE READ', async (tx) => {
+      // Every statement here is an index lookup. The planner cannot estimate a band of tiers (it
+      // guesses 1 row) and would scan the shops' signals once per matching product.
+      await tx.query('SET LOCAL enable_seqscan = off');
       const { top } = await topMatches(tx, query, now, offset + limit);
       const page = top.slice(offset);
       const total = await this.counts.count(tx, query.tsquery);
