@@ -83,14 +83,14 @@ function indexTerm(t: Term, marker = ''): string {
  * The query's matches in parts, each with an upper bound of ts_rank over its products, from
  * search_lexemes (the highest rank each lexeme has had alone, in or out of titles). PostgreSQL's
  * ts_rank (tsrank.c): a query of two or more different terms (`a & b`) is ranked by
- * calc_rank_and, 1 − Π(1 − wᵢ), below 1; a single term by calc_rank_or, the sum over the lexemes
+ * calc_rank_and, 1 − Π(1 − wᵢ), at most 1 (in float4); a single term by calc_rank_or, the sum over the lexemes
  * it matches (one, or every lexeme with the prefix) of each one's rank alone. So a single term's
  * matches split: those holding two or more of a prefix's lexemes (bound: the sum), then those
  * holding one, in the title ('^茶' in search_doc) or not (bound: that lexeme's, far lower without
  * weight A), so most of them are never read. 1e-6 covers float4 rounding in the sum.
  */
 function parts(terms: Term[]): Part[] {
-  if (terms.length >= 2) return [{ filter: null, bound: 1 }];
+  if (terms.length >= 2) return [{ filter: null, bound: 1 + 1e-6 }];
   const [term] = terms;
   const { lexemes } = term;
   const margin = 1 + 1e-6;
