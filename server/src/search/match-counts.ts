@@ -14,14 +14,17 @@ const MAX_ENTRIES = 5_000;
 export class MatchCounts {
   private readonly counts = new Map<string, number>();
 
-  /** In the caller's transaction, whose snapshot the version and any count are read in. */
-  async count(tx: EntityManager, tsquery: string): Promise<number> {
-    const [{ version }]: { version: string }[] = await tx.query('SELECT version::text AS version FROM search_catalog');
-    const key = `${version} ${tsquery}`;
-    const known = this.counts.get(key);
+  /** The count of the query's matches at this catalogue version, if this process has counted it. */
+  known(version: string, tsquery: string): number | undefined {
+    return this.counts.get(`${version} ${tsquery}`);
+  }
+
+  /** In the caller's transaction, whose snapshot is of `version` (read in the same transaction). */
+  async count(tx: EntityManager, version: string, tsquery: string): Promise<number> {
+    const known = this.known(version, tsquery);
     if (known !== undefined) return known;
     const [{ total }]: { total: number }[] = await tx.query(COUNT_SQL, [tsquery]);
-    this.counts.set(key, total);
+    this.counts.set(`${version} ${tsquery}`, total);
     if (this.counts.size > MAX_ENTRIES) this.counts.delete(this.counts.keys().next().value!);
     return total;
   }

@@ -47,14 +47,14 @@ interface Part {
   bound: number;
 }
 
-interface Lexeme {
+export interface Lexeme {
   lexeme: string;
   max_rank: number;
   max_rank_untitled: number;
 }
 
 /** A term of the query, with the indexed lexemes it matches (for a prefix, up to MAX_SPELT_LEXEMES + 1). */
-interface Term {
+export interface Term {
   token: string;
   prefix: boolean;
   lexemes: Lexeme[];
@@ -114,27 +114,45 @@ function parts(terms: Term[]): Part[] {
   ];
 }
 
-/** The highest tier of a listed product, and each term with its indexed lexemes. */
-async function lookUp(tx: EntityManager, tokens: string[]): Promise<{ topTier: number; terms: Term[] }> {
-  const [{ top }]: { top: number | null }[] = await tx.query(
-    "SELECT max(search_tier) AS top FROM products WHERE status = 'listed'",
+/** What a search needs before it reads matches: where tiers start, the terms' lexemes, the catalogue version. */
+export interface SearchPlan {
+  topTier: number;
+  terms: Term[];
+  version: string;
+}
+
+/**
+ * One statement: the highest tier of a listed product, the catalogue version (match-counts.ts),
+ * and the lexemes of each term ($1, $2: from, to; an exact term is the range [t, t || chr(1)) in
+ * COLLATE "C"); and no sequential scans for the rest of the transaction — every statement of a
+ * search is an index lookup, and the planner, unable to estimate a band of tiers (it guesses one
+ * row), would otherwise scan the shops' signals once per matching product.
+ */
+const PLAN_SQL = `
+  SELECT set_config('enable_seqscan', 'off', true) AS seqscan,
+         (SELECT max(search_tier) FROM products WHERE status = 'listed') AS top,
+         (SELECT version::text FROM search_catalog) AS version,
+         (SELECT COALESCE(json_agg(x ORDER BY x.i, x.lexeme), '[]'::json) FROM (
+            SELECT t.i, l.lexeme, l.max_rank::float8 AS max_rank, l.max_rank_untitled::float8 AS max_rank_untitled
+              FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(lo, hi, i)
+              CROSS JOIN LATERAL (SELECT * FROM search_lexemes l WHERE l.lexeme >= t.lo AND l.lexeme < t.hi
+                                   ORDER BY l.lexeme LIMIT ${MAX_SPELT_LEXEMES + 1}) l) x) AS lexemes`;
+
+/** Reads the plan of a search, in its transaction (see PLAN_SQL). */
+export async function planSearch(tx: EntityManager, tokens: string[]): Promise<SearchPlan> {
+  const prefix = tokens.map((t) => !HAN.test(t));
+  const [row]: { top: number | null; version: string; lexemes: (Lexeme & { i: string })[] }[] = await tx.query(
+    PLAN_SQL,
+    [tokens, tokens.map((t, n) => (prefix[n] ? prefixEnd(t) : `${t}\u0001`))],
   );
-  const terms: Term[] = [];
-  for (const token of tokens) {
-    const prefix = !HAN.test(token);
-    // A Han term is one lexeme; its bounds matter only when it is the only term.
-    const lexemes: Lexeme[] =
-      !prefix && tokens.length > 1
-        ? [{ lexeme: token, max_rank: 1, max_rank_untitled: 1 }]
-        : await tx.query(
-            `SELECT lexeme, max_rank::float8 AS max_rank, max_rank_untitled::float8 AS max_rank_untitled
-               FROM search_lexemes WHERE ${prefix ? 'lexeme >= $1 AND lexeme < $2' : 'lexeme = $1'}
-              ORDER BY lexeme LIMIT ${MAX_SPELT_LEXEMES + 1}`,
-            prefix ? [token, prefixEnd(token)] : [token],
-          );
-    terms.push({ token, prefix, lexemes });
-  }
-  return { topTier: top ?? 0, terms };
+  const terms = tokens.map((token, n) => ({
+    token,
+    prefix: prefix[n],
+    lexemes: row.lexemes
+      .filter((l) => Number(l.i) === n + 1)
+      .map((l) => ({ lexeme: l.lexeme, max_rank: l.max_rank, max_rank_untitled: l.max_rank_untitled })),
+  }));
+  return { topTier: row.top ?? 0, terms, version: row.version };
 }
 
 /**
@@ -148,10 +166,11 @@ async function lookUp(tx: EntityManager, tokens: string[]): Promise<{ topTier: n
 export async function topMatches(
   tx: EntityManager,
   q: { tsquery: string; tokens: string[] },
+  plan: SearchPlan,
   now: Date,
   k: number,
 ): Promise<{ top: Scored[]; bands: number }> {
-  const { topTier, terms } = await lookUp(tx, q.tokens);
+  const { topTier, terms } = plan;
   // A term never indexed matches nothing; a prefix of very many lexemes has no useful bound alone.
   if (terms.some((t) => t.lexemes.length === 0) || (terms.length === 1 && !spelt(terms[0]))) {
     const all: Scored[] = await tx.query(ALL_SQL, [q.tsquery, now, k]);

@@ -15,7 +15,7 @@ import { InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { MatchCounts } from './match-counts';
 import { RELEVANCE_SQL, SIGNALS_SQL } from './search-ranking-sql';
 import { SearchSignalsService } from './search-signals.service';
-import { topMatches } from './search-top';
+import { planSearch, topMatches } from './search-top';
 
 /** Every matching listed product with its relevance and decayed signals ($1 query, $2 now). */
 const MATCHES_SQL = `
@@ -63,12 +63,12 @@ export class SearchService {
     await this.signals.catchUp();
     const now = this.clock.now();
     return this.db.transaction('REPEATABLE READ', async (tx) => {
-      // Every statement here is an index lookup. The planner cannot estimate a band of tiers (it
-      // guesses 1 row) and would scan the shops' signals once per matching product.
-      await tx.query('SET LOCAL enable_seqscan = off');
-      const { top } = await topMatches(tx, query, now, offset + limit);
+      const plan = await planSearch(tx, query.tokens);
+      // A query known to match nothing in this catalogue version reads no band.
+      const none = this.counts.known(plan.version, query.tsquery) === 0;
+      const { top } = none ? { top: [] } : await topMatches(tx, query, plan, now, offset + limit);
       const page = top.slice(offset);
-      const total = await this.counts.count(tx, query.tsquery);
+      const total = await this.counts.count(tx, plan.version, query.tsquery);
       const details: { id: string; shop_id: string; title: string; price_fen: number }[] =
         page.length === 0 ? [] : await tx.query(PAGE_SQL, [page.map((r) => r.id)]);
       const byId = new Map(details.map((d) => [d.id, d]));
