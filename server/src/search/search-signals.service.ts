@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { decayed, SEARCH_RANKING } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
@@ -86,6 +86,8 @@ const rebased = (t: string, c: string, add: string) =>
  */
 @Injectable()
 export class SearchSignalsService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('SearchSignals');
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
@@ -138,12 +140,17 @@ export class SearchSignalsService implements OnModuleInit, OnApplicationBootstra
     // By the primary key: the table is appended to and emptied all day, its heap full of dead rows.
     const waiting: unknown[] = await this.db.query('SELECT id FROM search_signal_events ORDER BY id LIMIT 1');
     if (waiting.length === 0) return;
-    await runInTransaction(this.db, async (tx) => {
-      const [{ locked }]: { locked: boolean }[] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        ROLLUP_LOCK,
-      ]);
-      if (locked) await this.rollup(tx);
-    });
+    try {
+      await runInTransaction(this.db, async (tx) => {
+        const [{ locked }]: { locked: boolean }[] = await tx.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+          ROLLUP_LOCK,
+        ]);
+        if (locked) await this.rollup(tx);
+      });
+    } catch (err) {
+      // The search answers with the signals as they are (they may lag); the job retries the roll-up.
+      this.logger.error(`roll-up before a search failed: ${String(err)}`);
+    }
   }
 
   /** Applies every waiting event in the order of its time, then re-tiers what changed. */
