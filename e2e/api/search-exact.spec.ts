@@ -180,6 +180,50 @@ describe('搜一搜: the page is exactly the exhaustive ranking', () => {
     expect(tiers).toBeGreaterThan(3);
   }, 300_000);
 
+  it('reads down to a strong match of two words in a lower tier, past a weak match in the top tier', async () => {
+    // The stop rule of a two-word query rests on PostgreSQL ranking it at most 1: here the page
+    // is decided by a product 16 tiers below the first one read.
+    const [a, b] = [`zqand${++n}a`, `zqand${n}b`];
+    const merchant = await t.login(`o_exact_m${n}`);
+    const shop = await post('/api/shops', merchant, { name: `双词小店${n}` }).expect(201);
+    const create = async (title: string, description: string) =>
+      (
+        await post(`/api/shops/${shop.body.id}/products`, merchant, {
+          title,
+          description,
+          categoryCode: 'tea',
+          skus: [{ specs: { 规格: '标准' }, priceFen: 5_000, listPriceFen: 5_000, stock: 10 }],
+        }).expect(201)
+      ).body.id as string;
+    const weak = await create(`${a} ${'ff '.repeat(9)}${b}`, '无'); // ten words apart: ranked ~0.4
+    const strong = await create(`${a} ${b}`, '无'); // side by side in the title: ranked ~0.99
+    // Signals as a roll-up would leave them: the weak match at both caps with full conversion
+    // (1 + boost = 13, the top tier), the strong one at 1 + boost = 6.5 (tier 43).
+    const signals = `INSERT INTO product_search_signals (product_id, ref_at, private_gmv_yuan, orders, views)
+                     VALUES ($1, now(), $2, $3, 0)`;
+    await t.sql(signals, [weak, 1_000_000, 1]);
+    await t.sql(signals, [strong, 2_250, 0]);
+    await t.sql(`INSERT INTO shop_search_signals (shop_id, ref_at, private_gmv_yuan) VALUES ($1, now(), 1000000)`, [
+      shop.body.id,
+    ]);
+    // A view of each goes through the roll-up, which re-tiers what it touches.
+    const viewer = await t.login(`o_exact_v${n}`);
+    for (const id of [weak, strong]) await t.http().get(`/api/products/${id}?scene=chat`).set(viewer.auth).expect(200);
+    await expectExhaustive(`${a} ${b}`, 1, 0);
+    const [first] = (
+      await t
+        .http()
+        .get(`/api/search?q=${encodeURIComponent(`${a} ${b}`)}&limit=1`)
+        .expect(200)
+    ).body.items;
+    expect(first.productId).toBe(strong);
+    const tiers = await t.sql<{ id: string; tier: number }>(
+      'SELECT id, search_tier AS tier FROM products WHERE id = ANY($1::uuid[])',
+      [[weak, strong]],
+    );
+    expect(Object.fromEntries(tiers.map((r) => [r.id, r.tier]))).toEqual({ [weak]: 59, [strong]: 43 });
+  }, 60_000);
+
   it("keeps every product's boost under its tier and every relevance under its lexeme's bound", async () => {
     const now = Date.now();
     const rows = await t.sql<Row>(ROWS_SQL, [null]);
