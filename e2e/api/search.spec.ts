@@ -220,6 +220,8 @@ describe('搜一搜: Chinese and Latin search ranked by private-domain sales', (
     it("caps a big shop's lift; search and explain agree beyond the caps", async () => {
       const s = await triplets();
       await buy(s.products[0].skuId, 'chat');
+      // The payment reaches the signal rows by a roll-up (sales may lag 60 s), which a read runs first.
+      await explain(s.word, s.products[0].productId);
       await t.sql('UPDATE shop_search_signals SET private_gmv_yuan = 10000000 WHERE shop_id = $1', [s.shopId]);
       const x = await explain(s.word, s.products[1].productId);
       expectRecomputes(x);

@@ -12,6 +12,7 @@ import { PaymentStates1764000010000 } from './1764000010000-PaymentStates';
 import { Fulfilments1764000011000 } from './1764000011000-Fulfilments';
 import { LedgerState1764000012000 } from './1764000012000-LedgerState';
 import { PaidAmounts1764000013000 } from './1764000013000-PaidAmounts';
+import { SearchTiers1764000014000 } from './1764000014000-SearchTiers';
 import { SharedProcessState1764000015000 } from './1764000015000-SharedProcessState';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   Fulfilments1764000011000,
   LedgerState1764000012000,
   PaidAmounts1764000013000,
+  SearchTiers1764000014000,
   SharedProcessState1764000015000,
 ];

@@ -64,6 +64,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('Jobs');
   private readonly handlers = new Map<string, JobHandler>();
   private readonly outsideHandlers = new Map<string, OutsideJobHandler>();
+  private readonly recurring = new Map<string, { everyMs: number; period: number }>();
   private readonly instanceId = randomUUID().slice(0, 8);
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
@@ -79,6 +80,17 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
     if (this.handlers.has(kind) || this.outsideHandlers.has(kind))
       throw new Error(`job kind ${kind} is registered twice`);
     this.handlers.set(kind, handler);
+  }
+
+  /**
+   * A job that runs once in every period of `everyMs` (of the clock), whoever polls: each poll
+   * (and each test clock move) makes sure the current period's run exists, keyed by the period so
+   * that processes polling together create one. Nothing chains runs, so a reset, a crash or a
+   * failed run cannot stop the next period's.
+   */
+  registerRecurring(kind: string, everyMs: number, handler: JobHandler): void {
+    this.register(kind, handler);
+    this.recurring.set(kind, { everyMs, period: -1 });
   }
 
   registerOutside(kind: string, handler: OutsideJobHandler): void {
@@ -107,6 +119,7 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Runs every job due by the clock's now, batch after batch, until none is left. */
   async runDue(maxBatches = 1000): Promise<number> {
+    await this.scheduleRecurring();
     let total = 0;
     for (let i = 0; i < maxBatches; i++) {
       const ran = (await this.runBatch()) + (await this.runOutsideBatch());
@@ -138,6 +151,21 @@ export class JobsService implements OnApplicationBootstrap, OnApplicationShutdow
         .finally(() => this.schedule());
     }, this.config.jobsPollMs);
     this.timer.unref();
+  }
+
+  /** The current period's run of each recurring job, once per period and process. */
+  private async scheduleRecurring(): Promise<void> {
+    const now = this.clock.now().getTime();
+    for (const [kind, r] of this.recurring) {
+      const period = Math.floor(now / r.everyMs);
+      if (period === r.period) continue;
+      await this.enqueue(this.db.manager, {
+        kind,
+        runAt: new Date(period * r.everyMs),
+        uniqueKey: `${kind}:${period}`,
+      });
+      r.period = period;
+    }
   }
 
   /** Runs up to BATCH due jobs, one transaction each; answers how many ran. */
