@@ -30,6 +30,7 @@ const child = spawnServer({
     ALLOW_DEV_LOGIN: '1',
     LOG_LEVEL: 'warn',
     RATE_LIMITS: 'off',
+    WEB_CONCURRENCY: '1',
   },
 });
 await waitForHealth(port, child, 60000);
