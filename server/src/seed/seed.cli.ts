@@ -9,9 +9,9 @@ import { SeedService } from './seed.service';
 async function main(): Promise<void> {
   const reset = process.argv.includes('--reset');
   const config = { ...loadConfig(), seedDemoWhenEmpty: false, testHooks: false };
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), {
-    logger: ['log', 'warn', 'error'],
-  });
+  // Not initialised (as the server is not before it migrates): start-up work such as search's
+  // re-tiering needs the migrated schema, and the server does it when it next starts.
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['log', 'warn', 'error'] });
   try {
     await app.get(MigrationService).migrate();
     const seed = app.get(SeedService);
