@@ -196,7 +196,10 @@ export class ClaimsService {
     const now = this.clock.now();
     // One member's repeats in one batch: the first goes in, the others are answered from it.
     const first = new Map<string, number>();
-    const distinct = claims.filter((c, i) => !first.has(c.userId) && first.set(c.userId, i));
+    claims.forEach((c, i) => {
+      if (!first.has(c.userId)) first.set(c.userId, i);
+    });
+    const distinct = [...first.values()].map((i) => claims[i]);
     const rows: {
       claim_id: string;
       eligible: boolean;
