@@ -33,6 +33,26 @@ describe('KeyedBatcher', () => {
     expect(runs.map((r) => r.items)).toEqual([[1], [2]]);
   });
 
+  it('holds the calls that arrive while a batch runs and runs them together when it ends', async () => {
+    const runs: number[][] = [];
+    let release!: () => void;
+    const firstRunning = new Promise<void>((resolve) => (release = resolve));
+    const batcher = new KeyedBatcher<number, number>(async (_key, items) => {
+      runs.push([...items]);
+      if (runs.length === 1) await firstRunning;
+      return items;
+    }, 10);
+    const first = batcher.add('a', 1);
+    await new Promise((r) => setImmediate(r)); // the first batch is running
+    const later = [batcher.add('a', 2), batcher.add('a', 3)];
+    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
+    expect(runs).toEqual([[1]]); // 2 and 3 wait for it
+    release();
+    expect(await Promise.all([first, ...later])).toEqual([1, 2, 3]);
+    expect(runs).toEqual([[1], [2, 3]]);
+  });
+
   it('runs a full batch at once and starts the next', async () => {
     const { runs, batcher } = recording(2);
     const answers = await Promise.all([1, 2, 3, 4, 5].map((i) => batcher.add('a', i)));
