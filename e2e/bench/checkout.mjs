@@ -51,7 +51,9 @@ import {
   databaseUrl as databaseUrlOn,
   freePort,
   HOST,
+  HttpError,
   intOption,
+  jsonRequest,
   log,
   option,
   percentile,
@@ -99,50 +101,11 @@ const wanted = (name) => SCENARIO === 'all' || SCENARIO === name;
 /** Sockets for every request: one per shopper at most, kept alive like a browser's. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-class HttpError extends Error {
-  constructor(method, path, status, body) {
-    super(`${method} ${path} -> ${status}: ${body.slice(0, 300)}`);
-    this.status = status;
-    try {
-      this.code = JSON.parse(body).code;
-    } catch {
-      this.code = undefined;
-    }
-  }
-}
-
 const describeError = (err) =>
   err instanceof HttpError ? `HTTP ${err.status}${err.code ? ` ${err.code}` : ''}` : err.message.slice(0, 80);
 
-function api(port, method, path, { token, body, key, expect = 200, timeoutMs = 30_000 } = {}) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers = { accept: 'application/json' };
-  if (payload !== undefined) {
-    headers['content-type'] = 'application/json';
-    headers['content-length'] = Buffer.byteLength(payload);
-  }
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (key) headers['idempotency-key'] = key;
-  return new Promise((resolveReq, reject) => {
-    const req = http.request({ host: HOST, port, method, path, headers, agent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== expect) return reject(new HttpError(method, path, res.statusCode, text));
-        try {
-          resolveReq(text ? JSON.parse(text) : null);
-        } catch {
-          reject(new Error(`${method} ${path}: not JSON: ${text.slice(0, 200)}`));
-        }
-      });
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+/** One JSON request to the server on the bench's keep-alive agent (lib.mjs `jsonRequest`). */
+const api = (port, method, path, options = {}) => jsonRequest(port, method, path, { agent, ...options });
 
 async function mapLimit(items, limit, fn) {
   const results = new Array(items.length);

@@ -40,6 +40,7 @@ import {
   freePort,
   HOST,
   intOption,
+  jsonRequest,
   log,
   option,
   percentile,
@@ -106,42 +107,8 @@ async function mapLimit(items, limit, fn) {
 
 const setupAgent = new http.Agent({ keepAlive: true, maxSockets: SETUP_CONCURRENCY });
 
-class HttpError extends Error {
-  constructor(method, path, status, body) {
-    super(`${method} ${path} -> ${status}: ${body.slice(0, 500)}`);
-    this.status = status;
-  }
-}
-
-/** One JSON request to the server; throws unless the status is `expect`. */
-function api(port, method, path, { token, body, expect = 200, timeoutMs = 30_000 } = {}) {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers = { accept: 'application/json' };
-  if (payload !== undefined) {
-    headers['content-type'] = 'application/json';
-    headers['content-length'] = Buffer.byteLength(payload);
-  }
-  if (token) headers.authorization = `Bearer ${token}`;
-  return new Promise((resolveReq, reject) => {
-    const req = http.request({ host: HOST, port, method, path, headers, agent: setupAgent }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (res.statusCode !== expect) return reject(new HttpError(method, path, res.statusCode, text));
-        try {
-          resolveReq(text ? JSON.parse(text) : null);
-        } catch {
-          reject(new Error(`${method} ${path}: not JSON: ${text.slice(0, 200)}`));
-        }
-      });
-    });
-    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
+/** One JSON request to the server on the setup's agent (lib.mjs `jsonRequest`). */
+const api = (port, method, path, options = {}) => jsonRequest(port, method, path, { agent: setupAgent, ...options });
 
 // ---------------------------------------------------------------------------------------------
 // The run

@@ -6,6 +6,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
+import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 
@@ -265,4 +266,48 @@ export async function waitForHealth(port, child, timeoutMs) {
     await sleep(200);
   }
   throw new Error(`the server did not answer /api/health within ${timeoutMs / 1000} s`);
+}
+
+/** An answer with another status than expected; `code` is the API error's code when it has one. */
+export class HttpError extends Error {
+  constructor(method, path, status, body) {
+    super(`${method} ${path} -> ${status}: ${body.slice(0, 300)}`);
+    this.status = status;
+    try {
+      this.code = JSON.parse(body).code;
+    } catch {
+      this.code = undefined;
+    }
+  }
+}
+
+/** One JSON request to the server; throws an HttpError unless the status is `expect`. */
+export function jsonRequest(port, method, path, { token, body, key, agent, expect = 200, timeoutMs = 30_000 } = {}) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const headers = { accept: 'application/json' };
+  if (payload !== undefined) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = Buffer.byteLength(payload);
+  }
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (key) headers['idempotency-key'] = key;
+  return new Promise((resolveReq, reject) => {
+    const req = http.request({ host: HOST, port, method, path, headers, agent }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('error', reject);
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        if (res.statusCode !== expect) return reject(new HttpError(method, path, res.statusCode, text));
+        try {
+          resolveReq(text ? JSON.parse(text) : null);
+        } catch {
+          reject(new Error(`${method} ${path}: not JSON: ${text.slice(0, 200)}`));
+        }
+      });
+    });
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${method} ${path} timed out after ${timeoutMs} ms`)));
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
