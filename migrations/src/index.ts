@@ -14,6 +14,7 @@ import { LedgerState1764000012000 } from './1764000012000-LedgerState';
 import { PaidAmounts1764000013000 } from './1764000013000-PaidAmounts';
 import { SearchTiers1764000014000 } from './1764000014000-SearchTiers';
 import { SharedProcessState1764000015000 } from './1764000015000-SharedProcessState';
+import { GroupBuys1764000016000 } from './1764000016000-GroupBuys';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   PaidAmounts1764000013000,
   SearchTiers1764000014000,
   SharedProcessState1764000015000,
+  GroupBuys1764000016000,
 ];

@@ -4,7 +4,8 @@
  */
 import type { GIFT_STATUS_CODES, GiftMode, ShippingStatus } from './gifts';
 import type { ClaimStatus } from './fulfilment';
-import type { OrderStatus } from './orders';
+import type { OrderKind, OrderStatus } from './orders';
+import type { GroupDealStatus, TeamStatus } from './group-buy';
 import type { Domain, Scene } from './scenes';
 import type { OrderPrice, OrderTotals } from './pricing';
 
@@ -72,7 +73,7 @@ export interface ChatLastMessage {
   createdAt: string;
 }
 
-export type MessageType = 'text' | 'gift' | 'product' | 'system';
+export type MessageType = 'text' | 'gift' | 'product' | 'group_buy' | 'system';
 
 /**
  * What a system message says, as data, so each client words it in its user's language; the
@@ -85,7 +86,9 @@ export type ChatNotice =
   | { kind: 'gift_declined'; params: { nickname: string } }
   | { kind: 'gift_expired'; params: { units: number } }
   | { kind: 'gift_refunded'; params: { units: number } }
-  | { kind: 'lottery_drawn'; params: { entrants: number; winners: string[] } };
+  | { kind: 'lottery_drawn'; params: { entrants: number; winners: string[] } }
+  | { kind: 'team_formed'; params: { groupSize: number } }
+  | { kind: 'team_failed'; params: { paid: number } };
 
 export type ChatNoticeKind = ChatNotice['kind'];
 
@@ -98,6 +101,8 @@ export interface MessageView {
   notice?: ChatNotice;
   giftId?: string;
   productId?: string;
+  /** A 拼团 card (`type: group_buy`) and the team's system notices. */
+  teamId?: string;
   createdAt: string;
 }
 
@@ -154,6 +159,8 @@ export interface ProductView {
   skus: SkuView[];
   /** The scene the product was opened from, when it was read with `?scene=`. */
   scene?: Scene;
+  /** Its active group deal (拼团), if any. */
+  groupDeal?: GroupDealView | null;
   createdAt: string;
 }
 
@@ -218,7 +225,7 @@ export interface AfterSaleView {
 
 export interface OrderView extends OrderTotals {
   id: string;
-  kind: 'normal' | 'gift';
+  kind: OrderKind;
   status: OrderStatus;
   shopId: string;
   buyerId: string;
@@ -243,6 +250,8 @@ export interface OrderView extends OrderTotals {
   afterSale: (AfterSaleView & { open: boolean }) | null;
   /** A sent gift's units by state: its order stays `paid` while they are claimed and shipped. */
   giftUnits?: GiftOrderUnits | null;
+  /** A group-buy order's team: it ships only once the team has formed. */
+  groupBuy?: { teamId: string; status: TeamStatus; leader: boolean } | null;
 }
 
 export interface GiftOrderUnits {
@@ -487,4 +496,64 @@ export interface UploadedImageView {
 export interface PaymentNotifyAck {
   received: true;
   duplicate: boolean;
+}
+
+export interface GroupDealSkuView {
+  skuId: string;
+  groupPriceFen: number;
+}
+
+/** A merchant's group deal (拼团) on one product. */
+export interface GroupDealView {
+  id: string;
+  shopId: string;
+  productId: string;
+  groupSize: number;
+  windowHours: number;
+  status: GroupDealStatus;
+  skus: GroupDealSkuView[];
+  createdAt: string;
+  endedAt: string | null;
+}
+
+/** `GET /api/shops/:shopId/group-deals` (owner): each deal with its teams by status. */
+export interface GroupDealSummaryView extends GroupDealView {
+  productTitle: string;
+  teams: Record<TeamStatus, number>;
+}
+
+export interface TeamMemberView {
+  userId: string;
+  nickname: string;
+  avatarUrl: string | null;
+  /** Null while the member's seat is held by an unpaid order. */
+  paidAt: string | null;
+  leader: boolean;
+}
+
+/** `GET /api/group-buys/:teamId`: what anyone with the link sees (never an address). */
+export interface TeamView {
+  id: string;
+  dealId: string;
+  productId: string;
+  shopId: string;
+  productTitle: string;
+  imageUrl: string | null;
+  skus: GroupDealSkuView[];
+  status: TeamStatus;
+  groupSize: number;
+  paidCount: number;
+  /** groupSize − paid − held. */
+  seatsLeft: number;
+  expiresAt: string | null;
+  formedAt: string | null;
+  createdAt: string;
+  members: TeamMemberView[];
+}
+
+/** `POST /api/group-buys` and `POST /api/group-buys/:teamId/join`. */
+export interface TeamOrderView {
+  teamId: string;
+  orderId: string;
+  totalFen: number;
 }

@@ -11,6 +11,8 @@ export const EVENT_NOTICES: readonly ChatNotice['kind'][] = [
   'gift_expired',
   'gift_refunded',
   'lottery_drawn',
+  'team_formed',
+  'team_failed',
 ];
 
 /**
@@ -51,6 +53,18 @@ export function describeNotice(notice: ChatNotice, lang: NoticeLanguage): string
       return zh
         ? `礼物开奖：${entrants} 人参与，中奖：${winners.join('、')}`
         : `Lottery drawn: ${entrants} entered; ${winners.length === 1 ? 'winner' : 'winners'}: ${winners.join(', ')}`;
+    }
+    case 'team_formed': {
+      const n = notice.params.groupSize;
+      return zh
+        ? `拼团成功：${n} 人已成团，商家即将发货`
+        : `The team formed with ${n} members: the shop will ship soon`;
+    }
+    case 'team_failed': {
+      const n = notice.params.paid;
+      return zh
+        ? `拼团未成团，已为 ${n} 位成员全额退款`
+        : `The team did not form: ${n} ${n === 1 ? 'member was' : 'members were'} refunded in full`;
     }
   }
 }

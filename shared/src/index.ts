@@ -19,4 +19,5 @@ export * from './search';
 export * from './text';
 export * from './address';
 export * from './pricing';
+export * from './group-buy';
 export type { components as ApiComponents, operations as ApiOperations, paths as ApiPaths } from './openapi';

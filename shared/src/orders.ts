@@ -26,14 +26,23 @@ export type OrderAction = 'pay' | 'cancel' | 'ship' | 'confirm_receipt' | 'compl
  * - `freight`: whether the shop's freight rule applies (a gift's units ship at the shop's cost);
  * - `parcel`: how it ships — as one parcel once paid (`whole`), or one parcel per accepted unit
  *   (`per_unit`, opened by the gift's claims);
- * - `afterSalesBy`: who may ask for after-sales — the buyer, or each unit's recipient.
+ * - `afterSalesBy`: who may ask for after-sales — the buyer, or each unit's recipient;
+ * - `saleAt`: when a paid order becomes a sale — its whole parcel opens and search counts it: at
+ *   payment, or (拼团) when its team forms; a failed team's orders never do.
  */
 export const ORDER_KINDS = {
-  normal: { freight: true, parcel: 'whole', afterSalesBy: 'buyer' },
-  gift: { freight: false, parcel: 'per_unit', afterSalesBy: 'recipient' },
+  normal: { freight: true, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'payment' },
+  gift: { freight: false, parcel: 'per_unit', afterSalesBy: 'recipient', saleAt: 'payment' },
+  /** 拼团: a team member's own order at the group price, shipped free once the team forms. */
+  group_buy: { freight: false, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'team_formed' },
 } as const satisfies Record<
   string,
-  { freight: boolean; parcel: 'whole' | 'per_unit'; afterSalesBy: 'buyer' | 'recipient' }
+  {
+    freight: boolean;
+    parcel: 'whole' | 'per_unit';
+    afterSalesBy: 'buyer' | 'recipient';
+    saleAt: 'payment' | 'team_formed';
+  }
 >;
 export type OrderKind = keyof typeof ORDER_KINDS;
 

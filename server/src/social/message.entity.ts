@@ -29,6 +29,10 @@ export class Message {
   @Column({ type: 'uuid', nullable: true })
   productId!: string | null;
 
+  /** A 拼团 card's team (type group_buy), or the team a notice is about. */
+  @Column({ type: 'uuid', nullable: true })
+  teamId!: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -73,6 +73,8 @@ const NOTICE_PARAMS: Record<ChatNoticeKind, Record<string, SchemaObject>> = {
   gift_expired: { units: COUNT },
   gift_refunded: { units: COUNT },
   lottery_drawn: { entrants: COUNT, winners: { type: 'array', items: TEXT, description: "The winners' nicknames" } },
+  team_formed: { groupSize: COUNT },
+  team_failed: { paid: COUNT },
 };
 
 /** What a system message says, as data: one schema per kind (ChatNotice in @giftshop/shared). */
@@ -88,7 +90,7 @@ const CHAT_NOTICE: ApiPropertyOptions = {
   })),
 };
 
-const MESSAGE_TYPES: MessageType[] = ['text', 'gift', 'product', 'system'];
+const MESSAGE_TYPES: MessageType[] = ['text', 'gift', 'product', 'group_buy', 'system'];
 
 export class ChatLastMessageDto implements ChatLastMessage {
   @ApiProperty() senderId!: string;
@@ -121,6 +123,7 @@ export class MessageDto implements MessageView {
   @ApiPropertyOptional(CHAT_NOTICE) notice?: ChatNotice;
   @ApiPropertyOptional() giftId?: string;
   @ApiPropertyOptional() productId?: string;
+  @ApiPropertyOptional({ description: 'A 拼团 card (type group_buy) and its team notices' }) teamId?: string;
   @ApiTime() createdAt!: string;
 }
 

@@ -27,6 +27,7 @@ export function toMessageView(m: Message): MessageView {
     ...(m.notice !== null && { notice: m.notice }),
     ...(m.giftId !== null && { giftId: m.giftId }),
     ...(m.productId !== null && { productId: m.productId }),
+    ...(m.teamId !== null && { teamId: m.teamId }),
     createdAt: m.createdAt.toISOString(),
   };
 }
@@ -155,13 +156,14 @@ export class SocialService {
   /** A system message saying `notice`, worded in Chinese as its text, in the caller's transaction. */
   postNotice(
     manager: EntityManager,
-    input: { chatId: string; senderId: string; notice: ChatNotice; giftId?: string },
+    input: { chatId: string; senderId: string; notice: ChatNotice; giftId?: string; teamId?: string },
   ): Promise<Message> {
     return this.postMessage(manager, {
       chatId: input.chatId,
       senderId: input.senderId,
       type: 'system',
       giftId: input.giftId ?? null,
+      teamId: input.teamId ?? null,
       notice: input.notice,
       text: describeNotice(input.notice, 'zh'),
     });
@@ -185,7 +187,7 @@ export class SocialService {
   async postMessage(
     manager: EntityManager,
     message: Pick<Message, 'chatId' | 'senderId' | 'type'> &
-      Partial<Pick<Message, 'text' | 'giftId' | 'productId' | 'notice'>>,
+      Partial<Pick<Message, 'text' | 'giftId' | 'productId' | 'teamId' | 'notice'>>,
   ): Promise<Message> {
     return manager.save(
       Message,
@@ -193,6 +195,7 @@ export class SocialService {
         text: null,
         giftId: null,
         productId: null,
+        teamId: null,
         notice: null,
         ...message,
         createdAt: this.clock.now(),
