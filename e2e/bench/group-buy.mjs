@@ -106,7 +106,11 @@ const setupAgent = new http.Agent({ keepAlive: true, maxSockets: SETUP_CONCURREN
 /** One JSON request to the server on the setup's agent (lib.mjs `jsonRequest`). */
 const api = (port, method, path, options = {}) => jsonRequest(port, method, path, { agent: setupAgent, ...options });
 
-const login = (port, openId, nickname) => api(port, 'POST', '/api/auth/login', { body: { openId, nickname } });
+/** The sandbox login: `{id, token}` of the user with that openId (created on first login). */
+async function login(port, openId, nickname) {
+  const { token, user } = await api(port, 'POST', '/api/auth/login', { body: { openId, nickname } });
+  return { id: user.id, token };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The run
