@@ -55,6 +55,7 @@ import {
   intOption,
   jsonRequest,
   log,
+  mapLimit,
   option,
   percentile,
   sleep,
@@ -106,19 +107,6 @@ const describeError = (err) =>
 
 /** One JSON request to the server on the bench's keep-alive agent (lib.mjs `jsonRequest`). */
 const api = (port, method, path, options = {}) => jsonRequest(port, method, path, { agent, ...options });
-
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Server and database

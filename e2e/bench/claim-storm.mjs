@@ -42,11 +42,14 @@ import {
   intOption,
   jsonRequest,
   log,
+  mapLimit,
   option,
   percentile,
   sleep,
   spawnServer,
+  startActivitySampler,
   waitForHealth,
+  withDeadline,
 } from './lib.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -75,32 +78,6 @@ const CONCURRENCY = intOption('concurrency', 'BENCH_CONCURRENCY', CLAIMERS, 1, C
 const PROFILE = option('profile', 'BENCH_PROFILE', '0') !== '0';
 const KEEP_DB = option('keep-db', 'BENCH_KEEP_DB', '0') !== '0';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://giftshop:giftshop@127.0.0.1:5432/giftshop';
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-/** Rejects when `promise` has not settled within `ms`. */
-function withDeadline(promise, ms, what) {
-  let timer;
-  const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${Math.round(ms / 1000)} s`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
-
-/** Runs fn over items with at most `limit` in flight; results in input order. */
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
@@ -304,34 +281,6 @@ async function storm(port, giftId, claimers) {
   const wallMs = performance.now() - t0;
   agent.destroy();
   return { results, wallMs };
-}
-
-/** Samples what the bench database's backends are doing, every 20 ms, until stopped. */
-function startActivitySampler(admin, benchDb) {
-  const counts = new Map();
-  let samples = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      try {
-        const { rows } = await admin.query(
-          `SELECT state, coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS wait, count(*)::int AS n
-           FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' GROUP BY 1, 2`,
-          [benchDb],
-        );
-        samples++;
-        for (const r of rows) counts.set(`${r.state} / ${r.wait}`, (counts.get(`${r.state} / ${r.wait}`) ?? 0) + r.n);
-      } catch {
-        // the sampler is best effort
-      }
-      await sleep(20);
-    }
-  })();
-  return async () => {
-    running = false;
-    await loop;
-    return { samples, counts };
-  };
 }
 
 async function verify(bench, giftId, skuId, stockBefore, results) {

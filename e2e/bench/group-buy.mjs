@@ -28,6 +28,7 @@
  *   --pool=N           BENCH_POOL_SIZE      the server's DB_POOL_SIZE (20, as the other benches)
  *   --procs=N          BENCH_PROCS          the server's WEB_CONCURRENCY (default: one per core)
  *   --concurrency=N    BENCH_CONCURRENCY    joiners in flight at once (default: all)
+ *   --profile          BENCH_PROFILE=1      sample pg_stat_activity during the race (lock waits by statement)
  *   --keep-db          BENCH_KEEP_DB=1      keep the bench database afterwards
  *   BENCH_DATABASE_URL  admin connection (default postgres://giftshop:giftshop@127.0.0.1:5432/giftshop)
  *   BENCH_SERVER_NODE_ARGS  extra node flags for the server process, for diagnosis
@@ -58,6 +59,7 @@ import {
   processesEnv,
   sleep,
   spawnServer,
+  startActivitySampler,
   waitForHealth,
   withDeadline,
 } from './lib.mjs';
@@ -74,7 +76,7 @@ const GROUP_DISCOUNT_FEN = 3000; // the group price: the SKU's price less ¥30
 
 const unknown = process.argv
   .slice(2)
-  .filter((a) => !/^--(teams|size|oversubscribe|pool|procs|concurrency|keep-db)(=.*)?$/.test(a));
+  .filter((a) => !/^--(teams|size|oversubscribe|pool|procs|concurrency|profile|keep-db)(=.*)?$/.test(a));
 if (unknown.length > 0) {
   console.error(`unknown argument(s): ${unknown.join(' ')} (see the header of e2e/bench/group-buy.mjs)`);
   process.exit(2);
@@ -87,6 +89,7 @@ const JOINERS_PER_TEAM = intOption('oversubscribe', 'BENCH_OVERSUBSCRIBE', SEATS
 const JOINERS = TEAMS * JOINERS_PER_TEAM;
 const POOL_SIZE = intOption('pool', 'BENCH_POOL_SIZE', 20, 1, 200);
 const CONCURRENCY = intOption('concurrency', 'BENCH_CONCURRENCY', JOINERS, 1, JOINERS);
+const PROFILE = option('profile', 'BENCH_PROFILE', '0') !== '0';
 const KEEP_DB = option('keep-db', 'BENCH_KEEP_DB', '0') !== '0';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://giftshop:giftshop@127.0.0.1:5432/giftshop';
 const RACE = JOINERS_PER_TEAM > SEATS;
@@ -350,6 +353,18 @@ function failures(v, results) {
 // ---------------------------------------------------------------------------------------------
 // Report
 
+/** The pg_stat_activity samples: backends by state and wait, and what the lock waiters were running. */
+function profileLines({ samples, counts, waiting }) {
+  const avg = (n) => (n / Math.max(1, samples)).toFixed(1);
+  const top = (map, n) => [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+  return [
+    `pg backends (avg)   over ${samples} samples: ${top(counts, 8)
+      .map(([k, n]) => `${k} ${avg(n)}`)
+      .join('; ')}`,
+    ...top(waiting, 6).map(([k, n]) => `  waiting (avg ${avg(n)}) ${k}`),
+  ];
+}
+
 const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
 const latency = (values) => {
   const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
@@ -362,7 +377,7 @@ const latency = (values) => {
 };
 const latencyLine = (l) => `p50 ${fmt(l.p50)}, p95 ${fmt(l.p95)}, p99 ${fmt(l.p99)}, max ${fmt(l.max)}`;
 
-function report({ meta, results, wallMs, cpu, v, settledMs, failed }) {
+function report({ meta, results, wallMs, cpu, v, settledMs, failed, activity }) {
   const paired = results.filter((r) => Number.isFinite(r.pairMs));
   const answers = {};
   for (const r of results) {
@@ -402,6 +417,7 @@ function report({ meta, results, wallMs, cpu, v, settledMs, failed }) {
       `client ${perJoin(cpu.client)}; machine ${cpu.machineBusyPct.toFixed(0)}% busy ` +
       `(server ${share(cpu.server)}, postgres ${share(cpu.postgresBench)}, client ${share(cpu.client)}, ` +
       `other postgres ${share(cpu.postgresOther)}, everything else ${share(Math.max(0, cpu.rest))})`,
+    ...(activity ? profileLines(activity) : []),
     `verdict             ${failed.length ? `FAIL: ${failed.join('; ')}` : 'PASS (correctness)'}`,
     '=============================================================',
   );
@@ -474,13 +490,15 @@ async function main() {
     await sleep(500); // let the setup traffic settle
 
     log(`race: ${JOINERS} x (POST /api/group-buys/:teamId/join, then POST /api/orders/:orderId/pay)`);
+    const stopSampler = PROFILE ? startActivitySampler(state.admin, state.benchDb, { byStatement: true }) : null;
     const cpuBefore = cpuSnapshot(child.pid, state.benchDb);
     const { results, wallMs } = await withDeadline(race(port, world), RACE_TIMEOUT_MS + 5000, 'race');
     const cpu = cpuDelta(cpuBefore, cpuSnapshot(child.pid, state.benchDb));
+    const activity = stopSampler ? await stopSampler() : null;
     const settledMs = await settle(bench, world.deal.id);
     const v = await verify(bench, world);
     const failed = failures(v, results);
-    report({ meta, results, wallMs, cpu, v, settledMs, failed });
+    report({ meta, results, wallMs, cpu, v, settledMs, failed, activity });
     return failed.length ? 1 : 0;
   } finally {
     await client.end().catch(() => {});

@@ -334,3 +334,43 @@ export function jsonRequest(port, method, path, { token, body, key, agent, expec
     req.end(payload);
   });
 }
+
+/**
+ * Samples what the bench database's backends are doing, every 20 ms, until stopped. With
+ * `byStatement`, a second tally keys the backends that are waiting (not idle, not on CPU) by the
+ * start of their statement, to name the statement a lock queue forms on.
+ */
+export function startActivitySampler(admin, benchDb, { byStatement = false } = {}) {
+  const counts = new Map();
+  const waiting = new Map();
+  const add = (map, key, n) => map.set(key, (map.get(key) ?? 0) + n);
+  let samples = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      try {
+        const { rows } = await admin.query(
+          `SELECT state, coalesce(wait_event_type || ':' || wait_event, 'on CPU') AS wait,
+                  CASE WHEN $2 AND state <> 'idle' AND wait_event_type = 'Lock'
+                       THEN left(regexp_replace(query, '\\s+', ' ', 'g'), 90) END AS statement,
+                  count(*)::int AS n
+           FROM pg_stat_activity WHERE datname = $1 AND backend_type = 'client backend' GROUP BY 1, 2, 3`,
+          [benchDb, byStatement],
+        );
+        samples++;
+        for (const r of rows) {
+          add(counts, `${r.state} / ${r.wait}`, r.n);
+          if (r.statement) add(waiting, `${r.wait}: ${r.statement}`, r.n);
+        }
+      } catch {
+        // the sampler is best effort
+      }
+      await sleep(20);
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { samples, counts, waiting };
+  };
+}
