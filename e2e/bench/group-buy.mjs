@@ -10,7 +10,7 @@
  * PostgreSQL server, starts the BUILT server (server/dist/main.js) on it as a separate process
  * with RATE_LIMITS=off and the demo seed, and sets the world up through the API: the seeded
  * merchant 王掌柜 (o_wang) raises the stock of 坚果每日一包 and runs a group deal on it (team
- * size 5); the leaders (sandbox logins) each open a team and pay. Then, timed, every joiner joins
+ * size 5; a seeded deal on it is ended first); the leaders (sandbox logins) each open a team and pay. Then, timed, every joiner joins
  * its team and pays for the seat (POST /api/group-buys/:teamId/join, then
  * POST /api/orders/:orderId/pay), all at once unless --concurrency caps it. Afterwards it checks
  * in SQL: every team formed, no team with more paid seats than its size, every seat's order paid
@@ -160,6 +160,14 @@ async function setup(port, bench) {
     token: wang.token,
     body: { skus: [{ id: sku.id, stock }] },
   });
+  // One active deal per product: a seeded one is ended first, so the bench's deal is the only one.
+  if (product.groupDeal) {
+    await api(port, 'PATCH', `/api/group-deals/${product.groupDeal.id}`, {
+      token: wang.token,
+      body: { status: 'ended' },
+    });
+    log(`ended the seeded deal ${product.groupDeal.id} on ${DEAL_PRODUCT}`);
+  }
   const groupPriceFen = sku.priceFen - GROUP_DISCOUNT_FEN;
   const deal = await api(port, 'POST', `/api/shops/${product.shopId}/group-deals`, {
     token: wang.token,
