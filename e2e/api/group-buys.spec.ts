@@ -117,6 +117,13 @@ describe('社群拼团: deals, teams, seats, forming and failing', () => {
         .set(w.wang.auth)
         .send({ carrier: 'SF', trackingNo: 'SF0001' });
       expect([early.status, early.body.code]).toEqual([409, 'TEAM_NOT_FORMED']);
+      // A paid seat cannot be refunded on its own before the team forms or fails.
+      const leave = await t
+        .http()
+        .post(`/api/orders/${bob.orderId}/refund`)
+        .set(w.bob.auth)
+        .send({ reason: '不想拼了' });
+      expect([leave.status, leave.body.code]).toEqual([409, 'TEAM_NOT_FORMED']);
       expect((await orderOf(t, w.bob, bob.orderId)).groupBuy).toEqual({ teamId, status: 'open', leader: false });
 
       await pay(t, w.carol, carol.orderId).expect(200);
