@@ -106,6 +106,7 @@ describe('社群拼团: deals, teams, seats, forming and failing', () => {
       expect(await teamOf(t, teamId)).toMatchObject({ status: 'open', paidCount: 1, seatsLeft: 0 });
       expect((await join(t, w.dave, teamId, skuId)).body.code).toBe('TEAM_FULL');
       expect((await join(t, w.bob, teamId, skuId)).body.code).toBe('ALREADY_IN_TEAM');
+      expect((await join(t, w.alice, teamId, skuId)).body.code).toBe('ALREADY_IN_TEAM'); // the leader too
       await pay(t, w.bob, bob.orderId).expect(200);
       // Paid but not formed: search does not count them yet (its roll-up runs within 60 s).
       await t.advance(61_000);
