@@ -1,5 +1,5 @@
 import type { LedgerView } from '@giftshop/shared';
-import { stockOf } from '../support/fixtures';
+import { stockOf, until } from '../support/fixtures';
 import { dealOn, HOUR, join, openTeam, pay, shoppers, teamOf } from '../support/group-buy-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
@@ -10,14 +10,6 @@ jest.setTimeout(180_000);
  * instances polling the jobs together, a new process after a restart, and the deadline's job run
  * again.
  */
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 /** A team of 5 with the leader and `paid` − 1 joiners paid, and one more joiner holding a seat. */
 async function failingTeam(t: TestApp, merchant: Session, prefix: string, paid: number) {
