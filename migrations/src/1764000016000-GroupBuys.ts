@@ -52,7 +52,7 @@ export class GroupBuys1764000016000 implements MigrationInterface {
         CHECK (paid + held <= group_size),
         CHECK ((status = 'formed') = (formed_at IS NOT NULL)),
         CHECK (status <> 'formed' OR paid = group_size),
-        CHECK ((status = 'forming') = (expires_at IS NULL))
+        CHECK ((status IN ('forming', 'cancelled')) = (expires_at IS NULL))
       );
       CREATE INDEX group_teams_deal_idx ON group_teams (deal_id, created_at DESC);
       CREATE TABLE group_seats (

@@ -10,6 +10,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { GiftsModule } from './gifts/gifts.module';
+import { GroupBuysModule } from './group-buys/group-buys.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
 import { HealthController } from './health/health.controller';
@@ -61,6 +62,7 @@ export class AppModule {
         OrdersModule,
         FulfilmentModule,
         GiftsModule,
+        GroupBuysModule,
         AfterSalesModule,
         AnalyticsModule,
         SearchModule,

@@ -613,6 +613,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shops/{shopId}/group-deals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GroupBuysController_deals"];
+        put?: never;
+        post: operations["GroupBuysController_createDeal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/group-deals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["GroupBuysController_endDeal"];
+        trace?: never;
+    };
+    "/api/group-deals/{id}/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GroupBuysController_dealTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/group-buys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GroupBuysController_mine"];
+        put?: never;
+        post: operations["GroupBuysController_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/group-buys/{teamId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GroupBuysController_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/group-buys/{teamId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GroupBuysController_team"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/refund": {
         parameters: {
             query?: never;
@@ -837,7 +933,7 @@ export interface components {
         ChatLastMessageDto: {
             senderId: string;
             /** @enum {string} */
-            type: "text" | "gift" | "product" | "system";
+            type: "text" | "gift" | "product" | "group_buy" | "system";
             text?: string;
             /** @description System messages: what to say, as data, so each client words it in its language */
             notice?: {
@@ -883,6 +979,18 @@ export interface components {
                     entrants: number;
                     /** @description The winners' nicknames */
                     winners: string[];
+                };
+            } | {
+                /** @enum {string} */
+                kind: "team_formed";
+                params: {
+                    groupSize: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "team_failed";
+                params: {
+                    paid: number;
                 };
             };
             /** Format: date-time */
@@ -903,7 +1011,7 @@ export interface components {
             chatId: string;
             senderId: string;
             /** @enum {string} */
-            type: "text" | "gift" | "product" | "system";
+            type: "text" | "gift" | "product" | "group_buy" | "system";
             text?: string;
             /** @description System messages: what to say, as data, so each client words it in its language */
             notice?: {
@@ -950,9 +1058,23 @@ export interface components {
                     /** @description The winners' nicknames */
                     winners: string[];
                 };
+            } | {
+                /** @enum {string} */
+                kind: "team_formed";
+                params: {
+                    groupSize: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "team_failed";
+                params: {
+                    paid: number;
+                };
             };
             giftId?: string;
             productId?: string;
+            /** @description A 拼团 card (type group_buy) and its team notices */
+            teamId?: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1064,6 +1186,25 @@ export interface components {
             /** @description Why the SKU cannot be a gift */
             giftReason?: string;
         };
+        GroupDealSkuDto: {
+            skuId: string;
+            /** @description The group price, below the SKU’s own */
+            groupPriceFen: number;
+        };
+        GroupDealDto: {
+            id: string;
+            shopId: string;
+            productId: string;
+            groupSize: number;
+            windowHours: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            skus: components["schemas"]["GroupDealSkuDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+        };
         ProductDto: {
             /** @description The unified product ID every scene links to */
             id: string;
@@ -1084,6 +1225,8 @@ export interface components {
              * @enum {string}
              */
             scene?: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
+            /** @description Its active group deal (拼团), if any */
+            groupDeal?: components["schemas"]["GroupDealDto"] | (never | null);
             /** Format: date-time */
             createdAt: string;
         };
@@ -1611,6 +1754,124 @@ export interface components {
             shippedAt: string | null;
             /** Format: date-time */
             deliveredAt: string | null;
+        };
+        GroupDealSkuInputDto: {
+            skuId: string;
+            /** @description Below the SKU’s own price */
+            groupPriceFen: number;
+        };
+        CreateGroupDealDto: {
+            productId: string;
+            groupSize: number;
+            /** @default 24 */
+            windowHours: number;
+            /** @description The SKUs on offer with their group prices */
+            skus: components["schemas"]["GroupDealSkuInputDto"][];
+        };
+        TeamCountsDto: {
+            forming: number;
+            open: number;
+            formed: number;
+            failed: number;
+            cancelled: number;
+        };
+        GroupDealSummaryDto: {
+            id: string;
+            shopId: string;
+            productId: string;
+            groupSize: number;
+            windowHours: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            skus: components["schemas"]["GroupDealSkuDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            productTitle: string;
+            /** @description The deal’s teams by status */
+            teams: components["schemas"]["TeamCountsDto"];
+        };
+        UpdateGroupDealDto: {
+            /**
+             * @description Ending stops new teams; open teams run to their end
+             * @enum {string}
+             */
+            status: "ended";
+        };
+        TeamMemberDto: {
+            userId: string;
+            nickname: string;
+            avatarUrl: string | null;
+            /**
+             * Format: date-time
+             * @description Null while the seat is held by an unpaid order
+             */
+            paidAt: string | null;
+            leader: boolean;
+        };
+        TeamDto: {
+            id: string;
+            dealId: string;
+            productId: string;
+            shopId: string;
+            productTitle: string;
+            imageUrl: string | null;
+            skus: components["schemas"]["GroupDealSkuDto"][];
+            /** @enum {string} */
+            status: "forming" | "open" | "formed" | "failed" | "cancelled";
+            groupSize: number;
+            /** @description Paid members */
+            paidCount: number;
+            /** @description groupSize − paid − held */
+            seatsLeft: number;
+            /**
+             * Format: date-time
+             * @description Set when the leader pays: the team fails if not formed by then
+             */
+            expiresAt: string | null;
+            /** Format: date-time */
+            formedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            members: components["schemas"]["TeamMemberDto"][];
+        };
+        OpenTeamDto: {
+            /** @description A SKU of the deal */
+            skuId: string;
+            quantity: number;
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller; the order keeps a copy */
+            addressId?: string;
+            /**
+             * @description Default: from the team’s chat (chat or group_chat)
+             * @enum {string}
+             */
+            scene?: "chat" | "group_chat";
+            dealId: string;
+            /** @description A chat the leader belongs to: the 拼团 card is posted there when the leader pays */
+            chatId?: string;
+        };
+        TeamOrderDto: {
+            teamId: string;
+            /** @description Pay it with POST /api/orders/:orderId/pay */
+            orderId: string;
+            totalFen: number;
+        };
+        SeatDto: {
+            /** @description A SKU of the deal */
+            skuId: string;
+            quantity: number;
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller; the order keeps a copy */
+            addressId?: string;
+            /**
+             * @description Default: from the team’s chat (chat or group_chat)
+             * @enum {string}
+             */
+            scene?: "chat" | "group_chat";
         };
         RefundRequestDto: {
             /** @example 不想要了 */
@@ -3273,6 +3534,274 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyGiftClaimDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_deals: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shop owner only: deals with their teams by status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDealSummaryDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_createDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateGroupDealDto"];
+            };
+        };
+        responses: {
+            /** @description The shop owner only; one active deal per product */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDealDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_endDeal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateGroupDealDto"];
+            };
+        };
+        responses: {
+            /** @description Ends the deal: no new teams; its teams run to their end */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDealDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_dealTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The shop owner only: the deal’s teams, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_mine: {
+        parameters: {
+            query: {
+                role: "mine";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller’s teams, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_open: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenTeamDto"];
+            };
+        };
+        responses: {
+            /** @description Opens a team (forming) with the caller as leader; paying the order opens it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamOrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_join: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeatDto"];
+            };
+        };
+        responses: {
+            /** @description Holds a seat until the order is paid or cancelled. 409 TEAM_FULL, ALREADY_IN_TEAM, TEAM_CLOSED */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamOrderDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GroupBuysController_team: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                teamId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Anyone with the link: members and seats, never an address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamDto"];
                 };
             };
             /** @description An error: {statusCode, error, message, code} */

@@ -1,3 +1,4 @@
+import { GROUP_DEAL_PROPERTY, GroupDealDto } from '../group-buys/group-buy-view.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CATEGORIES,
@@ -212,6 +213,7 @@ export class ProductDto implements ProductView {
   @ApiProperty({ description: 'Lowest SKU price' }) priceFen!: number;
   @ApiProperty({ type: [SkuDto] }) skus!: SkuDto[];
   @ApiPropertyOptional({ enum: SCENE_CODES, description: 'The scene it was read in, with ?scene=' }) scene?: Scene;
+  @GROUP_DEAL_PROPERTY groupDeal?: GroupDealDto | null;
   @ApiTime() createdAt!: string;
 }
 

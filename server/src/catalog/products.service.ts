@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Page, ProductSummaryView, ProductView as ProductDto, Scene, sceneDomain } from '@giftshop/shared';
+import {
+  type GroupDealView,
+  Page,
+  ProductSummaryView,
+  ProductView as ProductDto,
+  Scene,
+  sceneDomain,
+} from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { runInTransaction } from '../database/run-in-transaction';
 import { ClockService } from '../clock/clock.service';
@@ -110,10 +117,24 @@ export class ProductsService {
     if (!product) throw new NotFoundError('product');
     const shop = await this.db.getRepository(Shop).findOneByOrFail({ id: product.shopId });
     if (product.status !== 'listed' && shop.ownerId !== viewerId) throw new NotFoundError('product');
-    const view = toProductView(product, shop.name);
+    const view = { ...toProductView(product, shop.name), groupDeal: await this.activeGroupDeal(product.id) };
     if (!scene) return view;
     await this.recordView(product, scene, viewerId, sharerId);
     return { ...view, scene };
+  }
+
+  /** The product's active 拼团 deal (the group-buys module's tables, read for the page). */
+  private async activeGroupDeal(productId: string): Promise<GroupDealView | null> {
+    const [deal]: (Omit<GroupDealView, 'createdAt'> & { createdAt: Date })[] = await this.db.query(
+      `SELECT d.id, d.shop_id AS "shopId", d.product_id AS "productId", d.group_size AS "groupSize",
+              d.window_hours AS "windowHours", d.status,
+              (SELECT jsonb_agg(jsonb_build_object('skuId', s.sku_id, 'groupPriceFen', s.group_price_fen) ORDER BY s.sku_id)
+                 FROM group_deal_skus s WHERE s.deal_id = d.id) AS skus,
+              d.created_at AS "createdAt", NULL AS "endedAt"
+         FROM group_deals d WHERE d.product_id = $1 AND d.status = 'active'`,
+      [productId],
+    );
+    return deal ? { ...deal, createdAt: deal.createdAt.toISOString() } : null;
   }
 
   async list(filter: {

@@ -6,6 +6,7 @@ import { Sku } from '../catalog/sku.entity';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { Gift, GiftClaim, GiftEntry, GiftUnit } from '../gifts/gift.entity';
+import { GroupDeal, GroupDealSku, GroupSeat, GroupTeam } from '../group-buys/group-buy.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { User } from '../identity/user.entity';
 import { Job } from '../jobs/job.entity';
@@ -43,4 +44,8 @@ export const ENTITIES = [
   GiftUnit,
   GiftClaim,
   GiftEntry,
+  GroupDeal,
+  GroupDealSku,
+  GroupTeam,
+  GroupSeat,
 ];

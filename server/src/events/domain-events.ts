@@ -42,6 +42,10 @@ export interface DomainEvents {
   'fulfilment.completed': { fulfilment: Fulfilment };
   /** What was paid for it went back (before shipment, or an approved return) (fulfilment). */
   'fulfilment.refunded': { fulfilment: Fulfilment };
+  /** A 拼团 team's paid members reached its size: its orders are sales now (group-buys). */
+  'team.formed': { teamId: string; orderIds: string[] };
+  /** A team's deadline passed before it formed: its paid orders were refunded in full (group-buys). */
+  'team.failed': { teamId: string; orderIds: string[] };
 }
 
 export type EventName = keyof DomainEvents;

@@ -50,9 +50,25 @@ export class FulfilmentService implements OnModuleInit {
       const fulfilment = await this.lockWithOrder(tx, String(p.fulfilmentId));
       if (fulfilment) await this.completeIfDue(tx, fulfilment);
     });
-    // An order that ships whole has its parcel once paid (a gift's units each get theirs when accepted).
-    this.events.inTransaction('order.paid', 'fulfilment', (tx, { order }) =>
-      ORDER_KINDS[order.kind].parcel === 'whole' ? this.openForOrder(tx, order) : Promise.resolve(),
+    // An order that ships whole has its parcel once it is a sale: paid, or (拼团) its team formed.
+    // A gift's units each get theirs when accepted.
+    this.events.inTransaction('order.paid', 'fulfilment', (tx, { order }) => {
+      const kind = ORDER_KINDS[order.kind];
+      return kind.parcel === 'whole' && kind.saleAt === 'payment' ? this.openForOrder(tx, order) : Promise.resolve();
+    });
+    this.events.inTransaction('team.formed', 'fulfilment', (tx, { orderIds }) => this.openForFormedTeam(tx, orderIds));
+  }
+
+  /** The parcels of a team's paid orders, at once, waiting to ship from the moment it formed. */
+  private async openForFormedTeam(tx: EntityManager, orderIds: string[]): Promise<void> {
+    await tx.query(
+      `INSERT INTO fulfilments (order_id, shop_id, recipient_id, address, lines, amount_fen, refund_key, status, created_at)
+       SELECT o.id, o.shop_id, o.buyer_id, o.address,
+              (SELECT jsonb_agg(jsonb_build_object('skuId', i.sku_id, 'quantity', i.quantity) ORDER BY i.id)
+                 FROM order_items i WHERE i.order_id = o.id),
+              o.total_fen, 'order:' || o.id || ':full', 'pending', $2
+         FROM orders o WHERE o.id = ANY($1::uuid[]) AND o.status = 'paid' ORDER BY o.id`,
+      [orderIds, this.clock.now()],
     );
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GiftOrderUnits, OPEN_AFTER_SALE_STATUSES, ORDER_KINDS, OrderView, Page } from '@giftshop/shared';
+import { GiftOrderUnits, OPEN_AFTER_SALE_STATUSES, ORDER_KINDS, OrderView, Page, TeamStatus } from '@giftshop/shared';
 import { DataSource, EntityManager, FindOptionsWhere, In, IsNull } from 'typeorm';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { Shop } from '../catalog/shop.entity';
@@ -78,6 +78,7 @@ export class OrderViewsService {
     // A normal order's shipping is its one parcel's.
     const parcels = await manager.find(Fulfilment, { where: { orderId: In(ids), claimId: IsNull() } });
     const giftUnits = await this.giftUnits(manager, orders);
+    const teams = await this.teams(manager, orders);
     return orders.map((order) =>
       toView(order, {
         items: items.filter((i) => i.orderId === order.id),
@@ -86,6 +87,7 @@ export class OrderViewsService {
         refundedFen: refunds.find((r) => r.orderId === order.id)?.fen ?? 0,
         parcel: parcels.find((f) => f.orderId === order.id) ?? null,
         giftUnits: giftUnits.get(order.id) ?? null,
+        groupBuy: teams.get(order.id) ?? null,
       }),
     );
   }
@@ -99,7 +101,20 @@ export class OrderViewsService {
       refundedFen: 0,
       parcel: null,
       giftUnits: null,
+      groupBuy: null,
     });
+  }
+
+  /** Group-buy orders' teams (the group-buys module's tables, read for the view). */
+  private async teams(manager: EntityManager, orders: Order[]): Promise<Map<string, OrderView['groupBuy']>> {
+    const ids = orders.filter((o) => ORDER_KINDS[o.kind].saleAt === 'team_formed').map((o) => o.id);
+    if (ids.length === 0) return new Map();
+    const rows: { orderId: string; teamId: string; status: TeamStatus; leader: boolean }[] = await manager.query(
+      `SELECT s.order_id AS "orderId", t.id AS "teamId", t.status, s.leader
+         FROM group_seats s JOIN group_teams t ON t.id = s.team_id WHERE s.order_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map(({ orderId, ...team }) => [orderId, team]));
   }
 
   /** Sent gifts' units by state, so a paid gift order can be shown as its units stand. */
@@ -130,9 +145,13 @@ interface OrderRelated {
   /** A normal order's one parcel, which its shipping is. */
   parcel: Fulfilment | null;
   giftUnits: GiftOrderUnits | null;
+  groupBuy: OrderView['groupBuy'];
 }
 
-function toView(order: Order, { items, payment, latestCase, refundedFen, parcel, giftUnits }: OrderRelated): OrderView {
+function toView(
+  order: Order,
+  { items, payment, latestCase, refundedFen, parcel, giftUnits, groupBuy }: OrderRelated,
+): OrderView {
   return {
     id: order.id,
     kind: order.kind,
@@ -182,5 +201,6 @@ function toView(order: Order, { items, payment, latestCase, refundedFen, parcel,
         }
       : null,
     ...(ORDER_KINDS[order.kind].parcel === 'per_unit' && { giftUnits }),
+    ...(ORDER_KINDS[order.kind].saleAt === 'team_formed' && { groupBuy }),
   };
 }

@@ -27,7 +27,7 @@ import { Shop } from '../catalog/shop.entity';
 import { skuLabel } from '../catalog/sku-label';
 import { StockService } from '../catalog/stock.service';
 import { ClockService } from '../clock/clock.service';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { writeTransition } from '../common/write-transition';
 import { EventBus } from '../events/event-bus';
 import { Fulfilment } from '../fulfilment/fulfilment.entity';
@@ -51,11 +51,22 @@ export interface PlaceOrder {
   address: Address | null;
   scene: Scene;
   sharerId?: string;
+  /** Prices that replace the SKUs' own for this order (a group deal's group prices), by SKU id. */
+  unitPrices?: ReadonlyMap<string, number>;
 }
+
+/**
+ * A kind's own condition for paying an order (a group-buy seat: its team still takes payments).
+ * Throws the refusal (a DomainError); runs when the payment opens and again under the order's
+ * lock when it settles.
+ */
+export type PayGuard = (manager: EntityManager, order: Order) => Promise<void>;
 
 /** The order lifecycle. Every status change goes through `move`, on a locked row. */
 @Injectable()
 export class OrdersService implements OnModuleInit {
+  private readonly payGuards = new Map<OrderKind, PayGuard>();
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
@@ -77,6 +88,12 @@ export class OrdersService implements OnModuleInit {
     this.followParcel('fulfilment.delivered', 'confirm_receipt', () => ({}));
     this.followParcel('fulfilment.completed', 'complete', (f) => ({ completedAt: f.completedAt }));
     this.followParcel('fulfilment.refunded', 'refund', (f) => ({ refundedAt: f.refundedAt }));
+  }
+
+  /** Registers the pay condition of a kind of order (one per kind). */
+  guardPayment(kind: OrderKind, guard: PayGuard): void {
+    if (this.payGuards.has(kind)) throw new Error(`${kind} orders have a pay guard already`);
+    this.payGuards.set(kind, guard);
   }
 
   create(
@@ -173,7 +190,8 @@ export class OrdersService implements OnModuleInit {
     const basket = await this.basket(tx, input.lines, input.buyerId);
     const { byId, shop, followsShop } = basket;
     const now = this.clock.now();
-    const price = priceOrder(pricingLines(input.lines, byId), ORDER_KINDS[input.kind].freight ? shop : null);
+    const lines = pricingLines(input.lines, byId, input.unitPrices);
+    const price = priceOrder(lines, ORDER_KINDS[input.kind].freight ? shop : null);
     const sharerId = await this.validSharer(tx, input.sharerId, input.buyerId);
     const order = tx.create(Order, {
       id: randomUUID(),
@@ -200,7 +218,7 @@ export class OrdersService implements OnModuleInit {
           productId: sku.productId,
           title: sku.title,
           specs: sku.specs,
-          unitPriceFen: sku.priceFen,
+          unitPriceFen: lines[i].unitPriceFen,
           quantity: l.quantity,
           paidFen: price.lines[i].paidFen,
         });
@@ -252,6 +270,7 @@ export class OrdersService implements OnModuleInit {
     const payable = async (tx: EntityManager, mode: 'read' | 'lock'): Promise<Order> => {
       const order = await this.actingAs(tx, userId, orderId, 'buyer', mode);
       transition('order', ORDER_TRANSITIONS, order.status, 'pay');
+      await this.payGuards.get(order.kind)?.(tx, order);
       return order;
     };
     // Opening needs no lock and no transaction (two statements): the order's one payment is
@@ -296,11 +315,33 @@ export class OrdersService implements OnModuleInit {
     });
   }
 
-  /** A paid normal order's one parcel (the order's status said it has one). */
+  /**
+   * A paid normal order's one parcel (the order's status said it has one). A group-buy order has
+   * none until its team forms: nothing to ship yet.
+   */
   private async parcelOf(tx: EntityManager, order: Order): Promise<Fulfilment> {
     const parcel = await this.fulfilments.lockForOrder(tx, order.id);
+    if (!parcel && ORDER_KINDS[order.kind].saleAt === 'team_formed') {
+      throw new ConflictError('TEAM_NOT_FORMED', 'the team has not formed yet: its orders ship once it has');
+    }
     if (!parcel) throw new Error(`order ${order.id} is ${order.status} but has no fulfilment`);
     return parcel;
+  }
+
+  /**
+   * Gives back everything a paid order that never became a sale was paid (a failed team's), once
+   * (its refund key), and returns its stock. The order is locked by the caller.
+   */
+  async refundUnsold(tx: EntityManager, order: Order, reason: string): Promise<Order> {
+    const refunded = await this.move(tx, order, 'refund', { refundedAt: this.clock.now() });
+    await this.releaseStock(tx, order.id);
+    await this.payments.refund(tx, {
+      orderId: order.id,
+      refundKey: `order:${order.id}:unsold`,
+      amountFen: order.totalFen,
+      reason,
+    });
+    return refunded;
   }
 
   /** Keeps a normal order's status in step with its parcel (the order is locked first: lock order). */
@@ -395,7 +436,10 @@ export class OrdersService implements OnModuleInit {
 
   /** A payment settled: the order is paid, or, if it was cancelled meanwhile, refunded in full. */
   private async onPaid(tx: EntityManager, payment: Payment): Promise<void> {
-    const order = await this.lock(tx, payment.orderId);
+    let order = await this.lock(tx, payment.orderId);
+    const refusal = order.status === 'pending_payment' ? await this.payRefusal(tx, order) : null;
+    // A notification that arrives when its kind no longer takes the payment (a closed team).
+    if (refusal) order = await this.cancelIn(tx, order);
     if (order.status === 'pending_payment') {
       const paid = await this.move(tx, order, 'pay', { paidAt: payment.paidAt ?? this.clock.now() });
       await this.events.publish(tx, 'order.paid', { order: paid });
@@ -404,8 +448,19 @@ export class OrdersService implements OnModuleInit {
         orderId: order.id,
         refundKey: `order:${order.id}:late-payment`,
         amountFen: payment.amountFen,
-        reason: `paid after the order was ${order.status}`,
+        reason: refusal ?? `paid after the order was ${order.status}`,
       });
+    }
+  }
+
+  /** Why the order's kind refuses its payment now, or null. */
+  private async payRefusal(tx: EntityManager, order: Order): Promise<string | null> {
+    try {
+      await this.payGuards.get(order.kind)?.(tx, order);
+      return null;
+    } catch (err) {
+      if (err instanceof DomainError) return err.message;
+      throw err;
     }
   }
 
@@ -457,11 +512,15 @@ interface Basket {
   followsShop: boolean;
 }
 
-function pricingLines(lines: PlaceOrder['lines'], byId: Map<string, BasketSku>) {
+function pricingLines(
+  lines: PlaceOrder['lines'],
+  byId: Map<string, BasketSku>,
+  unitPrices?: ReadonlyMap<string, number>,
+) {
   return lines.map((l) => ({
     skuId: l.skuId,
     quantity: l.quantity,
-    unitPriceFen: (byId.get(l.skuId) as BasketSku).priceFen,
+    unitPriceFen: unitPrices?.get(l.skuId) ?? (byId.get(l.skuId) as BasketSku).priceFen,
   }));
 }
 

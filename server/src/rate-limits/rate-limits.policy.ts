@@ -38,6 +38,8 @@ export const LIMITED_ROUTES: Readonly<Record<string, Bucket>> = {
   'POST /api/auth/wechat': 'login',
   'POST /api/orders': 'orders',
   'POST /api/orders/:id/pay': 'orders',
+  'POST /api/group-buys': 'orders',
+  'POST /api/group-buys/:teamId/join': 'orders',
   'POST /api/gifts': 'gifts',
   'POST /api/gifts/:id/claim': 'claims',
   'POST /api/gifts/:id/enter': 'claims',

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { decayed, SEARCH_RANKING } from '@giftshop/shared';
+import { decayed, ORDER_KINDS, SEARCH_RANKING } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { runInTransaction } from '../database/run-in-transaction';
@@ -103,8 +103,12 @@ export class SearchSignalsService implements OnModuleInit, OnApplicationBootstra
         [e.kind, e.order_id, e.unit_id, e.amount_fen, e.product_id, this.clock.now()],
       );
     const none = { order_id: null, unit_id: null, amount_fen: null, product_id: null };
+    // An order counts once it is a sale: when paid, or (拼团) when its team forms; a failed team's never.
     this.events.inTransaction('order.paid', 'search-signals', async (tx, { order }) => {
-      await append(tx, { ...none, kind: 'paid', order_id: order.id });
+      if (ORDER_KINDS[order.kind].saleAt === 'payment') await append(tx, { ...none, kind: 'paid', order_id: order.id });
+    });
+    this.events.inTransaction('team.formed', 'search-signals', async (tx, { orderIds }) => {
+      for (const orderId of orderIds) await append(tx, { ...none, kind: 'paid', order_id: orderId });
     });
     this.events.inTransaction('product.viewed', 'search-signals', async (tx, { productId }) => {
       await append(tx, { ...none, kind: 'viewed', product_id: productId });
