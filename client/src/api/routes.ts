@@ -1,11 +1,4 @@
-import type {
-  AddressView,
-  ApiPaths as GeneratedPaths,
-  GroupDealSummaryView,
-  GroupDealView,
-  TeamOrderView,
-  TeamView,
-} from '@giftshop/shared';
+import type { ApiPaths } from '@giftshop/shared';
 
 /**
  * The API's routes and their types, from the paths generated out of the server's OpenAPI document
@@ -15,46 +8,6 @@ import type {
  */
 export type HttpMethod = 'get' | 'post' | 'patch' | 'delete';
 
-/**
- * 社群拼团's routes as API.md names them, written here until the server's document carries them
- * (`npm run gen:api`): a route the generated paths have is taken from them, not from this list.
- */
-type PendingOperation<Path, Query, Body, Reply> = {
-  parameters: { path: Path; query?: Query };
-  requestBody: [Body] extends [never] ? never : { content: { 'application/json': Body } };
-  responses: { 200: { content: { 'application/json': Reply } } };
-};
-type PathItem<Ops extends Partial<Record<HttpMethod, unknown>>> = {
-  [M in HttpMethod]: M extends keyof Ops ? Ops[M] : undefined;
-};
-type TeamAddress = { address: AddressView } | { addressId: string };
-type TeamSeat = { skuId: string; quantity: number; scene?: 'chat' | 'group_chat' } & TeamAddress;
-
-interface GroupBuyPaths {
-  '/api/shops/{shopId}/group-deals': PathItem<{
-    get: PendingOperation<{ shopId: string }, never, never, GroupDealSummaryView[]>;
-    post: PendingOperation<
-      { shopId: string },
-      never,
-      { productId: string; groupSize: number; windowHours?: number; skus: { skuId: string; groupPriceFen: number }[] },
-      GroupDealView
-    >;
-  }>;
-  '/api/group-deals/{id}': PathItem<{
-    patch: PendingOperation<{ id: string }, never, { status: 'ended' }, GroupDealView>;
-  }>;
-  '/api/group-deals/{id}/teams': PathItem<{ get: PendingOperation<{ id: string }, never, never, TeamView[]> }>;
-  '/api/group-buys': PathItem<{
-    get: PendingOperation<never, { role?: 'mine' }, never, TeamView[]>;
-    post: PendingOperation<never, never, TeamSeat & { dealId: string; chatId?: string }, TeamOrderView>;
-  }>;
-  '/api/group-buys/{teamId}': PathItem<{ get: PendingOperation<{ teamId: string }, never, never, TeamView> }>;
-  '/api/group-buys/{teamId}/join': PathItem<{
-    post: PendingOperation<{ teamId: string }, never, TeamSeat, TeamOrderView>;
-  }>;
-}
-
-type ApiPaths = GeneratedPaths & Omit<GroupBuyPaths, keyof GeneratedPaths>;
 type ApiPath = keyof ApiPaths;
 
 /** The routes that answer `method`, without the `/api` prefix. */
