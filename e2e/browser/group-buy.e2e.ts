@@ -53,7 +53,13 @@ function api(request: APIRequestContext) {
     expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
     return (await res.json()) as T;
   };
-  return { login, get };
+  const post = async <T>(path: string, openId: string, data: object): Promise<T> => {
+    const { token } = await login(openId);
+    const res = await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
+    expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
+    return (await res.json()) as T;
+  };
+  return { login, get, post };
 }
 
 interface Product {
@@ -75,10 +81,8 @@ const PEOPLE = {
   o_carol: { name: '卡罗尔', phone: '13900000002', region: '北京市 朝阳区', detail: '建国路 66 号 502' },
 };
 
-test('a team of three: opened from a product into the family group, joined from the card, formed, shipped', async ({
-  browser,
-  request,
-}) => {
+/** The seeded world: the family group and 花果茶组合 (three flavours at ¥59). */
+async function world(request: APIRequestContext) {
   expect((await request.post('/api/test/reset')).ok()).toBe(true);
   const a = api(request);
   const chats = await a.get<{ id: string; title: string }[]>('/api/chats', 'o_alice');
@@ -86,7 +90,30 @@ test('a team of three: opened from a product into the family group, joined from 
   const list = await a.get<{ items: { id: string; title: string }[] }>('/api/products?limit=100', 'o_alice');
   const teaId = list.items.find((p) => p.title === '花果茶组合')?.id as string;
   const tea = await a.get<Product>(`/api/products/${teaId}`, 'o_alice');
-  const [peach, jasmine, grapefruit] = tea.skus;
+  return { a, family, tea };
+}
+
+/** Alice, on the product page: 发起拼团 into the family group, pays, and lands on the team page. */
+async function aliceOpensTeam(alice: Page, tea: Product, familyId: string): Promise<string> {
+  await alice.goto(`/pages/product/index?id=${tea.id}&scene=chat`);
+  await expect(alice.getByTestId('group-buy-price')).toHaveText('¥39.00 起 · 3人团');
+  await alice.getByTestId(`sku-${tea.skus[0].id}`).click();
+  await alice.getByTestId('group-buy-button').click();
+  await fillAddress(alice, PEOPLE.o_alice);
+  await alice.getByTestId(`team-chat-${familyId}`).click();
+  await alice.getByTestId('team-open-submit').click();
+  await expect(alice.getByTestId('pay-amount')).toHaveText('¥39.00');
+  await alice.getByTestId('pay-confirm').click();
+  await expect(alice.getByTestId('team-status')).toHaveText('拼团中');
+  return new URL(alice.url()).searchParams.get('id') as string;
+}
+
+test('a team of three: opened from a product into the family group, joined from the card, formed, shipped', async ({
+  browser,
+  request,
+}) => {
+  const { a, family, tea } = await world(request);
+  const [, jasmine, grapefruit] = tea.skus;
 
   // 王掌柜 runs a deal on 花果茶组合 in the console: teams of 3, ¥39 a flavour (it sells at ¥59).
   const wang = await personAs(browser, 'o_wang');
@@ -96,25 +123,16 @@ test('a team of three: opened from a product into the family group, joined from 
   await fill(wang.getByTestId('deal-size'), '3');
   for (const sku of tea.skus) await fill(wang.getByTestId(`deal-price-${sku.id}`), '39');
   await wang.getByTestId('deal-create').click();
+  await expect(wang.locator('[data-testid^="deal-status-"]')).toHaveText('进行中');
   const [deal] = await a.get<{ id: string; groupSize: number }[]>(`/api/shops/${tea.shopId}/group-deals`, 'o_wang');
   expect(deal.groupSize).toBe(3);
-  await expect(wang.getByTestId(`deal-status-${deal.id}`)).toHaveText('进行中');
 
   // Alice sees 发起拼团 beside 购买 and 送给朋友, opens a team into the family group and pays.
   const alice = await personAs(browser, 'o_alice');
-  await alice.goto(`/pages/product/index?id=${tea.id}&scene=chat`);
-  await expect(alice.getByTestId('group-buy-price')).toHaveText('¥39.00 起 · 3人团');
-  await alice.getByTestId(`sku-${peach.id}`).click();
-  await alice.getByTestId('group-buy-button').click();
-  await fillAddress(alice, PEOPLE.o_alice);
-  await alice.getByTestId(`team-chat-${family.id}`).click();
-  await alice.getByTestId('team-open-submit').click();
-  await expect(alice.getByTestId('pay-amount')).toHaveText('¥39.00');
-  await alice.getByTestId('pay-confirm').click();
-  await expect(alice.getByTestId('team-status')).toHaveText('拼团中');
+  const teamId = await aliceOpensTeam(alice, tea, family.id);
   await expect(alice.getByTestId('team-seats')).toHaveText('还差 2 人成团 · 剩 2 个名额');
-  await expect(alice.getByTestId('team-countdown')).toContainText('还剩 2');
-  const teamId = new URL(alice.url()).searchParams.get('id') as string;
+  // Counted against the phone's clock, which the test hooks do not move with the server's.
+  await expect(alice.getByTestId('team-countdown')).toHaveText(/^还剩 \d+:\d\d:\d\d$/);
   await alice.screenshot({ path: `${SHOTS}/team-opened.png` });
 
   // Bob and Carol open the 拼团 card in the family chat, join with a flavour of their own, and pay.
@@ -168,4 +186,33 @@ test('a team of three: opened from a product into the family group, joined from 
   await wang.getByTestId(`deal-teams-${deal.id}`).click();
   await expect(wang.getByTestId(`deal-team-status-${teamId}`)).toHaveText('已成团');
   await wang.screenshot({ path: `${SHOTS}/merchant-deals.png` });
+});
+
+test('a team that does not form by its deadline fails: the card, the chat and the order say it was refunded', async ({
+  browser,
+  request,
+}) => {
+  const { a, family, tea } = await world(request);
+  await a.post(`/api/shops/${tea.shopId}/group-deals`, 'o_wang', {
+    productId: tea.id,
+    groupSize: 3,
+    windowHours: 24,
+    skus: tea.skus.map((sku) => ({ skuId: sku.id, groupPriceFen: 3900 })),
+  });
+  const alice = await personAs(browser, 'o_alice');
+  const teamId = await aliceOpensTeam(alice, tea, family.id);
+
+  // A day passes with nobody joining: the deadline's job fails the team and refunds Alice.
+  expect((await request.post('/api/test/clock/advance', { data: { ms: 25 * 3600_000 } })).ok()).toBe(true);
+
+  await alice.goto(`/pages/chat/index?id=${family.id}`);
+  await expect(alice.getByTestId(`team-card-seats-${teamId}`)).toHaveText('未在时限内成团，已全额退款');
+  await expect(alice.getByTestId('chat-messages')).toContainText('拼团未成团，已为 1 位成员全额退款');
+  const [order] = (await a.get<{ items: Order[] }>('/api/orders?role=buyer', 'o_alice')).items;
+  await alice.goto('/pages/orders/index');
+  await expect(alice.getByTestId(`order-team-${order.id}`)).toHaveText('拼团 · 拼团失败·已退款');
+  await expect(alice.getByTestId(`order-status-${order.id}`)).toHaveText('已退款');
+  await alice.goto(`/pages/team/index?id=${teamId}`);
+  await expect(alice.getByTestId('team-status')).toHaveText('拼团失败');
+  await expect(alice.getByTestId('team-join')).toHaveCount(0);
 });

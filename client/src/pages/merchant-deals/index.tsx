@@ -184,7 +184,7 @@ function Deal({
         {t('deals.counts', { open: deal.teams.open, formed: deal.teams.formed, failed: deal.teams.failed })}
       </Text>
       <FormError error={end.error} testId={`deal-error-${deal.id}`} />
-      <View className="actions">
+      <View className="actions merchant-deals__actions">
         <Button
           className="btn btn--plain btn--small"
           data-testid={`deal-teams-${deal.id}`}

@@ -1,5 +1,5 @@
 import { Button, Image, Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { TeamView } from '@giftshop/shared';
 import { apiPost } from '../../api/client';
@@ -145,6 +145,8 @@ function Join({
             onPaid={async () => {
               setOpen(false);
               await reload();
+              // The form was long: show the team (now with the caller's paid seat) from its top.
+              await Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
             }}
           />
         )}
