@@ -97,6 +97,7 @@ async function world(request: APIRequestContext) {
 async function aliceOpensTeam(alice: Page, tea: Product, familyId: string): Promise<string> {
   await alice.goto(`/pages/product/index?id=${tea.id}&scene=chat`);
   await expect(alice.getByTestId('group-buy-price')).toHaveText('¥39.00 起 · 3人团');
+  await alice.screenshot({ path: `${SHOTS}/product-group-buy.png` });
   await alice.getByTestId(`sku-${tea.skus[0].id}`).click();
   await alice.getByTestId('group-buy-button').click();
   await fillAddress(alice, PEOPLE.o_alice);
