@@ -1676,12 +1676,12 @@ export interface components {
             entrantCount?: number;
         };
         ClaimGiftDto: {
-            /** @description Another giftable SKU of the same product at the same price */
-            skuId?: string;
             /** @description Exactly one of address and addressId */
             address?: components["schemas"]["AddressDto"];
-            /** @description A saved address of the caller (GET /api/me/addresses); the claim keeps a copy */
+            /** @description A saved address of the caller (GET /api/me/addresses); a copy is kept */
             addressId?: string;
+            /** @description Another giftable SKU of the same product at the same price */
+            skuId?: string;
         };
         ClaimResultDto: {
             id: string;
@@ -1837,13 +1837,13 @@ export interface components {
             members: components["schemas"]["TeamMemberDto"][];
         };
         OpenTeamDto: {
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller (GET /api/me/addresses); a copy is kept */
+            addressId?: string;
             /** @description A SKU of the deal */
             skuId: string;
             quantity: number;
-            /** @description Exactly one of address and addressId */
-            address?: components["schemas"]["AddressDto"];
-            /** @description A saved address of the caller; the order keeps a copy */
-            addressId?: string;
             /**
              * @description Default: from the team’s chat (chat or group_chat)
              * @enum {string}
@@ -1860,13 +1860,13 @@ export interface components {
             totalFen: number;
         };
         SeatDto: {
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller (GET /api/me/addresses); a copy is kept */
+            addressId?: string;
             /** @description A SKU of the deal */
             skuId: string;
             quantity: number;
-            /** @description Exactly one of address and addressId */
-            address?: components["schemas"]["AddressDto"];
-            /** @description A saved address of the caller; the order keeps a copy */
-            addressId?: string;
             /**
              * @description Default: from the team’s chat (chat or group_chat)
              * @enum {string}
