@@ -470,7 +470,10 @@ export const MESSAGES = {
   'serverCode.ALREADY_IN_TEAM': ['你已经在这个团里了', 'You are already in this team'],
   'serverCode.TEAM_CLOSED': ['拼团已结束', 'This team is closed'],
   'serverCode.TEAM_NOT_OPEN': ['团长还未支付，暂不能参团', 'The leader has not paid yet: the team is not open'],
-  'serverCode.TEAM_NOT_FORMED': ['还未成团，成团后才能发货', 'The team has not formed: it ships once formed'],
+  'serverCode.TEAM_NOT_FORMED': [
+    '还未成团，成团后才能发货或退款',
+    'The team has not formed yet: shipping and refunds wait for it',
+  ],
   'sku.groupBuy': ['发起拼团', 'Group buy'],
   'groupBuy.from': ['{price} 起 · {n}人团', 'from {price} · team of {n}'],
   'teamStatus.forming': ['待开团', 'Opening'],
