@@ -826,6 +826,7 @@ describe('the merchant ledger (property)', () => {
       pendingFen: 0,
       availableFen: 3415 - 1707,
       withdrawnFen: 1707,
+      commissionFen: 0,
     });
   });
 

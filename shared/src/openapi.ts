@@ -1227,6 +1227,8 @@ export interface components {
             scene?: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
             /** @description Its active group deal (拼团), if any */
             groupDeal?: components["schemas"]["GroupDealDto"] | (never | null);
+            /** @description 推客: what a sharer earns of what buyers pay, basis points (0: none) */
+            commissionBps: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1257,6 +1259,8 @@ export interface components {
             imageUrls?: string[];
             /** @enum {string} */
             status?: "listed" | "delisted";
+            /** @description 推客 commission, basis points */
+            commissionBps?: number;
             skus?: components["schemas"]["UpdateSkuDto"][];
         };
         PaymentNotifyAckDto: {
@@ -1962,11 +1966,11 @@ export interface components {
         LedgerEntryDto: {
             id: number;
             /** @enum {string} */
-            type: "income" | "fee" | "refund" | "fee_reversal" | "withdrawal";
+            type: "income" | "fee" | "refund" | "fee_reversal" | "commission" | "commission_reversal" | "withdrawal";
             orderId: string | null;
             /** @description The gift unit the entry belongs to */
             unitId: string | null;
-            /** @description Signed: income and fee reversals are positive */
+            /** @description Signed: income and reversals are positive */
             amountFen: number;
             /** Format: date-time */
             at: string;
@@ -1981,6 +1985,8 @@ export interface components {
             refundedFen: number;
             /** @description Fees charged less fees reversed */
             feeFen: number;
+            /** @description Sharers' commissions booked less those reversed */
+            commissionFen: number;
             pendingFen: number;
             availableFen: number;
             withdrawnFen: number;

@@ -30,6 +30,7 @@ export function toProductView(product: Product, shopName: string): ProductDto {
     giftable: skus.some((s) => s.giftable),
     priceFen: Math.min(...skus.map((s) => s.priceFen)),
     skus,
+    commissionBps: product.commissionBps,
     createdAt: product.createdAt.toISOString(),
   };
 }

@@ -251,6 +251,8 @@ export class LedgerService implements OnModuleInit {
       `SELECT COALESCE(SUM(amount_fen) FILTER (WHERE type = 'income'), 0)::bigint AS "paidFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type = 'refund'), 0))::bigint AS "refundedFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type IN ('fee', 'fee_reversal')), 0))::bigint AS "feeFen",
+              (-COALESCE(SUM(amount_fen) FILTER (WHERE type IN ('commission', 'commission_reversal')), 0))::bigint
+                AS "commissionFen",
               COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NULL), 0)::bigint AS "pendingFen",
               COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NOT NULL), 0)::bigint AS "availableFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type = 'withdrawal'), 0))::bigint AS "withdrawnFen"
