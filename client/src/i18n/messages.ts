@@ -396,6 +396,8 @@ export const MESSAGES = {
   'ledgerType.fee': ['技术服务费', 'Service fee'],
   'ledgerType.refund': ['退款', 'Refund'],
   'ledgerType.fee_reversal': ['服务费退回', 'Fee reversal'],
+  'ledgerType.commission': ['推客佣金', 'Sharer commission'],
+  'ledgerType.commission_reversal': ['佣金退回', 'Commission reversal'],
   'ledgerType.withdrawal': ['提现', 'Withdrawal'],
 
   'analytics.allProducts': ['全部商品', 'All products'],
