@@ -35,6 +35,7 @@ export function product(skus: SkuView[], overrides: Partial<ProductView> = {}): 
     giftable: skus.some((s) => s.giftable),
     priceFen: Math.min(...skus.map((s) => s.priceFen)),
     skus,
+    commissionBps: 0,
     createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
