@@ -175,6 +175,8 @@ export interface ProductSummaryView {
   imageUrl: string | null;
   priceFen: number;
   giftable: boolean;
+  /** 推客 commission in basis points (0: none). */
+  commissionBps: number;
 }
 
 export interface Page<T> {

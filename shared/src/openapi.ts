@@ -1241,6 +1241,8 @@ export interface components {
             imageUrl: string | null;
             priceFen: number;
             giftable: boolean;
+            /** @description 推客 commission, basis points (0: none) */
+            commissionBps: number;
         };
         ProductPageDto: {
             items: components["schemas"]["ProductSummaryDto"][];

@@ -236,6 +236,7 @@ export class ProductSummaryDto implements ProductSummaryView {
   @ApiStringOrNull() imageUrl!: string | null;
   @ApiProperty() priceFen!: number;
   @ApiProperty() giftable!: boolean;
+  @ApiProperty({ description: '推客 commission, basis points (0: none)' }) commissionBps!: number;
 }
 
 export class ProductPageDto implements Page<ProductSummaryView> {

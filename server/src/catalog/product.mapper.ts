@@ -46,5 +46,6 @@ export function toProductSummary(product: Product, shopName: string): ProductSum
     imageUrl: view.imageUrls[0] ?? null,
     priceFen: view.priceFen,
     giftable: view.giftable,
+    commissionBps: view.commissionBps,
   };
 }
