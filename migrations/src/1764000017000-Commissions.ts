@@ -21,6 +21,10 @@ export class Commissions1764000017000 implements MigrationInterface {
         WHEN 'income' THEN amount_fen >= 0 WHEN 'fee_reversal' THEN amount_fen >= 0
         WHEN 'commission_reversal' THEN amount_fen >= 0 ELSE amount_fen <= 0 END);
 
+      -- Last-touch attribution reads a buyer's latest views through sharers' links.
+      CREATE INDEX product_views_shared_idx ON product_views (viewer_id, viewed_at DESC)
+        WHERE sharer_id IS NOT NULL;
+
       CREATE TABLE sharer_earnings (
         order_id uuid NOT NULL REFERENCES orders (id) ON DELETE CASCADE,
         product_id uuid NOT NULL REFERENCES products (id),
@@ -51,6 +55,7 @@ export class Commissions1764000017000 implements MigrationInterface {
     await q.query(`
       DROP TABLE sharer_withdrawals;
       DROP TABLE sharer_earnings;
+      DROP INDEX product_views_shared_idx;
       DELETE FROM ledger_entries WHERE type IN ('commission', 'commission_reversal');
       ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_sign_check;
       ALTER TABLE ledger_entries ADD CONSTRAINT ledger_entries_check1 CHECK (CASE type

@@ -869,6 +869,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EarningsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/earnings/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EarningsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/sharers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EarningsController_sharers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2011,6 +2059,48 @@ export interface components {
             at: string;
             /** @description After the withdrawal */
             totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        EarningDto: {
+            orderId: string;
+            productId: string;
+            productTitle: string;
+            /** @description Booked less reversed */
+            amountFen: number;
+            /** @enum {string} */
+            status: "pending" | "available" | "reversed";
+            /** Format: date-time */
+            at: string;
+        };
+        EarningsTotalsDto: {
+            pendingFen: number;
+            availableFen: number;
+            withdrawnFen: number;
+        };
+        EarningsDto: {
+            /** @description One per order and product, newest first (at most 200) */
+            entries: components["schemas"]["EarningDto"][];
+            totals: components["schemas"]["EarningsTotalsDto"];
+        };
+        WithdrawEarningsDto: {
+            /** @description Fen to withdraw; at most what is available */
+            amountFen: number;
+        };
+        EarningsWithdrawalDto: {
+            id: string;
+            amountFen: number;
+            /** Format: date-time */
+            at: string;
+            /** @description After the withdrawal */
+            totals: components["schemas"]["EarningsTotalsDto"];
+        };
+        SharerRowDto: {
+            sharerId: string;
+            nickname: string;
+            orders: number;
+            /** @description What buyers paid for the shared products, freight excluded, net of refunds */
+            gmvFen: number;
+            /** @description Commission booked less reversed */
+            commissionFen: number;
         };
     };
     responses: never;
@@ -4150,6 +4240,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WithdrawalDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EarningsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's commissions as a sharer (推客), newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EarningsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawEarningsDto"];
+            };
+        };
+        responses: {
+            /** @description The withdrawal and the totals after it; 409 INSUFFICIENT_AVAILABLE over what is available */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsWithdrawalDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EarningsController_sharers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who sells for the shop, by GMV (owner only) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharerRowDto"][];
                 };
             };
             /** @description An error: {statusCode, error, message, code} */
