@@ -11,6 +11,8 @@ export default defineAppConfig({
     'pages/gift-compose/index',
     'pages/gift/index',
     'pages/gifts/index',
+    'pages/team-open/index',
+    'pages/team/index',
     'pages/me/index',
     'pages/merchant/index',
     'pages/merchant-product/index',
@@ -19,6 +21,7 @@ export default defineAppConfig({
     'pages/merchant-ledger/index',
     'pages/merchant-analytics/index',
     'pages/merchant-search/index',
+    'pages/merchant-deals/index',
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -16,6 +16,9 @@ export const routes = {
   giftCompose: (productId: string, skuId: string) => `/pages/gift-compose/index?productId=${productId}&skuId=${skuId}`,
   gift: (id: string) => `/pages/gift/index?id=${id}`,
   gifts: () => '/pages/gifts/index',
+  teamOpen: (productId: string, skuId: string, qty: number, scene?: string) =>
+    `/pages/team-open/index?productId=${productId}&skuId=${skuId}&qty=${qty}${scene ? `&scene=${scene}` : ''}`,
+  team: (id: string, scene?: string) => `/pages/team/index?id=${id}${scene ? `&scene=${scene}` : ''}`,
   merchant: (shopId?: string) => `/pages/merchant/index${shopId ? `?shopId=${shopId}` : ''}`,
   merchantProduct: (shopId: string, productId?: string) =>
     `/pages/merchant-product/index?shopId=${shopId}${productId ? `&id=${productId}` : ''}`,
@@ -24,6 +27,7 @@ export const routes = {
   merchantLedger: (shopId: string) => `/pages/merchant-ledger/index?shopId=${shopId}`,
   merchantAnalytics: (shopId: string) => `/pages/merchant-analytics/index?shopId=${shopId}`,
   merchantSearch: (shopId: string) => `/pages/merchant-search/index?shopId=${shopId}`,
+  merchantDeals: (shopId: string) => `/pages/merchant-deals/index?shopId=${shopId}`,
 };
 
 export function go(url: string): void {

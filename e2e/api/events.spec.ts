@@ -29,13 +29,14 @@ describe('domain events', () => {
     expect(bus.subscriptions()).toMatchObject({
       'product.viewed': ['search-signals'],
       'payment.succeeded': ['orders'],
-      'order.paid': expect.arrayContaining(['ledger', 'fulfilment', 'gifts', 'search-signals']),
-      'order.cancelled': ['gifts'],
+      'order.paid': expect.arrayContaining(['ledger', 'fulfilment', 'gifts', 'search-signals', 'group-buys']),
+      'order.cancelled': ['gifts', 'group-buys'],
       'fulfilment.shipped': ['orders'],
       'fulfilment.delivered': ['orders'],
       'fulfilment.completed': expect.arrayContaining(['orders', 'ledger']),
       'fulfilment.refunded': ['orders'],
       'refund.made': expect.arrayContaining(['ledger', 'search-signals']),
+      'team.formed': ['fulfilment', 'search-signals'],
     });
   });
 

@@ -1,5 +1,5 @@
 import { GiftView } from '@giftshop/shared';
-import { shopWithProduct, stockOf } from '../support/fixtures';
+import { shopWithProduct, stockOf, until } from '../support/fixtures';
 import { addressOf, bigGroup, giftWorld, sendGift } from '../support/gift-fixtures';
 import { Session, TestApp } from '../support/test-app';
 
@@ -10,15 +10,6 @@ const HOUR = 60 * MINUTE;
 const PRICE = 5900;
 
 type World = Awaited<ReturnType<typeof giftWorld>>;
-
-async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** A group with Bob, Carol, Dave and `extra` new members, so more units than the family can take fit. */
 const crowd = async (t: TestApp, w: World, extra: number) =>

@@ -18,6 +18,13 @@ describe('社群拼团: deals, teams, seats, forming and failing', () => {
 
   const messages = async (chatId: string, who: Session) =>
     (await t.http().get(`/api/chats/${chatId}/messages?limit=200`).set(who.auth).expect(200)).body as MessageView[];
+  const countedBySearch = async (orderIds: string[]) =>
+    (
+      await t.sql<{ order_id: string }>(
+        'SELECT order_id FROM search_counted_orders WHERE order_id = ANY($1) ORDER BY order_id',
+        [orderIds],
+      )
+    ).map((r) => r.order_id);
   const ledgerOf = async (shopId: string, merchant: Session) =>
     (await t.http().get(`/api/shops/${shopId}/ledger?limit=100`).set(merchant.auth).expect(200)).body as LedgerView;
 
@@ -99,7 +106,11 @@ describe('社群拼团: deals, teams, seats, forming and failing', () => {
       expect(await teamOf(t, teamId)).toMatchObject({ status: 'open', paidCount: 1, seatsLeft: 0 });
       expect((await join(t, w.dave, teamId, skuId)).body.code).toBe('TEAM_FULL');
       expect((await join(t, w.bob, teamId, skuId)).body.code).toBe('ALREADY_IN_TEAM');
+      expect((await join(t, w.alice, teamId, skuId)).body.code).toBe('ALREADY_IN_TEAM'); // the leader too
       await pay(t, w.bob, bob.orderId).expect(200);
+      // Paid but not formed: search does not count them yet (its roll-up runs within 60 s).
+      await t.advance(61_000);
+      expect(await countedBySearch([aliceOrder, bob.orderId])).toEqual([]);
       // Not formed yet: nothing ships.
       const early = await t
         .http()
@@ -107,6 +118,13 @@ describe('社群拼团: deals, teams, seats, forming and failing', () => {
         .set(w.wang.auth)
         .send({ carrier: 'SF', trackingNo: 'SF0001' });
       expect([early.status, early.body.code]).toEqual([409, 'TEAM_NOT_FORMED']);
+      // A paid seat cannot be refunded on its own before the team forms or fails.
+      const leave = await t
+        .http()
+        .post(`/api/orders/${bob.orderId}/refund`)
+        .set(w.bob.auth)
+        .send({ reason: '不想拼了' });
+      expect([leave.status, leave.body.code]).toEqual([409, 'TEAM_NOT_FORMED']);
       expect((await orderOf(t, w.bob, bob.orderId)).groupBuy).toEqual({ teamId, status: 'open', leader: false });
 
       await pay(t, w.carol, carol.orderId).expect(200);
@@ -139,6 +157,15 @@ describe('社群拼团: deals, teams, seats, forming and failing', () => {
       }
       const ledger = await ledgerOf(shopId, w.wang);
       expect(ledger.totals.paidFen).toBe(7800 + 3900 + 3900);
+      // Formed: search counts the three orders; scene analytics shows them as private group-chat sales.
+      await t.advance(61_000);
+      expect(await countedBySearch([aliceOrder, bob.orderId, carol.orderId])).toEqual(
+        [aliceOrder, bob.orderId, carol.orderId].sort(),
+      );
+      const scenes = (await t.http().get(`/api/shops/${shopId}/analytics/scenes`).set(w.wang.auth).expect(200)).body;
+      expect(scenes).toEqual([
+        expect.objectContaining({ scene: 'group_chat', domain: 'private', orders: 3, gmvFen: 7800 + 3900 + 3900 }),
+      ]);
       // The merchant's console lists the deal with its formed team.
       const deals = (await t.http().get(`/api/shops/${shopId}/group-deals`).set(w.wang.auth).expect(200)).body;
       expect(deals[0].teams).toMatchObject({ formed: 1, open: 0 });
@@ -220,6 +247,11 @@ describe('社群拼团: deals, teams, seats, forming and failing', () => {
       expect(refunds.map((r) => r.amount_fen)).toEqual([3900, 3900]);
       const ledger = await ledgerOf(shopId, w.wang);
       expect(ledger.totals).toMatchObject({ paidFen: 7800, refundedFen: 7800, feeFen: 0, pendingFen: 0 });
+      // A failed team's orders never count: not for search, not in scene analytics.
+      await t.advance(61_000);
+      expect(await countedBySearch([team.orderId, bob.orderId])).toEqual([]);
+      const scenes = (await t.http().get(`/api/shops/${shopId}/analytics/scenes`).set(w.wang.auth).expect(200)).body;
+      expect(scenes.reduce((n: number, r: { orders: number }) => n + r.orders, 0)).toBe(0);
       const notices = (await messages(w.family.id, w.alice)).filter(
         (m) => m.teamId === team.teamId && m.type === 'system',
       );

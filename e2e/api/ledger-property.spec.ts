@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   categoryFeeRateBps,
+  COMMISSION_RULES,
   GIFT_RULES,
   giftUnitFees,
   LedgerEntryView,
@@ -8,6 +9,7 @@ import {
   LedgerView,
   NEW_MERCHANT_FEE,
   ORDER_TIMERS,
+  orderCommissions,
   orderFeeRateBps,
   serviceFee,
 } from '@giftshop/shared';
@@ -19,7 +21,10 @@ import { Session, TestApp } from '../support/test-app';
 /**
  * A property test of the merchant ledger: random sequences of orders, gifts, claims, refunds,
  * returns, shipping, clock moves and withdrawals, each run on a fresh shop, checked after every
- * step against a model that knows what was paid, refunded, charged in fees and released.
+ * step against a model that knows what was paid, refunded, charged in fees and released. Orders
+ * may come through a sharer (推客): named on the order, or by the buyer's latest view through a
+ * sharer's link within 7 days; the model books each product's commission and reverses it with
+ * refunds.
  *
  * The seed is fixed (DEFAULT_SEED) so the suite is deterministic. A failure prints its seed and
  * path, the shrunk counterexample and the steps that led to it; replay it with
@@ -41,10 +46,11 @@ const FREE_SHIPPING_FROM_FEN = 9900;
  * prices put fees on half fen: 3350 × 5% = 167.5, 2450 × 1% = 24.5, 9950 × 1% = 99.5.
  */
 const PRODUCTS = [
-  { title: '西湖龙井', categoryCode: 'tea', priceFen: 2450 },
-  { title: '保湿面霜', categoryCode: 'beauty', priceFen: 3350 },
-  { title: '蓝牙耳机', categoryCode: 'digital', priceFen: 9950 },
+  { title: '西湖龙井', categoryCode: 'tea', priceFen: 2450, commissionBps: 1000 },
+  { title: '保湿面霜', categoryCode: 'beauty', priceFen: 3350, commissionBps: 250 },
+  { title: '蓝牙耳机', categoryCode: 'digital', priceFen: 9950, commissionBps: 0 },
 ] as const;
+const SHARERS = 2;
 
 const MEMBERS = ['bob', 'carol', 'dave'] as const;
 type Member = (typeof MEMBERS)[number];
@@ -71,8 +77,12 @@ type TargetedKind =
   | 'shipClaim'
   | 'confirmClaim';
 
+/** How an order comes through a sharer: not at all, naming them, or by a view of its first product just before. */
+type Via = 'none' | 'sharerId' | 'view';
+
 type Command =
-  | { kind: 'buy'; items: { product: number; quantity: number }[] }
+  | { kind: 'buy'; items: { product: number; quantity: number }[]; via?: Via; sharer?: number }
+  | { kind: 'view'; product: number; sharer: number }
   | { kind: 'gift'; product: number; units: number }
   | { kind: 'claim'; target: Target; member: Member }
   | { kind: TargetedKind; target: Target }
@@ -96,6 +106,8 @@ interface ModelOrder {
   id: string;
   totalFen: number;
   feeFen: number;
+  /** What its sharer earns (booked), 0 when none. */
+  commissionFen: number;
   status: OrderStatus;
   shippedAt?: number;
   deliveredAt?: number;
@@ -142,6 +154,10 @@ class LedgerModel {
   withdrawnFen = 0;
   /** Net fee per order (charged − reversed). */
   readonly fees = new Map<string, number>();
+  /** Net commission per order (booked − reversed). */
+  readonly commissions = new Map<string, number>();
+  /** The buyer's views through sharers' links, oldest first. */
+  readonly views: { product: number; sharer: number; at: number }[] = [];
   readonly orders: ModelOrder[] = [];
   readonly cases: ModelCase[] = [];
   readonly gifts: ModelGift[] = [];
@@ -159,6 +175,20 @@ class LedgerModel {
   }
   get feeFen(): number {
     return [...this.fees.values()].reduce((a, b) => a + b, 0);
+  }
+  get commissionFen(): number {
+    return [...this.commissions.values()].reduce((a, b) => a + b, 0);
+  }
+
+  /** Who an order of these products is attributed to: the sharer it names, or the last touch. */
+  attribution(products: number[], named: number | null): number | null {
+    if (named !== null) return named;
+    // Strictly inside the window: the server's clock runs a few ms ahead of the model's.
+    const touch = this.views
+      .filter((v) => products.includes(v.product) && this.now - v.at < COMMISSION_RULES.attributionWindowMs)
+      .pop();
+    if (touch) this.events.add(this.now - touch.at > 0 ? 'attributed by an earlier view' : 'attributed by a view');
+    return touch?.sharer ?? null;
   }
 
   expired(gift: ModelGift): boolean {
@@ -218,28 +248,34 @@ class LedgerModel {
     );
   }
 
-  orderPaid(id: string, totalFen: number, categories: string[]): ModelOrder {
+  orderPaid(id: string, totalFen: number, categories: string[], commissionFen: number): ModelOrder {
     const rate = orderFeeRateBps(categories);
     const { feeFen } = serviceFee({ ...this.feeInput(), amountFen: totalFen, categoryRateBps: rate });
     this.noteTier('order', totalFen);
     this.gmvFen += totalFen;
     this.paidFen += totalFen;
     this.fees.set(id, feeFen);
-    const order: ModelOrder = { id, totalFen, feeFen, status: 'paid', caseOpen: false };
+    this.commissions.set(id, commissionFen);
+    if (commissionFen > 0) this.events.add('commission booked');
+    const order: ModelOrder = { id, totalFen, feeFen, commissionFen, status: 'paid', caseOpen: false };
     this.orders.push(order);
     return order;
   }
 
+  /** An order is refunded whole: its fee and its commission are reversed in full. */
   orderRefunded(order: ModelOrder): void {
     order.status = 'refunded';
     this.refundedFen += order.totalFen;
     this.fees.set(order.id, 0);
+    if (order.commissionFen > 0) this.events.add('commission reversed');
+    this.commissions.set(order.id, 0);
   }
 
   orderCompleted(order: ModelOrder): void {
     this.events.add('order completed');
+    if (order.commissionFen > 0) this.events.add('commission settled');
     order.status = 'completed';
-    this.releasedFen += order.totalFen - order.feeFen;
+    this.releasedFen += order.totalFen - order.feeFen - order.commissionFen;
   }
 
   giftPaid(id: string, orderId: string, unitPriceFen: number, units: number, categoryCode: string): ModelGift {
@@ -345,6 +381,7 @@ class LedgerModel {
 // now and then one aimed at an object in the wrong state.
 
 const productIndex = fc.integer({ min: 0, max: PRODUCTS.length - 1 });
+const sharerIndex = fc.integer({ min: 0, max: SHARERS - 1 });
 const buyArb: fc.Arbitrary<Command> = fc.record({
   kind: fc.constant('buy' as const),
   items: fc.uniqueArray(fc.record({ product: productIndex, quantity: fc.integer({ min: 1, max: 3 }) }), {
@@ -352,6 +389,14 @@ const buyArb: fc.Arbitrary<Command> = fc.record({
     maxLength: 2,
     selector: (i) => i.product,
   }),
+  via: fc.constantFrom<Via>('none', 'none', 'sharerId', 'view'),
+  sharer: sharerIndex,
+});
+/** The buyer opens a product through a sharer's link (a later order may be attributed to it). */
+const viewArb: fc.Arbitrary<Command> = fc.record({
+  kind: fc.constant('view' as const),
+  product: productIndex,
+  sharer: sharerIndex,
 });
 /** A group gift is 2 to 100 units; 1 unit is a 400 that must leave the ledger alone. */
 const giftArb: fc.Arbitrary<Command> = fc.record({
@@ -418,7 +463,10 @@ function nextCommand(m: LedgerModel, focus: Focus): fc.Arbitrary<Command> {
     { weight: 1, arbitrary: advanceArb },
     { weight: m.availableFen > 0 ? 5 : 1, arbitrary: withdrawArb },
   ];
-  if (focus !== 'gifts') options.push({ weight: inProgress === 0 ? 4 : 1, arbitrary: buyArb });
+  if (focus !== 'gifts') {
+    options.push({ weight: inProgress === 0 ? 4 : 1, arbitrary: buyArb });
+    options.push({ weight: 1, arbitrary: viewArb });
+  }
   if (focus !== 'orders') options.push({ weight: openGifts === 0 ? 3 : 1, arbitrary: giftArb });
   if (m.deadlines().length > 0) options.push({ weight: shippedOrDelivered ? 4 : 1, arbitrary: toDeadlineArb(m) });
   const wrong: (TargetedKind | 'claim')[] = [];
@@ -463,6 +511,7 @@ const shopArb: fc.Arbitrary<Shop> = fc.record({
 interface World {
   t: TestApp;
   buyer: Session;
+  sharers: Session[];
   alice: Session;
   members: Record<Member, Session>;
   familyId: string;
@@ -481,7 +530,13 @@ let runNo = 0;
 class Run {
   readonly model: LedgerModel;
   readonly trace: string[] = [];
-  private readonly skus: { skuId: string; priceFen: number; categoryCode: string }[] = [];
+  private readonly skus: {
+    skuId: string;
+    productId: string;
+    priceFen: number;
+    categoryCode: string;
+    commissionBps: number;
+  }[] = [];
   private shopId = '';
   private merchant!: Session;
 
@@ -519,7 +574,19 @@ class Run {
         categoryCode: p.categoryCode,
         skus: [{ specs: { 规格: '标准' }, priceFen: p.priceFen, listPriceFen: p.priceFen, stock: 1000 }],
       }).expect(201);
-      this.skus.push({ skuId: res.body.skus[0].id, priceFen: p.priceFen, categoryCode: p.categoryCode });
+      await this.t
+        .http()
+        .patch(`/api/products/${res.body.id}`)
+        .set(this.merchant.auth)
+        .send({ commissionBps: p.commissionBps })
+        .expect(200);
+      this.skus.push({
+        skuId: res.body.skus[0].id,
+        productId: res.body.id,
+        priceFen: p.priceFen,
+        categoryCode: p.categoryCode,
+        commissionBps: p.commissionBps,
+      });
     }
     await this.t.sql('UPDATE shops SET opened_at = opened_at - make_interval(hours => $2) WHERE id = $1', [
       this.shopId,
@@ -550,20 +617,44 @@ class Run {
     const m = this.model;
     const { buyer, alice, members } = this.w;
     switch (c.kind) {
+      case 'view': {
+        await this.view(c.product, c.sharer);
+        return `viewed product ${c.product} through sharer ${c.sharer}`;
+      }
       case 'buy': {
+        const via = c.via ?? 'none';
+        const sharer = c.sharer ?? 0;
+        if (via === 'view') await this.view(c.items[0].product, sharer);
         const goodsFen = c.items.reduce((sum, i) => sum + this.skus[i.product].priceFen * i.quantity, 0);
         const totalFen = goodsFen + (goodsFen >= FREE_SHIPPING_FROM_FEN ? 0 : FREIGHT_FEN);
         const placed = await this.post('/api/orders', buyer, {
           items: c.items.map((i) => ({ skuId: this.skus[i.product].skuId, quantity: i.quantity })),
           address: ADDRESS,
           scene: 'channels_live',
+          ...(via === 'sharerId' && { sharerId: this.w.sharers[sharer].userId }),
         });
         expectStatus(placed, 201, 'place order');
         expect(placed.body.totalFen).toBe(totalFen);
+        const attributed = m.attribution(
+          c.items.map((i) => i.product),
+          via === 'sharerId' ? sharer : null,
+        );
+        expect(placed.body.sharerId).toBe(attributed === null ? null : this.w.sharers[attributed].userId);
         expectStatus(await this.post(`/api/orders/${placed.body.id}/pay`, buyer), 200, 'pay order');
         const categories = c.items.map((i) => this.skus[i.product].categoryCode);
-        const order = m.orderPaid(placed.body.id, totalFen, categories);
-        return `order #${m.orders.length - 1} total ${totalFen} fee ${order.feeFen}`;
+        const commissionFen =
+          attributed === null
+            ? 0
+            : orderCommissions(
+                c.items.map((i) => ({
+                  productId: this.skus[i.product].productId,
+                  paidFen: this.skus[i.product].priceFen * i.quantity,
+                  commissionBps: this.skus[i.product].commissionBps,
+                })),
+              ).reduce((sum, p) => sum + p.commissionFen, 0);
+        const order = m.orderPaid(placed.body.id, totalFen, categories, commissionFen);
+        const through = attributed === null ? '' : ` via sharer ${attributed}, commission ${commissionFen}`;
+        return `order #${m.orders.length - 1} total ${totalFen} fee ${order.feeFen}${through}`;
       }
       case 'refund': {
         const order = m.choose<ModelOrder>(c.kind, c.target);
@@ -718,6 +809,16 @@ class Run {
     }
   }
 
+  /** The buyer opens a product through a sharer's link, in the server and the model. */
+  private async view(product: number, sharer: number): Promise<void> {
+    await this.t
+      .http()
+      .get(`/api/products/${this.skus[product].productId}?scene=chat&sharer=${this.w.sharers[sharer].userId}`)
+      .set(this.w.buyer.auth)
+      .expect(200);
+    this.model.views.push({ product, sharer, at: this.model.now });
+  }
+
   /** Every entry of the shop's ledger (it pages, newest first) and its totals. */
   async ledger(): Promise<{ entries: LedgerEntryView[]; totals: LedgerTotals }> {
     const entries: LedgerEntryView[] = [];
@@ -739,9 +840,9 @@ class Run {
   async check(): Promise<void> {
     const m = this.model;
     const { entries, totals } = await this.ledger();
-    const { paidFen, refundedFen, feeFen, pendingFen, availableFen, withdrawnFen } = totals;
+    const { paidFen, refundedFen, feeFen, commissionFen, pendingFen, availableFen, withdrawnFen } = totals;
 
-    expect(paidFen - refundedFen - feeFen).toBe(pendingFen + availableFen + withdrawnFen);
+    expect(paidFen - refundedFen - feeFen - commissionFen).toBe(pendingFen + availableFen + withdrawnFen);
     for (const value of Object.values(totals)) expect(value).toBeGreaterThanOrEqual(0);
 
     // Fees per order: from the entries (fee and fee_reversal, negated) and from the model.
@@ -754,6 +855,16 @@ class Run {
     const nonZero = (fees: Map<string, number>) => Object.fromEntries([...fees].filter(([, fee]) => fee !== 0).sort());
     expect(nonZero(fromEntries)).toEqual(nonZero(m.fees));
     expect(feeFen).toBe([...fromEntries.values()].reduce((a, b) => a + b, 0));
+
+    // Commissions per order, the same way.
+    const commissions = new Map<string, number>();
+    for (const e of entries) {
+      if (e.orderId && (e.type === 'commission' || e.type === 'commission_reversal')) {
+        commissions.set(e.orderId, (commissions.get(e.orderId) ?? 0) - e.amountFen);
+      }
+    }
+    expect(nonZero(commissions)).toEqual(nonZero(m.commissions));
+    expect(commissionFen).toBe(m.commissionFen);
 
     expect({ paidFen, refundedFen, feeFen, availableFen, withdrawnFen }).toEqual({
       paidFen: m.paidFen,
@@ -789,6 +900,9 @@ const MUST_COVER = [
   'claim completed',
   'withdrawal',
   'withdrawal refused',
+  'commission booked',
+  'commission reversed',
+  'commission settled',
 ];
 
 describe('the merchant ledger (property)', () => {
@@ -798,7 +912,15 @@ describe('the merchant ledger (property)', () => {
     const t = await TestApp.start();
     const g = await giftWorld(t);
     const buyer = await t.login('o_prop_buyer');
-    w = { t, buyer, alice: g.alice, members: { bob: g.bob, carol: g.carol, dave: g.dave }, familyId: g.family.id };
+    const sharers = await Promise.all([1, 2].map((i) => t.login(`o_prop_sharer_${i}`)));
+    w = {
+      t,
+      buyer,
+      sharers,
+      alice: g.alice,
+      members: { bob: g.bob, carol: g.carol, dave: g.dave },
+      familyId: g.family.id,
+    };
   });
   afterAll(() => w.t.close());
 
@@ -826,7 +948,28 @@ describe('the merchant ledger (property)', () => {
       pendingFen: 0,
       availableFen: 3415 - 1707,
       withdrawnFen: 1707,
+      commissionFen: 0,
     });
+  });
+
+  it('attributes an order to a view through a sharer’s link until 7 days have passed, and reverses its commission', async () => {
+    const run = await Run.open(w, { ageHours: 24 * 60, priorGmvFen: 0 });
+    // Tea at 10%: 2 × 2450 = 4900 → 490; the view is 7 days less an hour old.
+    await run.step({ kind: 'view', product: 0, sharer: 1 });
+    await run.step({ kind: 'advance', hours: 7 * 24 - 1 });
+    await run.step({ kind: 'buy', items: [{ product: 0, quantity: 2 }] });
+    expect(run.model.orders[0].commissionFen).toBe(490);
+    expect(run.model.events.has('attributed by an earlier view')).toBe(true);
+    await run.step({ kind: 'refund', target: { n: 0, fit: true } });
+    expect(run.model.commissionFen).toBe(0);
+    // Exactly 7 days old: no longer.
+    await run.step({ kind: 'view', product: 1, sharer: 0 });
+    await run.step({ kind: 'advance', hours: 7 * 24 });
+    await run.step({ kind: 'buy', items: [{ product: 1, quantity: 1 }] });
+    expect(run.model.orders[1].commissionFen).toBe(0);
+    // Named on the order: beauty at 2.5%, 3 × 3350 = 10,050 → 251.25 → 251.
+    await run.step({ kind: 'buy', items: [{ product: 1, quantity: 3 }], via: 'sharerId', sharer: 0 });
+    expect((await run.ledger()).totals.commissionFen).toBe(251);
   });
 
   it('balances after every step of random orders, gifts, claims, refunds, clock moves and withdrawals', async () => {

@@ -104,6 +104,7 @@ describe('the merchant ledger: fees, refunds, settlement and withdrawals', () =>
         pendingFen: TEA_ORDER_FEN - 70,
         availableFen: 0,
         withdrawnFen: 0,
+        commissionFen: 0,
       });
     });
 
@@ -154,6 +155,7 @@ describe('the merchant ledger: fees, refunds, settlement and withdrawals', () =>
         pendingFen: 0,
         availableFen: 0,
         withdrawnFen: 0,
+        commissionFen: 0,
       });
     });
 
@@ -208,6 +210,7 @@ describe('the merchant ledger: fees, refunds, settlement and withdrawals', () =>
         pendingFen: 0,
         availableFen: 0,
         withdrawnFen: 0,
+        commissionFen: 0,
       });
     });
   });
@@ -248,6 +251,7 @@ describe('the merchant ledger: fees, refunds, settlement and withdrawals', () =>
         pendingFen: TEA_FEN - 50,
         availableFen: 0,
         withdrawnFen: 0,
+        commissionFen: 0,
       });
       expect(view.entries.filter((e) => e.type === 'fee_reversal').map((e) => e.amountFen)).toEqual([50]);
 

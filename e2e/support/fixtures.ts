@@ -33,3 +33,13 @@ export async function stockOf(t: TestApp, skuId: string): Promise<number> {
   const [row] = await t.sql<{ stock: number }>('SELECT stock FROM skus WHERE id = $1', [skuId]);
   return row.stock;
 }
+
+/** Polls `check` every 50 ms until it holds; throws naming `what` after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

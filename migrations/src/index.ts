@@ -15,6 +15,7 @@ import { PaidAmounts1764000013000 } from './1764000013000-PaidAmounts';
 import { SearchTiers1764000014000 } from './1764000014000-SearchTiers';
 import { SharedProcessState1764000015000 } from './1764000015000-SharedProcessState';
 import { GroupBuys1764000016000 } from './1764000016000-GroupBuys';
+import { Commissions1764000017000 } from './1764000017000-Commissions';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   SearchTiers1764000014000,
   SharedProcessState1764000015000,
   GroupBuys1764000016000,
+  Commissions1764000017000,
 ];

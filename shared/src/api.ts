@@ -161,6 +161,8 @@ export interface ProductView {
   scene?: Scene;
   /** Its active group deal (拼团), if any. */
   groupDeal?: GroupDealView | null;
+  /** What a sharer earns of what buyers pay for it (推客), in basis points; 0 for none. */
+  commissionBps: number;
   createdAt: string;
 }
 
@@ -173,6 +175,8 @@ export interface ProductSummaryView {
   imageUrl: string | null;
   priceFen: number;
   giftable: boolean;
+  /** 推客 commission in basis points (0: none). */
+  commissionBps: number;
 }
 
 export interface Page<T> {
@@ -410,7 +414,8 @@ export interface LotteryDrawView {
   drawnAt: string;
 }
 
-export type LedgerEntryType = 'income' | 'fee' | 'refund' | 'fee_reversal' | 'withdrawal';
+export type LedgerEntryType =
+  'income' | 'fee' | 'refund' | 'fee_reversal' | 'commission' | 'commission_reversal' | 'withdrawal';
 
 /** One signed money movement of a shop: income and fee reversals are positive, the rest negative. */
 export interface LedgerEntryView {
@@ -425,12 +430,14 @@ export interface LedgerEntryView {
   releasedAt: string | null;
 }
 
-/** paidFen − refundedFen − feeFen = pendingFen + availableFen + withdrawnFen, always. */
+/** paidFen − refundedFen − feeFen − commissionFen = pendingFen + availableFen + withdrawnFen, always. */
 export interface LedgerTotals {
   paidFen: number;
   refundedFen: number;
   /** Fees charged less fees reversed. */
   feeFen: number;
+  /** Sharers' commissions booked less those reversed. */
+  commissionFen: number;
   pendingFen: number;
   availableFen: number;
   withdrawnFen: number;
@@ -556,4 +563,48 @@ export interface TeamOrderView {
   teamId: string;
   orderId: string;
   totalFen: number;
+}
+
+export type EarningStatus = 'pending' | 'available' | 'reversed';
+
+/** A sharer's commission on one product of one order. */
+export interface EarningView {
+  orderId: string;
+  productId: string;
+  productTitle: string;
+  /** Booked less reversed. */
+  amountFen: number;
+  status: EarningStatus;
+  at: string;
+}
+
+export interface EarningsTotals {
+  pendingFen: number;
+  availableFen: number;
+  withdrawnFen: number;
+}
+
+/** `GET /api/me/earnings`. */
+export interface EarningsView {
+  entries: EarningView[];
+  totals: EarningsTotals;
+}
+
+/** `POST /api/me/earnings/withdrawals`. */
+export interface EarningsWithdrawalView {
+  id: string;
+  amountFen: number;
+  at: string;
+  totals: EarningsTotals;
+}
+
+/** `GET /api/shops/:shopId/sharers`: who sells for the shop. */
+export interface SharerRowView {
+  sharerId: string;
+  nickname: string;
+  orders: number;
+  /** What buyers paid for the shared products, freight excluded, net of refunds. */
+  gmvFen: number;
+  /** Commission booked less reversed. */
+  commissionFen: number;
 }

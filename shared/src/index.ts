@@ -20,4 +20,5 @@ export * from './text';
 export * from './address';
 export * from './pricing';
 export * from './group-buy';
+export * from './commissions';
 export type { components as ApiComponents, operations as ApiOperations, paths as ApiPaths } from './openapi';

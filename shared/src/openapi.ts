@@ -869,6 +869,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EarningsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/earnings/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["EarningsController_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/sharers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["EarningsController_sharers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1227,6 +1275,8 @@ export interface components {
             scene?: "search" | "moments_ad" | "channels_live" | "channels_video" | "mini_program" | "official_account" | "chat" | "group_chat" | "wecom" | "parcel_card" | "shop_home";
             /** @description Its active group deal (拼团), if any */
             groupDeal?: components["schemas"]["GroupDealDto"] | (never | null);
+            /** @description 推客: what a sharer earns of what buyers pay, basis points (0: none) */
+            commissionBps: number;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1239,6 +1289,8 @@ export interface components {
             imageUrl: string | null;
             priceFen: number;
             giftable: boolean;
+            /** @description 推客 commission, basis points (0: none) */
+            commissionBps: number;
         };
         ProductPageDto: {
             items: components["schemas"]["ProductSummaryDto"][];
@@ -1257,6 +1309,8 @@ export interface components {
             imageUrls?: string[];
             /** @enum {string} */
             status?: "listed" | "delisted";
+            /** @description 推客 commission, basis points */
+            commissionBps?: number;
             skus?: components["schemas"]["UpdateSkuDto"][];
         };
         PaymentNotifyAckDto: {
@@ -1676,12 +1730,12 @@ export interface components {
             entrantCount?: number;
         };
         ClaimGiftDto: {
-            /** @description Another giftable SKU of the same product at the same price */
-            skuId?: string;
             /** @description Exactly one of address and addressId */
             address?: components["schemas"]["AddressDto"];
-            /** @description A saved address of the caller (GET /api/me/addresses); the claim keeps a copy */
+            /** @description A saved address of the caller (GET /api/me/addresses); a copy is kept */
             addressId?: string;
+            /** @description Another giftable SKU of the same product at the same price */
+            skuId?: string;
         };
         ClaimResultDto: {
             id: string;
@@ -1837,13 +1891,13 @@ export interface components {
             members: components["schemas"]["TeamMemberDto"][];
         };
         OpenTeamDto: {
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller (GET /api/me/addresses); a copy is kept */
+            addressId?: string;
             /** @description A SKU of the deal */
             skuId: string;
             quantity: number;
-            /** @description Exactly one of address and addressId */
-            address?: components["schemas"]["AddressDto"];
-            /** @description A saved address of the caller; the order keeps a copy */
-            addressId?: string;
             /**
              * @description Default: from the team’s chat (chat or group_chat)
              * @enum {string}
@@ -1860,13 +1914,13 @@ export interface components {
             totalFen: number;
         };
         SeatDto: {
+            /** @description Exactly one of address and addressId */
+            address?: components["schemas"]["AddressDto"];
+            /** @description A saved address of the caller (GET /api/me/addresses); a copy is kept */
+            addressId?: string;
             /** @description A SKU of the deal */
             skuId: string;
             quantity: number;
-            /** @description Exactly one of address and addressId */
-            address?: components["schemas"]["AddressDto"];
-            /** @description A saved address of the caller; the order keeps a copy */
-            addressId?: string;
             /**
              * @description Default: from the team’s chat (chat or group_chat)
              * @enum {string}
@@ -1962,11 +2016,11 @@ export interface components {
         LedgerEntryDto: {
             id: number;
             /** @enum {string} */
-            type: "income" | "fee" | "refund" | "fee_reversal" | "withdrawal";
+            type: "income" | "fee" | "refund" | "fee_reversal" | "commission" | "commission_reversal" | "withdrawal";
             orderId: string | null;
             /** @description The gift unit the entry belongs to */
             unitId: string | null;
-            /** @description Signed: income and fee reversals are positive */
+            /** @description Signed: income and reversals are positive */
             amountFen: number;
             /** Format: date-time */
             at: string;
@@ -1981,6 +2035,8 @@ export interface components {
             refundedFen: number;
             /** @description Fees charged less fees reversed */
             feeFen: number;
+            /** @description Sharers' commissions booked less those reversed */
+            commissionFen: number;
             pendingFen: number;
             availableFen: number;
             withdrawnFen: number;
@@ -2003,6 +2059,48 @@ export interface components {
             at: string;
             /** @description After the withdrawal */
             totals: components["schemas"]["LedgerTotalsDto"];
+        };
+        EarningDto: {
+            orderId: string;
+            productId: string;
+            productTitle: string;
+            /** @description Booked less reversed */
+            amountFen: number;
+            /** @enum {string} */
+            status: "pending" | "available" | "reversed";
+            /** Format: date-time */
+            at: string;
+        };
+        EarningsTotalsDto: {
+            pendingFen: number;
+            availableFen: number;
+            withdrawnFen: number;
+        };
+        EarningsDto: {
+            /** @description One per order and product, newest first (at most 200) */
+            entries: components["schemas"]["EarningDto"][];
+            totals: components["schemas"]["EarningsTotalsDto"];
+        };
+        WithdrawEarningsDto: {
+            /** @description Fen to withdraw; at most what is available */
+            amountFen: number;
+        };
+        EarningsWithdrawalDto: {
+            id: string;
+            amountFen: number;
+            /** Format: date-time */
+            at: string;
+            /** @description After the withdrawal */
+            totals: components["schemas"]["EarningsTotalsDto"];
+        };
+        SharerRowDto: {
+            sharerId: string;
+            nickname: string;
+            orders: number;
+            /** @description What buyers paid for the shared products, freight excluded, net of refunds */
+            gmvFen: number;
+            /** @description Commission booked less reversed */
+            commissionFen: number;
         };
     };
     responses: never;
@@ -4142,6 +4240,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WithdrawalDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EarningsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's commissions as a sharer (推客), newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EarningsController_withdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawEarningsDto"];
+            };
+        };
+        responses: {
+            /** @description The withdrawal and the totals after it; 409 INSUFFICIENT_AVAILABLE over what is available */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsWithdrawalDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    EarningsController_sharers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who sells for the shop, by GMV (owner only) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SharerRowDto"][];
                 };
             };
             /** @description An error: {statusCode, error, message, code} */

@@ -28,13 +28,15 @@ export type OrderAction = 'pay' | 'cancel' | 'ship' | 'confirm_receipt' | 'compl
  *   (`per_unit`, opened by the gift's claims);
  * - `afterSalesBy`: who may ask for after-sales — the buyer, or each unit's recipient;
  * - `saleAt`: when a paid order becomes a sale — its whole parcel opens and search counts it: at
- *   payment, or (拼团) when its team forms; a failed team's orders never do.
+ *   payment, or (拼团) when its team forms; a failed team's orders never do;
+ * - `commission`: whether a sharer may earn on it (推客): a gift is the giver's present, a group
+ *   buy's price is already the deal's.
  */
 export const ORDER_KINDS = {
-  normal: { freight: true, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'payment' },
-  gift: { freight: false, parcel: 'per_unit', afterSalesBy: 'recipient', saleAt: 'payment' },
+  normal: { freight: true, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'payment', commission: true },
+  gift: { freight: false, parcel: 'per_unit', afterSalesBy: 'recipient', saleAt: 'payment', commission: false },
   /** 拼团: a team member's own order at the group price, shipped free once the team forms. */
-  group_buy: { freight: false, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'team_formed' },
+  group_buy: { freight: false, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'team_formed', commission: false },
 } as const satisfies Record<
   string,
   {
@@ -42,6 +44,7 @@ export const ORDER_KINDS = {
     parcel: 'whole' | 'per_unit';
     afterSalesBy: 'buyer' | 'recipient';
     saleAt: 'payment' | 'team_formed';
+    commission: boolean;
   }
 >;
 export type OrderKind = keyof typeof ORDER_KINDS;

@@ -172,6 +172,11 @@ const CODE_MESSAGES = {
   INSUFFICIENT_AVAILABLE: 'serverCode.INSUFFICIENT_AVAILABLE',
   NOT_GIFTABLE: 'serverCode.NOT_GIFTABLE',
   NOT_FRIENDS: 'serverCode.NOT_FRIENDS',
+  TEAM_FULL: 'serverCode.TEAM_FULL',
+  ALREADY_IN_TEAM: 'serverCode.ALREADY_IN_TEAM',
+  TEAM_CLOSED: 'serverCode.TEAM_CLOSED',
+  TEAM_NOT_OPEN: 'serverCode.TEAM_NOT_OPEN',
+  TEAM_NOT_FORMED: 'serverCode.TEAM_NOT_FORMED',
 } as const satisfies Record<string, MessageKey>;
 
 /** The server error's message in the user's language when its code has one, else null. */

@@ -1,5 +1,5 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useI18n, type MessageKey } from '../i18n';
 
 /** The navigation bar title, in the current language; every page calls it, so it also keeps its scroll. */
@@ -41,4 +41,14 @@ export function usePolling(tick: () => void, ms: number): void {
     const timer = setInterval(() => latest.current(), ms);
     return () => clearInterval(timer);
   }, [ms]);
+}
+
+/** The time now, refreshed every `ms` (countdowns). */
+export function useNow(ms = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(timer);
+  }, [ms]);
+  return now;
 }

@@ -66,3 +66,12 @@ export function formatTime(iso: string | null | undefined): string {
   const day = `${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   return `${sameYear ? '' : date.getFullYear() + '-'}${day} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
+
+/** h:mm:ss left until `until` (a gift's claim deadline, a team's), or null once it has passed. */
+export function timeLeft(until: string, now: number): string | null {
+  const ms = Date.parse(until) - now;
+  if (!(ms > 0)) return null;
+  const s = Math.floor(ms / 1000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}

@@ -1,9 +1,10 @@
-import type { ChatView, GiftView, ProductView, SkuView } from '@giftshop/shared';
+import type { ChatView, GiftView, GroupDealView, ProductView, SkuView, TeamView } from '@giftshop/shared';
 import { setSession } from '../api/session';
 import { mockApi, resetTaroMock, type MockResponse } from './taro';
 
 export const ALICE = { id: 'u-alice', openId: 'o_alice', nickname: '爱丽丝' };
 export const BOB = { id: 'u-bob', openId: 'o_bob', nickname: '鲍勃' };
+export const CAROL_ID = 'u-carol';
 
 export function loginAs(user: typeof ALICE): void {
   resetTaroMock();
@@ -34,6 +35,7 @@ export function product(skus: SkuView[], overrides: Partial<ProductView> = {}): 
     giftable: skus.some((s) => s.giftable),
     priceFen: Math.min(...skus.map((s) => s.priceFen)),
     skus,
+    commissionBps: 0,
     createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
@@ -88,4 +90,44 @@ export function routeApi(routes: Record<string, (body: unknown) => MockResponse>
     const route = routes[`${method} ${path}`];
     return route ? route(data) : fail(404, 'NOT_FOUND', `no route ${method} ${path}`);
   });
+}
+
+export function groupDeal(overrides: Partial<GroupDealView> = {}): GroupDealView {
+  return {
+    id: 'deal1',
+    shopId: 'shop1',
+    productId: 'p1',
+    groupSize: 3,
+    windowHours: 24,
+    status: 'active',
+    skus: [{ skuId: 's1', groupPriceFen: 12800 }],
+    createdAt: '2026-01-01T00:00:00.000Z',
+    endedAt: null,
+    ...overrides,
+  };
+}
+
+/** An open team of 3 led by Alice (paid), one seat held by Bob's unpaid join, one free. */
+export function team(overrides: Partial<TeamView> = {}): TeamView {
+  return {
+    id: 't1',
+    dealId: 'deal1',
+    productId: 'p1',
+    shopId: 'shop1',
+    productTitle: '明前龙井礼盒',
+    imageUrl: null,
+    skus: [{ skuId: 's1', groupPriceFen: 12800 }],
+    status: 'open',
+    groupSize: 3,
+    paidCount: 1,
+    seatsLeft: 1,
+    expiresAt: '2026-01-02T10:00:00.000Z',
+    formedAt: null,
+    createdAt: '2026-01-01T10:00:00.000Z',
+    members: [
+      { userId: ALICE.id, nickname: ALICE.nickname, avatarUrl: null, paidAt: '2026-01-01T10:00:00.000Z', leader: true },
+      { userId: BOB.id, nickname: BOB.nickname, avatarUrl: null, paidAt: null, leader: false },
+    ],
+    ...overrides,
+  };
 }

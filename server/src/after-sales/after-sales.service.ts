@@ -51,6 +51,13 @@ export class AfterSalesService {
       // Refused in the words of what the caller asked about: their order, or their gift claim.
       const refused = () =>
         fulfilment?.claimId ? `gift claim is ${claimStatusOf(fulfilment.status)}` : `order is ${order.status}`;
+      if (!fulfilment && order.status === 'paid' && ORDER_KINDS[order.kind].saleAt === 'team_formed') {
+        // A paid seat holds its team's place until the team forms or fails (then all are refunded).
+        throw new ConflictError(
+          'TEAM_NOT_FORMED',
+          'the team has not formed yet: if it does not form by its deadline, every member is refunded in full',
+        );
+      }
       if (!fulfilment || (fulfilment.status !== 'pending' && fulfilment.status !== 'delivered')) {
         throw new ConflictError(
           'REFUND_NOT_ALLOWED',

@@ -2,6 +2,7 @@ import { GROUP_DEAL_PROPERTY, GroupDealDto } from '../group-buys/group-buy-view.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CATEGORIES,
+  COMMISSION_RULES,
   SCENE_CODES,
   type CategoryView,
   type Page,
@@ -157,6 +158,13 @@ export class UpdateProductDto {
   @IsIn(['listed', 'delisted'])
   status?: 'listed' | 'delisted';
 
+  @ApiPropertyOptional({ minimum: 0, maximum: COMMISSION_RULES.maxBps, description: '推客 commission, basis points' })
+  @IsOptional()
+  @IsInt({ message: 'commissionBps must be a whole number of basis points' })
+  @Min(0, { message: `commissionBps must be 0 to ${COMMISSION_RULES.maxBps}` })
+  @Max(COMMISSION_RULES.maxBps, { message: `commissionBps must be 0 to ${COMMISSION_RULES.maxBps}` })
+  commissionBps?: number;
+
   @ApiPropertyOptional({ type: [UpdateSkuDto] })
   @IsOptional()
   @IsArray()
@@ -214,6 +222,8 @@ export class ProductDto implements ProductView {
   @ApiProperty({ type: [SkuDto] }) skus!: SkuDto[];
   @ApiPropertyOptional({ enum: SCENE_CODES, description: 'The scene it was read in, with ?scene=' }) scene?: Scene;
   @GROUP_DEAL_PROPERTY groupDeal?: GroupDealDto | null;
+  @ApiProperty({ description: '推客: what a sharer earns of what buyers pay, basis points (0: none)' })
+  commissionBps!: number;
   @ApiTime() createdAt!: string;
 }
 
@@ -226,6 +236,7 @@ export class ProductSummaryDto implements ProductSummaryView {
   @ApiStringOrNull() imageUrl!: string | null;
   @ApiProperty() priceFen!: number;
   @ApiProperty() giftable!: boolean;
+  @ApiProperty({ description: '推客 commission, basis points (0: none)' }) commissionBps!: number;
 }
 
 export class ProductPageDto implements Page<ProductSummaryView> {

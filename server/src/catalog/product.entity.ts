@@ -26,6 +26,10 @@ export class Product {
   @Column({ type: 'text' })
   status!: ProductStatus;
 
+  /** What a sharer earns of what buyers pay for it (推客), in basis points, 0–5,000. */
+  @Column({ type: 'integer', default: 0 })
+  commissionBps!: number;
+
   @OneToMany(() => Sku, (sku) => sku.product, { cascade: ['insert'] })
   skus!: Sku[];
 

@@ -30,6 +30,7 @@ export function toProductView(product: Product, shopName: string): ProductDto {
     giftable: skus.some((s) => s.giftable),
     priceFen: Math.min(...skus.map((s) => s.priceFen)),
     skus,
+    commissionBps: product.commissionBps,
     createdAt: product.createdAt.toISOString(),
   };
 }
@@ -45,5 +46,6 @@ export function toProductSummary(product: Product, shopName: string): ProductSum
     imageUrl: view.imageUrls[0] ?? null,
     priceFen: view.priceFen,
     giftable: view.giftable,
+    commissionBps: view.commissionBps,
   };
 }

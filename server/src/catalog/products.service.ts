@@ -88,7 +88,7 @@ export class ProductsService {
         const sku = byId.get(change.id) as Sku;
         await tx.update(Sku, { id: sku.id }, { priceFen: sku.priceFen, stock: sku.stock });
       }
-      const { title, description, status, imageUrls } = input;
+      const { title, description, status, imageUrls, commissionBps } = input;
       await tx.update(
         Product,
         { id: productId },
@@ -97,6 +97,7 @@ export class ProductsService {
           ...(description !== undefined && { description }),
           ...(status && { status }),
           ...(imageUrls !== undefined && { imageUrls }),
+          ...(commissionBps !== undefined && { commissionBps }),
           updatedAt: this.clock.now(),
         },
       );

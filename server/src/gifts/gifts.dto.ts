@@ -1,21 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { GIFT_MODES, GiftMode } from '@giftshop/shared';
 import { Type } from 'class-transformer';
-import {
-  IsDate,
-  IsIn,
-  IsInt,
-  IsObject,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { MultiLine } from '../common/validation';
-import { AddressDto, ShipDto } from '../orders/orders.dto';
+import { AddressChoiceDto, ShipDto } from '../orders/orders.dto';
 
 export class CreateGiftDto {
   @ApiProperty({ description: 'A giftable SKU' })
@@ -49,23 +37,11 @@ export class CreateGiftDto {
   drawAt?: Date;
 }
 
-export class ClaimGiftDto {
+export class ClaimGiftDto extends AddressChoiceDto {
   @ApiPropertyOptional({ description: 'Another giftable SKU of the same product at the same price' })
   @IsOptional()
   @IsUUID('all', { message: 'skuId must be a UUID' })
   skuId?: string;
-
-  @ApiPropertyOptional({ type: AddressDto, description: 'Exactly one of address and addressId' })
-  @ValidateIf((o: ClaimGiftDto) => o.address !== undefined || o.addressId === undefined)
-  @IsObject({ message: 'address must be an object {name, phone, region, detail}' })
-  @ValidateNested()
-  @Type(() => AddressDto)
-  address?: AddressDto;
-
-  @ApiPropertyOptional({ description: 'A saved address of the caller (GET /api/me/addresses); the claim keeps a copy' })
-  @IsOptional()
-  @IsUUID('all', { message: 'addressId must be a UUID' })
-  addressId?: string;
 }
 
 export class ListGiftsQuery {

@@ -7,15 +7,13 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsUUID,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { AddressDto } from '../orders/orders.dto';
+import { AddressChoiceDto } from '../orders/orders.dto';
 
 const { minGroupSize, maxGroupSize, minWindowHours, maxWindowHours, defaultWindowHours } = GROUP_BUY_RULES;
 /** Group-buy orders come from chats: private domain. */
@@ -66,7 +64,7 @@ export class UpdateGroupDealDto {
 }
 
 /** What a seat is bought with: one SKU of the deal, a quantity and an address. */
-export class SeatDto {
+export class SeatDto extends AddressChoiceDto {
   @ApiProperty({ description: 'A SKU of the deal' })
   @IsUUID('all', { message: 'skuId must be a UUID' })
   skuId!: string;
@@ -76,18 +74,6 @@ export class SeatDto {
   @Min(1)
   @Max(99)
   quantity!: number;
-
-  @ApiPropertyOptional({ type: AddressDto, description: 'Exactly one of address and addressId' })
-  @ValidateIf((o: SeatDto) => o.address !== undefined || o.addressId === undefined)
-  @IsObject({ message: 'address must be an object {name, phone, region, detail}' })
-  @ValidateNested()
-  @Type(() => AddressDto)
-  address?: AddressDto;
-
-  @ApiPropertyOptional({ description: 'A saved address of the caller; the order keeps a copy' })
-  @IsOptional()
-  @IsUUID('all', { message: 'addressId must be a UUID' })
-  addressId?: string;
 
   @ApiPropertyOptional({ enum: GROUP_BUY_SCENES, description: 'Default: from the team’s chat (chat or group_chat)' })
   @IsOptional()

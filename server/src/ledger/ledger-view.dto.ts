@@ -4,14 +4,22 @@ import { ApiStringOrNull, ApiTime, ApiTimeOrNull } from '../common/api-schema';
 
 /** The response classes of the ledger routes; each implements its view in @giftshop/shared. */
 
-const ENTRY_TYPES: LedgerEntryType[] = ['income', 'fee', 'refund', 'fee_reversal', 'withdrawal'];
+const ENTRY_TYPES: LedgerEntryType[] = [
+  'income',
+  'fee',
+  'refund',
+  'fee_reversal',
+  'commission',
+  'commission_reversal',
+  'withdrawal',
+];
 
 export class LedgerEntryDto implements LedgerEntryView {
   @ApiProperty() id!: number;
   @ApiProperty({ enum: ENTRY_TYPES }) type!: LedgerEntryType;
   @ApiStringOrNull() orderId!: string | null;
   @ApiStringOrNull('The gift unit the entry belongs to') unitId!: string | null;
-  @ApiProperty({ description: 'Signed: income and fee reversals are positive' }) amountFen!: number;
+  @ApiProperty({ description: 'Signed: income and reversals are positive' }) amountFen!: number;
   @ApiTime() at!: string;
   @ApiTimeOrNull('When the entry became available (null while pending)') releasedAt!: string | null;
 }
@@ -20,6 +28,7 @@ export class LedgerTotalsDto implements LedgerTotals {
   @ApiProperty() paidFen!: number;
   @ApiProperty() refundedFen!: number;
   @ApiProperty({ description: 'Fees charged less fees reversed' }) feeFen!: number;
+  @ApiProperty({ description: "Sharers' commissions booked less those reversed" }) commissionFen!: number;
   @ApiProperty() pendingFen!: number;
   @ApiProperty() availableFen!: number;
   @ApiProperty() withdrawnFen!: number;

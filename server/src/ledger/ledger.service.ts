@@ -9,7 +9,9 @@ import {
   LedgerView,
   OPEN_AFTER_SALE_STATUSES,
   ORDER_KINDS,
+  orderCommissions,
   orderFeeRateBps,
+  reversedCommissionFen,
   serviceFee,
   WithdrawalView,
 } from '@giftshop/shared';
@@ -45,10 +47,11 @@ interface ShopFeeState {
  * - a normal order's payment: income (+paid, freight included) and its fee (−);
  * - a gift's payment: income per unit (+unit price); each unit's fee (−) when it is accepted;
  * - a refund: refund (−) and the reversal (+) of whatever fee that order or unit was charged;
+ * - an order attributed to a sharer (推客): the commission (−), reversed (+) in proportion by refunds;
  * - a withdrawal (−), from available money only.
  * Entries are pending until settlement stamps `released_at`: when the order (or the gift unit)
  * completes — 7 days after delivery — and no after-sales case is open on the order.
- * So paid − refunded − fees = pending + available + withdrawn holds by construction.
+ * So paid − refunded − fees − commissions = pending + available + withdrawn holds by construction.
  */
 @Injectable()
 export class LedgerService implements OnModuleInit {
@@ -61,10 +64,11 @@ export class LedgerService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.inTransaction('order.paid', 'ledger', (tx, { order }) =>
+    this.events.inTransaction('order.paid', 'ledger', async (tx, { order }) => {
       // An order shipped per unit books its income per unit as its units are made (recordGiftPayment).
-      ORDER_KINDS[order.kind].parcel === 'whole' ? this.recordOrderPayment(tx, order) : Promise.resolve(),
-    );
+      if (ORDER_KINDS[order.kind].parcel === 'whole') await this.recordOrderPayment(tx, order);
+      if (order.sharerId && ORDER_KINDS[order.kind].commission) await this.bookCommissions(tx, order);
+    });
     this.events.inTransaction('refund.made', 'ledger', (tx, refund) => this.recordRefund(tx, refund));
     this.events.inTransaction('fulfilment.completed', 'ledger', (tx, { fulfilment }) =>
       this.release(tx, fulfilment.orderId),
@@ -102,6 +106,72 @@ export class LedgerService implements OnModuleInit {
         { shopId: order.shopId, orderId: order.id, type: 'fee', amountFen: -feeFen },
       ]);
     });
+  }
+
+  /**
+   * 推客: the sharer the order is attributed to earns on each product of it — round-half-up(the
+   * product's rate at payment × what was paid for its lines, freight excluded). The merchant's
+   * `commission` entry (−) and the sharer's pending earnings, in the payment's transaction.
+   */
+  private async bookCommissions(
+    tx: EntityManager,
+    order: { id: string; shopId: string; sharerId: string | null },
+  ): Promise<void> {
+    const lines: { productId: string; paidFen: number; commissionBps: number }[] = await tx.query(
+      `SELECT i.product_id AS "productId", i.paid_fen AS "paidFen", p.commission_bps AS "commissionBps"
+         FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = $1 ORDER BY i.id`,
+      [order.id],
+    );
+    const commissions = orderCommissions(lines);
+    if (commissions.length === 0) return;
+    await tx.query(
+      `INSERT INTO sharer_earnings (order_id, product_id, sharer_id, shop_id, base_fen, commission_bps, amount_fen, created_at)
+       SELECT $1, c.product_id, $2, $3, c.base_fen, c.bps, c.amount_fen, $7
+         FROM unnest($4::uuid[], $5::bigint[], $6::int[], $8::bigint[]) AS c(product_id, base_fen, bps, amount_fen)`,
+      [
+        order.id,
+        order.sharerId,
+        order.shopId,
+        commissions.map((c) => c.productId),
+        commissions.map((c) => c.baseFen),
+        commissions.map((c) => c.commissionBps),
+        this.clock.now(),
+        commissions.map((c) => c.commissionFen),
+      ],
+    );
+    const total = commissions.reduce((sum, c) => sum + c.commissionFen, 0);
+    await this.insert(tx, [{ shopId: order.shopId, orderId: order.id, type: 'commission', amountFen: -total }]);
+  }
+
+  /**
+   * A refund of an order with commissions: each earning stands reversed in proportion to what has
+   * gone back of what the order was paid (running total, so never more than was booked), and the
+   * merchant's `commission_reversal` (+) is what moved now.
+   */
+  private async reverseCommissions(tx: EntityManager, refund: RefundMade, shopId: string): Promise<void> {
+    const earnings: { product_id: string; amount_fen: string; reversed_fen: string; paid: number; refunded: string }[] =
+      await tx.query(
+        `SELECT s.product_id, s.amount_fen, s.reversed_fen, o.total_fen AS paid,
+                (SELECT COALESCE(SUM(r.amount_fen), 0) FROM refunds r WHERE r.order_id = s.order_id) AS refunded
+           FROM sharer_earnings s JOIN orders o ON o.id = s.order_id
+          WHERE s.order_id = $1 ORDER BY s.product_id FOR UPDATE OF s`,
+        [refund.orderId],
+      );
+    let moved = 0;
+    for (const e of earnings) {
+      const target = reversedCommissionFen(Number(e.amount_fen), Number(e.refunded), e.paid);
+      const delta = target - Number(e.reversed_fen);
+      if (delta <= 0) continue;
+      moved += delta;
+      await tx.query('UPDATE sharer_earnings SET reversed_fen = $3 WHERE order_id = $1 AND product_id = $2', [
+        refund.orderId,
+        e.product_id,
+        target,
+      ]);
+    }
+    await this.insert(tx, [
+      { shopId, orderId: refund.orderId, refundId: refund.refundId, type: 'commission_reversal', amountFen: moved },
+    ]);
   }
 
   /**
@@ -187,6 +257,8 @@ export class LedgerService implements OnModuleInit {
       { ...base, type: 'refund', amountFen: -refund.amountFen },
       { ...base, type: 'fee_reversal', amountFen: -scope.fees },
     ]);
+    // Gift units carry no commission; an order's refunds reverse its sharer's in proportion.
+    if (refund.unitId === null) await this.reverseCommissions(tx, refund, scope.shop_id);
   }
 
   /**
@@ -202,6 +274,14 @@ export class LedgerService implements OnModuleInit {
           AND EXISTS (SELECT 1 FROM fulfilments f
                        WHERE f.order_id = $1 AND f.status = 'completed' AND f.unit_id IS NOT DISTINCT FROM e.unit_id)`,
       [orderId, this.clock.now(), OPEN_AFTER_SALE_STATUSES],
+    );
+    // The sharer's earnings settle with the merchant's commission entry.
+    await tx.query(
+      `UPDATE sharer_earnings s SET released_at = $2
+        WHERE s.order_id = $1 AND s.released_at IS NULL
+          AND EXISTS (SELECT 1 FROM ledger_entries e
+                       WHERE e.order_id = $1 AND e.type = 'commission' AND e.released_at IS NOT NULL)`,
+      [orderId, this.clock.now()],
     );
   }
 
@@ -251,6 +331,8 @@ export class LedgerService implements OnModuleInit {
       `SELECT COALESCE(SUM(amount_fen) FILTER (WHERE type = 'income'), 0)::bigint AS "paidFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type = 'refund'), 0))::bigint AS "refundedFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type IN ('fee', 'fee_reversal')), 0))::bigint AS "feeFen",
+              (-COALESCE(SUM(amount_fen) FILTER (WHERE type IN ('commission', 'commission_reversal')), 0))::bigint
+                AS "commissionFen",
               COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NULL), 0)::bigint AS "pendingFen",
               COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NOT NULL), 0)::bigint AS "availableFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type = 'withdrawal'), 0))::bigint AS "withdrawnFen"

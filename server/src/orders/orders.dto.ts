@@ -53,6 +53,21 @@ export class AddressDto {
   detail!: string;
 }
 
+/** Where to ship: a new address or a saved one (exactly one), for routes that take no basket. */
+export class AddressChoiceDto {
+  @ApiPropertyOptional({ type: AddressDto, description: 'Exactly one of address and addressId' })
+  @ValidateIf((o: AddressChoiceDto) => o.address !== undefined || o.addressId === undefined)
+  @IsObject({ message: 'address must be an object {name, phone, region, detail}' })
+  @ValidateNested()
+  @Type(() => AddressDto)
+  address?: AddressDto;
+
+  @ApiPropertyOptional({ description: 'A saved address of the caller (GET /api/me/addresses); a copy is kept' })
+  @IsOptional()
+  @IsUUID('all', { message: 'addressId must be a UUID' })
+  addressId?: string;
+}
+
 /** The basket: what a quote prices and an order buys. */
 export class BasketDto {
   @ApiProperty({ type: [OrderItemDto] })

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import {
+  COMMISSION_RULES,
   MAX_UNPAID_ORDERS,
   ORDER_KINDS,
   type OrderKind,
@@ -33,7 +34,6 @@ import { EventBus } from '../events/event-bus';
 import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { FulfilmentService } from '../fulfilment/fulfilment.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { User } from '../identity/user.entity';
 import { JobsService } from '../jobs/jobs.service';
 import { Payment } from '../payments/payment.entity';
 import { PaymentsService } from '../payments/payments.service';
@@ -146,7 +146,8 @@ export class OrdersService implements OnModuleInit {
       tx,
       'orders.basket',
       `SELECT s.id, s.product_id AS "productId", s.specs, s.price_fen AS "priceFen", s.stock,
-              p.title, p.status, p.shop_id AS "shopId", sh.name AS "shopName", sh.freight_fen AS "freightFen",
+              p.title, p.status, p.shop_id AS "shopId", sh.name AS "shopName", sh.owner_id AS "ownerId",
+              sh.freight_fen AS "freightFen",
               sh.free_shipping_threshold_fen AS "freeShippingThresholdFen",
               EXISTS (SELECT 1 FROM shop_follows f WHERE f.shop_id = p.shop_id AND f.user_id = $2) AS "followsShop"
          FROM skus s JOIN products p ON p.id = s.product_id JOIN shops sh ON sh.id = p.shop_id
@@ -170,6 +171,7 @@ export class OrdersService implements OnModuleInit {
       shop: {
         id: first.shopId,
         name: first.shopName,
+        ownerId: first.ownerId,
         freightFen: first.freightFen,
         freeShippingThresholdFen: first.freeShippingThresholdFen,
       },
@@ -192,7 +194,7 @@ export class OrdersService implements OnModuleInit {
     const now = this.clock.now();
     const lines = pricingLines(input.lines, byId, input.unitPrices);
     const price = priceOrder(lines, ORDER_KINDS[input.kind].freight ? shop : null);
-    const sharerId = await this.validSharer(tx, input.sharerId, input.buyerId);
+    const sharerId = ORDER_KINDS[input.kind].commission ? await this.attributedSharer(tx, input, basket, now) : null;
     const order = tx.create(Order, {
       id: randomUUID(),
       kind: input.kind,
@@ -464,9 +466,39 @@ export class OrdersService implements OnModuleInit {
     }
   }
 
-  private async validSharer(tx: EntityManager, sharerId: string | undefined, buyerId: string): Promise<string | null> {
-    if (!sharerId || sharerId === buyerId) return null;
-    return (await tx.existsBy(User, { id: sharerId })) ? sharerId : null;
+  /**
+   * Who the order is attributed to (推客): the sharer it names, or else the sharer of the buyer's
+   * latest view of one of its products through a sharer's link within the window (last touch).
+   * Never the buyer, never the shop's owner, never someone unknown.
+   */
+  private async attributedSharer(
+    tx: EntityManager,
+    input: PlaceOrder,
+    basket: Basket,
+    now: Date,
+  ): Promise<string | null> {
+    const productIds = [...new Set([...basket.byId.values()].map((s) => s.productId))];
+    const {
+      rows: [row],
+    } = await prepared<{ sharer_id: string | null }>(
+      tx,
+      'orders.attributed_sharer',
+      `SELECT COALESCE(
+         (SELECT u.id FROM users u WHERE u.id = $4::uuid AND u.id <> $1 AND u.id <> $3),
+         (SELECT v.sharer_id FROM product_views v
+           WHERE v.viewer_id = $1 AND v.product_id = ANY($2::uuid[]) AND v.sharer_id IS NOT NULL
+             AND v.sharer_id <> $1 AND v.sharer_id <> $3 AND v.viewed_at BETWEEN $5 AND $6
+           ORDER BY v.viewed_at DESC, v.id LIMIT 1)) AS sharer_id`,
+      [
+        input.buyerId,
+        productIds,
+        basket.shop.ownerId,
+        input.sharerId ?? null,
+        new Date(now.getTime() - COMMISSION_RULES.attributionWindowMs),
+        now,
+      ],
+    );
+    return row?.sharer_id ?? null;
   }
 }
 
@@ -501,6 +533,7 @@ interface BasketSku {
 interface BasketShopRow {
   shopId: string;
   shopName: string;
+  ownerId: string;
   freightFen: number;
   freeShippingThresholdFen: number;
   followsShop: boolean;
@@ -508,7 +541,7 @@ interface BasketShopRow {
 
 interface Basket {
   byId: Map<string, BasketSku>;
-  shop: { id: string; name: string } & PricingShop;
+  shop: { id: string; name: string; ownerId: string } & PricingShop;
   followsShop: boolean;
 }
 

@@ -46,6 +46,7 @@ export const LIMITED_ROUTES: Readonly<Record<string, Bucket>> = {
   'POST /api/chats/:id/messages': 'messages',
   'POST /api/friends': 'friendRequests',
   'POST /api/shops/:shopId/withdrawals': 'withdrawals',
+  'POST /api/me/earnings/withdrawals': 'withdrawals',
   'POST /api/me/addresses': 'addresses',
   'PATCH /api/me/addresses/:id': 'addresses',
   'POST /api/uploads': 'uploads',

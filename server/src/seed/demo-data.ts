@@ -22,6 +22,10 @@ export interface DemoProduct {
   description: string;
   categoryCode: string;
   skus: DemoSku[];
+  /** 推客: what a sharer earns, basis points. */
+  commissionBps?: number;
+  /** 拼团: an active group deal, each SKU at `groupPricePercent` of its price. */
+  groupDeal?: { groupSize: number; windowHours: number; groupPricePercent: number };
 }
 
 export interface DemoShop {
@@ -77,6 +81,7 @@ export const DEMO_SHOPS: DemoShop[] = [
         description: '西湖产区春茶，250g 礼盒装，送长辈的体面心意。',
         categoryCode: 'tea',
         skus: [one({ 规格: '250g 礼盒' }, 16800, 19800, 200), one({ 规格: '500g 礼盒' }, 29800, 35800, 80)],
+        commissionBps: 1000,
       },
       {
         title: '花果茶组合',
@@ -111,6 +116,7 @@ export const DEMO_SHOPS: DemoShop[] = [
         description: '30 日装混合坚果，独立小包。',
         categoryCode: 'food',
         skus: [one({ 规格: '30 包' }, 9900, 12900, 500)],
+        groupDeal: { groupSize: 3, windowHours: 24, groupPricePercent: 70 },
       },
       {
         title: '陈年黄酒',

@@ -10,7 +10,7 @@ import { KnownUsers } from '../identity/known-users';
 import { User } from '../identity/user.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
 import { Message } from '../social/message.entity';
-import { DEMO_FRIENDSHIPS, DEMO_GROUPS, DEMO_SHOPS, DEMO_USERS } from './demo-data';
+import { DEMO_FRIENDSHIPS, DEMO_GROUPS, DEMO_SHOPS, DEMO_USERS, type DemoProduct } from './demo-data';
 import { demoImageUrls } from './demo-images';
 
 @Injectable()
@@ -42,6 +42,27 @@ export class SeedService {
       await this.load(tx);
     });
     this.knownUsers.forget();
+  }
+
+  /** A demo 拼团 deal (the group-buys module's tables; the seed writes every module's demo rows). */
+  private async seedGroupDeal(
+    tx: EntityManager,
+    product: Product,
+    deal: NonNullable<DemoProduct['groupDeal']>,
+    now: Date,
+  ): Promise<void> {
+    const [{ id }]: { id: string }[] = await tx.query(
+      `INSERT INTO group_deals (shop_id, product_id, group_size, window_hours, status, created_at)
+       VALUES ($1, $2, $3, $4, 'active', $5) RETURNING id`,
+      [product.shopId, product.id, deal.groupSize, deal.windowHours, now],
+    );
+    for (const sku of product.skus) {
+      await tx.query('INSERT INTO group_deal_skus (deal_id, sku_id, group_price_fen) VALUES ($1, $2, $3)', [
+        id,
+        sku.id,
+        Math.floor((sku.priceFen * deal.groupPricePercent) / 100),
+      ]);
+    }
   }
 
   private async load(tx: EntityManager): Promise<void> {
@@ -97,7 +118,7 @@ export class SeedService {
       // Newest first in lists: give the first product of each shop the latest time.
       for (const [i, p] of demoShop.products.entries()) {
         const createdAt = new Date(now.getTime() - (count + i) * 60_000);
-        await tx.save(
+        const product = await tx.save(
           Product,
           tx.create(Product, {
             shopId: shop.id,
@@ -106,11 +127,13 @@ export class SeedService {
             categoryCode: p.categoryCode,
             imageUrls: demoImageUrls(p.title),
             status: 'listed',
+            commissionBps: p.commissionBps ?? 0,
             createdAt,
             updatedAt: createdAt,
             skus: p.skus.map((s, position) => tx.create(Sku, { ...s, position })),
           }),
         );
+        if (p.groupDeal) await this.seedGroupDeal(tx, product, p.groupDeal, now);
       }
       count += demoShop.products.length;
     }

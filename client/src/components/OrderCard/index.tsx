@@ -4,6 +4,8 @@ import { formatFen, giftOrderDisplayStatus, type OrderView } from '@giftshop/sha
 import { translate, useI18n } from '../../i18n';
 import { afterSaleLabel, formatTime, orderStatusLabel } from '../../i18n/labels';
 import { skuLabel } from '../SkuPicker';
+import { orderTeamLabel } from '../TeamCard/labels';
+import { go, routes } from '../../routes';
 import './index.scss';
 
 /** The order's state as its row shows it; a paid gift order by where its units stand. */
@@ -21,6 +23,7 @@ export function OrderCard({ order, children, extra }: { order: OrderView; childr
         <Text className="muted">
           {formatTime(order.createdAt)} · {sceneName(order.scene)}
           {order.kind === 'gift' && <Text className="tag">{t('order.giftOrder')}</Text>}
+          {order.kind === 'group_buy' && <Text className="tag">{t('order.groupBuy')}</Text>}
         </Text>
         <Text className="order-card__status" data-testid={`order-status-${order.id}`}>
           {orderDisplayLabel(order)}
@@ -54,6 +57,7 @@ export function OrderCard({ order, children, extra }: { order: OrderView; childr
           {t('order.refunded')} {formatFen(order.refundedFen)}
         </Text>
       )}
+      {order.groupBuy && <TeamLine orderId={order.id} groupBuy={order.groupBuy} />}
       {order.carrier && (
         <Text className="muted order-card__line">
           {order.carrier} {order.trackingNo}
@@ -66,6 +70,19 @@ export function OrderCard({ order, children, extra }: { order: OrderView; childr
       )}
       {extra}
       {children && <View className="actions">{children}</View>}
+    </View>
+  );
+}
+
+/** A group-buy order's team: 拼团中 / 已成团 / 拼团失败·已退款; it opens the team page. */
+function TeamLine({ orderId, groupBuy }: { orderId: string; groupBuy: NonNullable<OrderView['groupBuy']> }) {
+  const { t } = useI18n();
+  return (
+    <View className="row order-card__line" onClick={() => go(routes.team(groupBuy.teamId))}>
+      <Text data-testid={`order-team-${orderId}`} data-status={groupBuy.status}>
+        {t('order.groupBuy')} · {orderTeamLabel(groupBuy)}
+      </Text>
+      <Text className="muted">{t('team.view')} ›</Text>
     </View>
   );
 }

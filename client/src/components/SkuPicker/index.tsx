@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
-import { formatFen, type SkuView } from '@giftshop/shared';
+import { formatFen, type GroupDealView, type SkuView } from '@giftshop/shared';
 import { useI18n } from '../../i18n';
 import { notGiftableReason } from '../../i18n/labels';
+import { dealPriceText } from '../TeamCard/labels';
 import './index.scss';
 
 /** A SKU as a shopper reads it: its spec values, "250g 礼盒 / 红色". */
@@ -55,13 +56,17 @@ interface SkuPickerProps {
   onGift: (sku: SkuView) => void;
   /** The product's category, to explain a refusal in the reader's language. */
   categoryCode?: string;
+  /** The product's active group deal: a third action, 发起拼团, with the group price. */
+  groupDeal?: GroupDealView | null;
+  onGroupBuy?: (sku: SkuView, quantity: number) => void;
 }
 
 export const MAX_QUANTITY = 99;
 
 /**
- * 规格 picker: the chosen SKU's price (the only price on the product page), and the two actions,
- * 购买 for oneself and 送给朋友, in a bar fixed at the bottom of the screen. A SKU the server marks
+ * 规格 picker: the chosen SKU's price (the only price on the product page), and the actions,
+ * 购买 for oneself, 送给朋友 and (when the product has a group deal) 发起拼团, in a bar fixed at the
+ * bottom of the screen. A SKU the server marks
  * as not giftable says why (the shared eligibility rule, in the reader's language) and 送给朋友 is
  * disabled.
  */
@@ -74,6 +79,8 @@ export function SkuPicker({
   onBuy,
   onGift,
   categoryCode,
+  groupDeal,
+  onGroupBuy,
 }: SkuPickerProps) {
   const { t } = useI18n();
   const selected = skus.find((sku) => sku.id === selectedId) ?? null;
@@ -155,7 +162,51 @@ export function SkuPicker({
         >
           {t('sku.gift')}
         </Button>
+        {groupDeal && onGroupBuy && (
+          <GroupBuyButton
+            deal={groupDeal}
+            skus={skus}
+            selected={selected}
+            onGroupBuy={(sku) => onGroupBuy(sku, quantity)}
+          />
+        )}
       </View>
     </View>
+  );
+}
+
+/**
+ * 发起拼团 with "¥39.00 起 · 3人团" under it. It opens the team form on the chosen SKU when the
+ * deal covers it, else on the deal's first SKU (the form lets the shopper change it).
+ */
+function GroupBuyButton({
+  deal,
+  skus,
+  selected,
+  onGroupBuy,
+}: {
+  deal: GroupDealView;
+  skus: SkuView[];
+  selected: SkuView | null;
+  onGroupBuy: (sku: SkuView) => void;
+}) {
+  const { t } = useI18n();
+  const inDeal = skus.filter((sku) => deal.skus.some((d) => d.skuId === sku.id) && sku.stock > 0);
+  const target = inDeal.find((sku) => sku.id === selected?.id) ?? inDeal[0];
+  return (
+    <Button
+      className="btn btn--group sku-picker__action"
+      data-testid="group-buy-button"
+      disabled={!target}
+      aria-disabled={!target}
+      onClick={() => target && onGroupBuy(target)}
+    >
+      <View className="sku-picker__group">
+        <Text>{t('sku.groupBuy')}</Text>
+        <Text className="sku-picker__group-price" data-testid="group-buy-price">
+          {dealPriceText(deal)}
+        </Text>
+      </View>
+    </Button>
   );
 }

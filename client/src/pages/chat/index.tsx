@@ -8,6 +8,7 @@ import { ChatBubble } from '../../components/ChatBubble';
 import { systemText } from '../../components/ChatPreview';
 import { FormError } from '../../components/FormError';
 import { GiftCard } from '../../components/GiftCard';
+import { TeamCard } from '../../components/TeamCard';
 import { AsyncView } from '../../components/StatusView';
 import { useAction } from '../../hooks/useApi';
 import { useProduct } from '../../hooks/useCatalog';
@@ -19,7 +20,7 @@ import { formatTime } from '../../i18n/labels';
 import { go, routes } from '../../routes';
 import './index.scss';
 
-/** One chat: WeChat bubbles, product cards and gift cards; polls so the other side's sends appear. */
+/** One chat: WeChat bubbles, product cards, gift cards and 拼团 cards; polls so the other side's sends appear. */
 export default function ChatPage() {
   const { t } = useI18n();
   useRequireLogin();
@@ -83,6 +84,9 @@ function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
       <ChatBubble mine={mine} senderName={senderName} showName={chat.type === 'group'} plain={message.type !== 'text'}>
         {message.type === 'text' && <Text>{message.text}</Text>}
         {message.type === 'gift' && message.giftId && <GiftCard giftId={message.giftId} wishMessage={message.text} />}
+        {message.type === 'group_buy' && message.teamId && (
+          <TeamCard teamId={message.teamId} scene={chat.type === 'group' ? 'group_chat' : 'chat'} />
+        )}
         {message.type === 'product' && message.productId && (
           <ProductMessage
             productId={message.productId}

@@ -1,15 +1,7 @@
 import { Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../i18n';
-
-/** h:mm:ss left until `until`, or null once it has passed. */
-export function timeLeft(until: string, now: number): string | null {
-  const ms = Date.parse(until) - now;
-  if (!(ms > 0)) return null;
-  const s = Math.floor(ms / 1000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
-}
+import { timeLeft } from '../../i18n/labels';
 
 /** The claim deadline, counting down each second: 还剩 23:59:59 可领取. */
 export function ClaimCountdown({ expiresAt }: { expiresAt: string }) {

@@ -12,6 +12,7 @@ const item = (id: string, imageUrl: string | null): ProductSummaryView => ({
   imageUrl,
   priceFen: 16800,
   giftable: true,
+  commissionBps: 0,
 });
 
 beforeEach(() => loginAs(ALICE));

@@ -14,12 +14,13 @@ import { useOrders } from '../../hooks/useOrders';
 import { usePageTitle, useReloadOnShow } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
+import { shippable } from './shippable';
 import './index.scss';
 
 type Filter = 'to_ship' | 'after_sale' | 'all';
 
 const FILTERS: Record<Filter, (order: OrderView) => boolean> = {
-  to_ship: (o) => o.status === 'paid' && o.kind === 'normal' && !o.afterSale?.open,
+  to_ship: shippable,
   after_sale: (o) => o.afterSale?.open === true,
   all: () => true,
 };
@@ -72,7 +73,7 @@ function MerchantOrder({ order, onChanged }: { order: OrderView; onChanged: () =
     await write();
     await onChanged();
   });
-  const canShip = order.status === 'paid' && order.kind === 'normal' && !order.afterSale?.open;
+  const canShip = shippable(order);
   const openCase = order.afterSale?.open ? order.afterSale : null;
 
   return (

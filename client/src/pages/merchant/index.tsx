@@ -19,6 +19,7 @@ import './index.scss';
 const NAV: { key: string; label: MessageKey; icon: string; url: (shopId: string) => string }[] = [
   { key: 'orders', label: 'page.merchantOrders', icon: '📦', url: routes.merchantOrders },
   { key: 'gifts', label: 'page.merchantGifts', icon: '🎁', url: routes.merchantGifts },
+  { key: 'deals', label: 'page.merchantDeals', icon: '👥', url: routes.merchantDeals },
   { key: 'ledger', label: 'page.merchantLedger', icon: '💰', url: routes.merchantLedger },
   { key: 'analytics', label: 'page.merchantAnalytics', icon: '📊', url: routes.merchantAnalytics },
   { key: 'search', label: 'page.merchantSearch', icon: '🔎', url: routes.merchantSearch },

@@ -1,6 +1,6 @@
 import { Button, Input, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { OrderStatus, OrderView } from '@giftshop/shared';
+import type { OrderView } from '@giftshop/shared';
 import { apiPost, newIdempotencyKey } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { OrderCard } from '../../components/OrderCard';
@@ -11,6 +11,7 @@ import { useOrders } from '../../hooks/useOrders';
 import { usePageTitle, useReloadOnShow } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
+import { refundable } from './refundable';
 import './index.scss';
 
 type Filter = 'all' | 'pending_payment' | 'paid' | 'shipped' | 'done' | 'after_sale';
@@ -58,9 +59,6 @@ export default function OrdersPage() {
   );
 }
 
-/** What the buyer may do in each state (the server's transition table decides; this mirrors it). */
-const REFUNDABLE: OrderStatus[] = ['paid', 'delivered'];
-
 function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => Promise<void> }) {
   const { t } = useI18n();
   const [reasonOpen, setReasonOpen] = useState(false);
@@ -73,8 +71,7 @@ function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => P
   });
   const path = { id: order.id };
   const isGift = order.kind === 'gift';
-  const caseOpen = order.afterSale?.open === true;
-  const canRefund = !isGift && REFUNDABLE.includes(order.status) && !caseOpen;
+  const canRefund = refundable(order);
 
   return (
     <OrderCard

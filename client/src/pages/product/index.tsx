@@ -18,7 +18,7 @@ import './index.scss';
 
 /**
  * Product detail, opened by its unified ID from any scene (`?scene=&sharer=`): the scene is shown,
- * the SKU picker leads to 购买 (checkout) or 送给朋友 (the gift composer).
+ * the SKU picker leads to 购买 (checkout), 送给朋友 (the gift composer) or 发起拼团 (the team form).
  */
 export default function ProductPage() {
   usePageTitle('page.product');
@@ -57,6 +57,7 @@ function ProductDetail({
       go(routes.checkout({ productId: product.id, skuId: sku.id, qty, scene: scene ?? 'mini_program', sharer })),
     );
   const onGift = (sku: SkuView) => requireLogin(() => go(routes.giftCompose(product.id, sku.id)));
+  const onGroupBuy = (sku: SkuView, qty: number) => requireLogin(() => go(routes.teamOpen(product.id, sku.id, qty)));
 
   return (
     <>
@@ -84,6 +85,8 @@ function ProductDetail({
           onBuy={onBuy}
           onGift={onGift}
           categoryCode={product.categoryCode}
+          groupDeal={product.groupDeal}
+          onGroupBuy={onGroupBuy}
         />
       </View>
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { setRouterParams } from '../../test/taro';
-import { ALICE, loginAs, ok, product, routeApi, sku } from '../../test/fixtures';
+import { navigations, setRouterParams } from '../../test/taro';
+import { ALICE, groupDeal, loginAs, ok, product, routeApi, sku } from '../../test/fixtures';
 import ProductPage from './index';
 
 const IMAGES = ['/images/demo/p01.webp', '/uploads/a.webp', '/uploads/b.webp'];
@@ -45,5 +45,38 @@ describe('product page', () => {
     const bar = screen.getByTestId('product-bottom-bar');
     expect(bar.querySelector('[data-testid="buy-button"]')?.textContent).toBe('购买');
     expect(bar.querySelector('[data-testid="gift-button"]')?.textContent).toBe('送给朋友');
+  });
+
+  it('offers 发起拼团 beside 购买 and 送给朋友 with the group price when the product has a deal', async () => {
+    routeApi({
+      'GET /products/p1': () =>
+        ok(
+          product([sku({ id: 's1', priceFen: 16800 }), sku({ id: 's2', priceFen: 29800 })], {
+            groupDeal: groupDeal({
+              skus: [
+                { skuId: 's1', groupPriceFen: 12800 },
+                { skuId: 's2', groupPriceFen: 23800 },
+              ],
+            }),
+          }),
+        ),
+      'GET /shops/shop1': () => ok({ id: 'shop1', name: '山茶小馆', followerCount: 3, following: false }),
+    });
+    render(<ProductPage />);
+    await screen.findByTestId('product-title');
+    const bar = screen.getByTestId('product-bottom-bar');
+    expect(bar.querySelector('[data-testid="group-buy-button"]')?.textContent).toBe('发起拼团¥128.00 起 · 3人团');
+
+    fireEvent.click(screen.getByTestId('sku-s2'));
+    fireEvent.click(screen.getByTestId('quantity-plus'));
+    fireEvent.click(screen.getByTestId('group-buy-button'));
+    expect(navigations).toContain('/pages/team-open/index?productId=p1&skuId=s2&qty=2');
+  });
+
+  it('shows no 发起拼团 without a deal', async () => {
+    server(IMAGES);
+    render(<ProductPage />);
+    await screen.findByTestId('product-title');
+    expect(screen.queryByTestId('group-buy-button')).toBeNull();
   });
 });
