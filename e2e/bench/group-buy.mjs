@@ -10,9 +10,10 @@
  * PostgreSQL server, starts the BUILT server (server/dist/main.js) on it as a separate process
  * with RATE_LIMITS=off and the demo seed, and sets the world up through the API: the seeded
  * merchant 王掌柜 (o_wang) raises the stock of 坚果每日一包 and runs a group deal on it (team
- * size 5; a seeded deal on it is ended first); the leaders (sandbox logins) each open a team and pay. Then, timed, every joiner joins
- * its team and pays for the seat (POST /api/group-buys/:teamId/join, then
- * POST /api/orders/:orderId/pay), all at once unless --concurrency caps it. Afterwards it checks
+ * size 5; a seeded deal on it is ended first); the leaders (sandbox logins) each open a team and
+ * pay. Then, timed, every joiner joins its team and pays for the seat
+ * (POST /api/group-buys/:teamId/join, then POST /api/orders/:orderId/pay), all at once unless
+ * --concurrency caps it. No stock SQL is needed: PATCH /api/products/:id sets it. Afterwards it checks
  * in SQL: every team formed, no team with more paid seats than its size, every seat's order paid
  * and with its parcel, the stock moved by exactly what the orders took, and the HTTP answers
  * agree with the seats. Exit code 0 only when those checks pass.
