@@ -14,6 +14,7 @@ export default defineAppConfig({
     'pages/team-open/index',
     'pages/team/index',
     'pages/me/index',
+    'pages/promote/index',
     'pages/merchant/index',
     'pages/merchant-product/index',
     'pages/merchant-orders/index',
@@ -22,6 +23,7 @@ export default defineAppConfig({
     'pages/merchant-analytics/index',
     'pages/merchant-search/index',
     'pages/merchant-deals/index',
+    'pages/merchant-sharers/index',
   ],
   window: {
     backgroundTextStyle: 'light',

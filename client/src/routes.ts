@@ -5,6 +5,7 @@ export const routes = {
   discover: () => '/pages/index/index',
   login: () => '/pages/login/index',
   me: () => '/pages/me/index',
+  promote: () => '/pages/promote/index',
   search: (q = '') => `/pages/search/index${q ? `?q=${encodeURIComponent(q)}` : ''}`,
   product: (id: string, scene?: string, sharer?: string) =>
     `/pages/product/index?id=${id}${scene ? `&scene=${scene}` : ''}${sharer ? `&sharer=${sharer}` : ''}`,
@@ -28,6 +29,7 @@ export const routes = {
   merchantAnalytics: (shopId: string) => `/pages/merchant-analytics/index?shopId=${shopId}`,
   merchantSearch: (shopId: string) => `/pages/merchant-search/index?shopId=${shopId}`,
   merchantDeals: (shopId: string) => `/pages/merchant-deals/index?shopId=${shopId}`,
+  merchantSharers: (shopId: string) => `/pages/merchant-sharers/index?shopId=${shopId}`,
 };
 
 export function go(url: string): void {

@@ -1,4 +1,12 @@
-import type { DomainAnalytics, FulfilmentView, LedgerView, MeView, SceneAnalyticsRow } from '@giftshop/shared';
+import type {
+  DomainAnalytics,
+  EarningsView,
+  FulfilmentView,
+  LedgerView,
+  MeView,
+  SceneAnalyticsRow,
+  SharerRowView,
+} from '@giftshop/shared';
 import { apiUrl } from '../api/routes';
 import { useUserApi, type ApiState } from './useApi';
 
@@ -31,4 +39,14 @@ export function useDomainAnalytics(shopId: string | undefined, productId?: strin
   return useUserApi(
     shopId ? apiUrl('/shops/{shopId}/analytics/domains', { path: { shopId }, query: { productId } }) : null,
   );
+}
+
+/** The shop's sharers, ranked by what their links sold (owner only). */
+export function useSharers(shopId: string | undefined): ApiState<SharerRowView[]> {
+  return useUserApi(shopId ? apiUrl('/shops/{shopId}/sharers', { path: { shopId } }) : null);
+}
+
+/** The caller's 推客 earnings: each commission and the pending / available / withdrawn totals. */
+export function useEarnings(): ApiState<EarningsView> {
+  return useUserApi(apiUrl('/me/earnings'));
 }

@@ -1,4 +1,11 @@
-import type { AfterSaleStatus, ClaimStatus, GiftMode, OrderStatus, ShippingStatus } from '@giftshop/shared';
+import type {
+  AfterSaleStatus,
+  ClaimStatus,
+  EarningStatus,
+  GiftMode,
+  OrderStatus,
+  ShippingStatus,
+} from '@giftshop/shared';
 import {
   findCategory,
   formatFen,
@@ -74,4 +81,8 @@ export function timeLeft(until: string, now: number): string | null {
   const s = Math.floor(ms / 1000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${Math.floor(s / 3600)}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+export function earningStatusLabel(status: EarningStatus): string {
+  return translate(`earningStatus.${status}`);
 }

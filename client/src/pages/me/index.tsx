@@ -42,6 +42,7 @@ export default function MePage() {
           <>
             <MenuRow testId="me-orders" icon="📦" label={t('page.orders')} onClick={() => go(routes.orders())} />
             <MenuRow testId="me-gifts" icon="🎁" label={t('page.gifts')} onClick={() => go(routes.gifts())} />
+            <MenuRow testId="me-promote" icon="💸" label={t('page.promote')} onClick={() => go(routes.promote())} />
             {shopIds.length > 0 && (
               <MenuRow
                 testId="me-merchant"

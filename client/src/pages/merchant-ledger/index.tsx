@@ -12,18 +12,20 @@ import { usePageTitle, useReloadOnShow } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatTime } from '../../i18n/labels';
+import { ledgerBalanced } from './balance';
 import './index.scss';
 
 const TOTALS: { key: keyof LedgerTotals; label: MessageKey }[] = [
   { key: 'paidFen', label: 'ledger.paid' },
   { key: 'refundedFen', label: 'ledger.refunded' },
   { key: 'feeFen', label: 'ledger.fee' },
+  { key: 'commissionFen', label: 'ledger.commission' },
   { key: 'pendingFen', label: 'ledger.pending' },
   { key: 'availableFen', label: 'ledger.available' },
   { key: 'withdrawnFen', label: 'ledger.withdrawn' },
 ];
 
-/** 结算账本: income, fees, refunds and reversals; paid − refunded − fees = pending + available + withdrawn. */
+/** 结算账本: income, fees, commissions, refunds and reversals, balanced as `ledgerBalanced` says. */
 export default function MerchantLedgerPage() {
   const { t } = useI18n();
   usePageTitle('page.merchantLedger');
@@ -55,7 +57,7 @@ export default function MerchantLedgerPage() {
       <AsyncView state={ledger} errorText={(status, message) => (status === 404 ? t('ledger.unavailable') : message)}>
         {(data) => {
           const x = data.totals;
-          const balanced = x.paidFen - x.refundedFen - x.feeFen === x.pendingFen + x.availableFen + x.withdrawnFen;
+          const balanced = ledgerBalanced(x);
           return (
             <>
               <View className="section ledger__totals">

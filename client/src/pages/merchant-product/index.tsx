@@ -1,7 +1,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { formatFen, skuGiftEligibility, type CategoryView, type ProductView } from '@giftshop/shared';
+import { COMMISSION_RULES, formatFen, skuGiftEligibility, type CategoryView, type ProductView } from '@giftshop/shared';
 import { apiPatch, apiPost } from '../../api/client';
 import type { FieldLabels } from '../../api/server-errors';
 import { fieldMessage, FormError, unplacedMessage } from '../../components/FormError';
@@ -16,6 +16,7 @@ import { useRequireLogin } from '../../hooks/useSession';
 import { translate, useI18n } from '../../i18n';
 import { goBack, routes } from '../../routes';
 import { notGiftableReason } from '../../i18n/labels';
+import { bpsToPercent, percentToBps } from '../../sharing';
 import './index.scss';
 import type { RequestBody } from '../../api/routes';
 
@@ -124,6 +125,8 @@ function ProductForm({
   const [rows, setRows] = useState<SkuRow[]>(() => toRows(product));
   const [imageUrls, setImageUrls] = useState<string[]>(product?.imageUrls ?? []);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [commission, setCommission] = useState(product ? bpsToPercent(product.commissionBps) : '0');
+  const maxPercent = bpsToPercent(COMMISSION_RULES.maxBps);
 
   // An edit answers the error shown: a stale server or form message goes away.
   const edited = () => {
@@ -148,6 +151,12 @@ function ProductForm({
       setLocalError(problem);
       return;
     }
+    const commissionBps = percentToBps(commission);
+    if (commissionBps === null) {
+      save.clear();
+      setLocalError(t('productForm.badCommission', { max: maxPercent }));
+      return;
+    }
     const priced = (row: SkuRow) => ({ priceFen: parseYuan(row.price) ?? 0, stock: Number(row.stock) });
     setLocalError(null);
     // Editing changes the listed SKUs (rows are added only to a new listing).
@@ -155,7 +164,13 @@ function ProductForm({
       product
         ? apiPatch('/products/{id}', {
             path: { id: product.id },
-            body: { title, description, imageUrls, skus: rows.map((row) => ({ id: row.id ?? '', ...priced(row) })) },
+            body: {
+              title,
+              description,
+              imageUrls,
+              commissionBps,
+              skus: rows.map((row) => ({ id: row.id ?? '', ...priced(row) })),
+            },
           })
         : apiPost('/shops/{shopId}/products', {
             path: { shopId },
@@ -211,6 +226,22 @@ function ProductForm({
         <FormError error={fieldMessage(save.error, 'description', PRODUCT_FIELDS)} testId="product-description-error" />
         <ImageUploader urls={imageUrls} onChange={setImageUrls} />
         <FormError error={fieldMessage(save.error, 'imageUrls', PRODUCT_FIELDS)} testId="product-images-error" />
+        {editing && (
+          <View className="field">
+            <Text className="field__label">{t('productForm.commission', { max: maxPercent })}</Text>
+            <Input
+              className="field__input"
+              type="digit"
+              data-testid="product-commission-input"
+              aria-label={t('productForm.commission', { max: maxPercent })}
+              value={commission}
+              onInput={(e) => {
+                edited();
+                setCommission(e.detail.value);
+              }}
+            />
+          </View>
+        )}
       </View>
 
       <View className="section">

@@ -21,6 +21,7 @@ const NAV: { key: string; label: MessageKey; icon: string; url: (shopId: string)
   { key: 'gifts', label: 'page.merchantGifts', icon: '🎁', url: routes.merchantGifts },
   { key: 'deals', label: 'page.merchantDeals', icon: '👥', url: routes.merchantDeals },
   { key: 'ledger', label: 'page.merchantLedger', icon: '💰', url: routes.merchantLedger },
+  { key: 'sharers', label: 'page.merchantSharers', icon: '🤝', url: routes.merchantSharers },
   { key: 'analytics', label: 'page.merchantAnalytics', icon: '📊', url: routes.merchantAnalytics },
   { key: 'search', label: 'page.merchantSearch', icon: '🔎', url: routes.merchantSearch },
 ];

@@ -1,7 +1,7 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { isScene, type ProductView, type SkuView } from '@giftshop/shared';
+import { formatFen, isScene, type ProductView, type SkuView } from '@giftshop/shared';
 import { apiDelete, apiPost } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { SceneBadge } from '../../components/SceneBadge';
@@ -10,10 +10,12 @@ import { AsyncView } from '../../components/StatusView';
 import { useAction } from '../../hooks/useApi';
 import { useProduct, useShop } from '../../hooks/useCatalog';
 import { useChats } from '../../hooks/useChats';
+import { useMe } from '../../hooks/useMerchant';
 import { usePageTitle } from '../../hooks/usePage';
 import { useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { go, routes } from '../../routes';
+import { shareEarnFen } from '../../sharing';
 import './index.scss';
 
 /**
@@ -50,6 +52,10 @@ function ProductDetail({
   const [selectedId, setSelectedId] = useState<string | null>(firstInStock?.id ?? null);
   const [quantity, setQuantity] = useState(1);
   const [sharing, setSharing] = useState(false);
+  const me = useMe();
+  // 分享赚 is for shoppers: the shop's owner earns nothing sharing its own products.
+  const ownsShop = me.status === 'ready' && me.data.shopIds.includes(product.shopId);
+  const earnFen = session && me.status === 'ready' && !ownsShop ? shareEarnFen(product) : 0;
 
   const requireLogin = (then: () => void) => (session ? then() : go(routes.login()));
   const onBuy = (sku: SkuView, qty: number) =>
@@ -94,7 +100,14 @@ function ProductDetail({
 
       <View className="section">
         <View className="row">
-          <Text>{t('product.shareTitle')}</Text>
+          <View>
+            <Text>{t('product.shareTitle')}</Text>
+            {earnFen > 0 && (
+              <Text className="product__earn" data-testid="share-earn">
+                {t('product.shareEarn', { amount: formatFen(earnFen) })}
+              </Text>
+            )}
+          </View>
           <Button
             className="btn btn--plain btn--small"
             data-testid="share-to-chat"

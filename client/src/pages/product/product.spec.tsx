@@ -80,3 +80,54 @@ describe('product page', () => {
     expect(screen.queryByTestId('group-buy-button')).toBeNull();
   });
 });
+
+describe('分享赚', () => {
+  const shop = () => ok({ id: 'shop1', name: '山茶小馆', followerCount: 3, following: false });
+
+  it('tells a shopper what sharing a unit at the lowest price earns, rounded half up', async () => {
+    routeApi({
+      'GET /products/p1': () =>
+        ok(product([sku({ id: 's1', priceFen: 16899 }), sku({ id: 's2', priceFen: 29800 })], { commissionBps: 1250 })),
+      'GET /shops/shop1': shop,
+      'GET /me': () => ok({ ...ALICE, shopIds: [] }),
+    });
+    render(<ProductPage />);
+    // 12.5% of ¥168.99 is 2112.375 fen → ¥21.12.
+    expect((await screen.findByTestId('share-earn')).textContent).toBe('分享赚 ¥21.12');
+  });
+
+  it('is not offered to the shop owner, nor without a rate', async () => {
+    routeApi({
+      'GET /products/p1': () => ok(product([sku({ id: 's1' })], { commissionBps: 1000 })),
+      'GET /shops/shop1': shop,
+      'GET /me': () => ok({ ...ALICE, shopIds: ['shop1'] }),
+    });
+    const owner = render(<ProductPage />);
+    await screen.findByTestId('product-title');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByTestId('share-earn')).toBeNull();
+    owner.unmount();
+
+    routeApi({
+      'GET /products/p1': () => ok(product([sku({ id: 's1' })], { commissionBps: 0 })),
+      'GET /shops/shop1': shop,
+      'GET /me': () => ok({ ...ALICE, shopIds: [] }),
+    });
+    render(<ProductPage />);
+    await screen.findByTestId('product-title');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.queryByTestId('share-earn')).toBeNull();
+  });
+
+  it('records the chat view with its sharer when opened from a card', async () => {
+    setRouterParams({ id: 'p1', scene: 'chat', sharer: 'u-bob' });
+    routeApi({
+      'GET /products/p1?scene=chat&sharer=u-bob': () => ok(product([sku({ id: 's1' })])),
+      'GET /shops/shop1': shop,
+      'GET /me': () => ok({ ...ALICE, shopIds: [] }),
+    });
+    render(<ProductPage />);
+    fireEvent.click(await screen.findByTestId('buy-button'));
+    expect(navigations.at(-1)).toContain('&scene=chat&sharer=u-bob');
+  });
+});
