@@ -1,6 +1,7 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fill, fillAddress, people } from './people';
 
 /**
  * Issue 15's story (社群拼团), each person in a browser context of their own, against the built app
@@ -11,34 +12,7 @@ import { resolve } from 'node:path';
 const SHOTS = resolve(__dirname, '../../.tmp/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function personAs(browser: Browser, openId: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/pages/login/index');
-  await page.getByTestId(`login-${openId}`).click();
-  await expect(page.getByTestId('me-nickname')).toBeVisible();
-  return page;
-}
-
-/** The text box of a Taro Input or Textarea: the element itself, or the one inside its wrapper. */
-const INNER_INPUT = 'xpath=descendant-or-self::*[self::input or self::textarea]';
-
-async function fill(target: Locator, value: string): Promise<void> {
-  const inner = target.locator(INNER_INPUT);
-  await ((await inner.count()) > 0 ? inner.first() : target).fill(value);
-}
-
-async function fillAddress(page: Page, address: { name: string; phone: string; region: string; detail: string }) {
-  // The form shows once the (empty) address book has loaded; Taro's input hydrates just after.
-  await page.getByTestId('address-name').locator(INNER_INPUT).first().waitFor();
-  for (const [field, value] of Object.entries(address)) await fill(page.getByTestId(`address-${field}`), value);
-}
+const personAs = people();
 
 function api(request: APIRequestContext) {
   const login = async (openId: string) => {

@@ -1,31 +1,11 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, Locator, Page, test } from '@playwright/test';
+import { fill, INNER_INPUT, people } from './people';
 
 /**
  * Issue 12's polish (soft expectations: one run reports every layout rule that broke), measured where only a browser can: layout (titles, the wish box, money on one
  * line, labels beside their inputs) and where a newly opened page is scrolled to.
  */
-/** The text box of a Taro Input or Textarea: the element itself, or the one inside its wrapper. */
-const INNER_INPUT = 'xpath=descendant-or-self::*[self::input or self::textarea]';
-
-const contexts: BrowserContext[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function personAs(browser: Browser, openId: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('/pages/login/index');
-  await page.getByTestId(`login-${openId}`).click();
-  await expect(page.getByTestId('me-nickname')).toBeVisible();
-  return page;
-}
-
-async function fill(target: Locator, value: string): Promise<void> {
-  const inner = target.locator('input, textarea');
-  await ((await inner.count()) > 0 ? inner.first() : target).fill(value);
-}
+const personAs = people();
 
 async function token(request: APIRequestContext, openId: string): Promise<string> {
   const res = await request.post('/api/auth/login', { data: { openId } });

@@ -1,6 +1,7 @@
-import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { APIRequestContext, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fill, fillAddress, people } from './people';
 
 /**
  * The three stories of issue 7, each person in a browser context of their own, against the built
@@ -33,43 +34,17 @@ function api(request: APIRequestContext): Ids {
   };
 }
 
-/** Every person's context, closed after each story so no page keeps polling into the next reset. */
-const contexts: BrowserContext[] = [];
 /** What the browser refused under the server's Content-Security-Policy: the client must need nothing it forbids. */
 const cspViolations: string[] = [];
-test.afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
+const personAs = people({
+  onPage: (page) =>
+    page.on('console', (message) => {
+      if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) cspViolations.push(message.text());
+    }),
+});
+test.afterEach(() => {
   expect(cspViolations.splice(0)).toEqual([]);
 });
-
-/** A new browser context logged in as `openId` through the dev login page. */
-async function personAs(browser: Browser, openId: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  await page.goto('/pages/login/index');
-  await page.getByTestId(`login-${openId}`).click();
-  await expect(page.getByTestId('me-nickname')).toBeVisible();
-  return page;
-}
-
-/** Taro renders inputs as custom elements wrapping an <input>: fill whichever it is. */
-/** The text box of a Taro Input or Textarea: the element itself, or the one inside its wrapper. */
-const INNER_INPUT = 'xpath=descendant-or-self::*[self::input or self::textarea]';
-
-async function fill(target: Locator, value: string): Promise<void> {
-  const inner = target.locator(INNER_INPUT);
-  await ((await inner.count()) > 0 ? inner.first() : target).fill(value);
-}
-
-async function fillAddress(page: Page, address: { name: string; phone: string; region: string; detail: string }) {
-  // The form shows once the (empty) address book has loaded; Taro's input hydrates just after.
-  await page.getByTestId('address-name').locator(INNER_INPUT).first().waitFor();
-  for (const [field, value] of Object.entries(address)) await fill(page.getByTestId(`address-${field}`), value);
-}
 
 interface Chat {
   id: string;
