@@ -1,7 +1,7 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fill, fillAddress, people } from './people';
+import { api, fill, fillAddress, people } from './people';
 
 /**
  * Issue 15's story (社群拼团), each person in a browser context of their own, against the built app
@@ -13,28 +13,6 @@ const SHOTS = resolve(__dirname, '../../.tmp/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 const personAs = people();
-
-function api(request: APIRequestContext) {
-  const login = async (openId: string) => {
-    const res = await request.post('/api/auth/login', { data: { openId } });
-    expect(res.ok()).toBe(true);
-    const body = await res.json();
-    return { token: body.token as string, userId: body.user.id as string };
-  };
-  const get = async <T>(path: string, openId: string): Promise<T> => {
-    const { token } = await login(openId);
-    const res = await request.get(path, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-  const post = async <T>(path: string, openId: string, data: object): Promise<T> => {
-    const { token } = await login(openId);
-    const res = await request.post(path, { headers: { authorization: `Bearer ${token}` }, data });
-    expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-  return { login, get, post };
-}
 
 interface Product {
   id: string;

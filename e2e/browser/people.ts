@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
+import { APIRequestContext, Browser, BrowserContext, expect, Locator, Page, test } from '@playwright/test';
 
 /**
  * What every browser story needs: each person in a browser context of their own, logged in
@@ -38,4 +38,25 @@ export async function fillAddress(
   // The form shows once the (empty) address book has loaded; Taro's input hydrates just after.
   await page.getByTestId('address-name').locator(INNER_INPUT).first().waitFor();
   for (const [field, value] of Object.entries(address)) await fill(page.getByTestId(`address-${field}`), value);
+}
+
+/** The API beside the screens, as `openId` (sandbox login): to look up ids and check what the screens cannot show. */
+export function api(request: APIRequestContext) {
+  const login = async (openId: string): Promise<{ token: string; userId: string }> => {
+    const res = await request.post('/api/auth/login', { data: { openId } });
+    expect(res.ok()).toBe(true);
+    const body = await res.json();
+    return { token: body.token as string, userId: body.user.id as string };
+  };
+  const call = async <T>(method: 'get' | 'post', path: string, openId: string, data?: object): Promise<T> => {
+    const { token } = await login(openId);
+    const res = await request[method](path, { headers: { authorization: `Bearer ${token}` }, data });
+    expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
+    return (await res.json()) as T;
+  };
+  return {
+    login,
+    get: <T>(path: string, openId: string) => call<T>('get', path, openId),
+    post: <T>(path: string, openId: string, data: object) => call<T>('post', path, openId, data),
+  };
 }

@@ -1,7 +1,7 @@
-import { APIRequestContext, expect, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fill, INNER_INPUT, people } from './people';
+import { api, fill, INNER_INPUT, people } from './people';
 
 /**
  * Issue 16's story (推客 · 用户即渠道), each person in a browser context of their own, against the
@@ -14,22 +14,6 @@ const SHOTS = resolve(__dirname, '../../.tmp/screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 const personAs = people();
-
-function api(request: APIRequestContext) {
-  const login = async (openId: string) => {
-    const res = await request.post('/api/auth/login', { data: { openId } });
-    expect(res.ok()).toBe(true);
-    const body = await res.json();
-    return { token: body.token as string, userId: body.user.id as string };
-  };
-  const get = async <T>(path: string, openId: string): Promise<T> => {
-    const { token } = await login(openId);
-    const res = await request.get(path, { headers: { authorization: `Bearer ${token}` } });
-    expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-    return (await res.json()) as T;
-  };
-  return { login, get };
-}
 
 interface Product {
   id: string;

@@ -1,7 +1,7 @@
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fill, fillAddress, people } from './people';
+import { api, fill, fillAddress, people } from './people';
 
 /**
  * The three stories of issue 7, each person in a browser context of their own, against the built
@@ -10,29 +10,6 @@ import { fill, fillAddress, people } from './people';
  */
 const SHOTS = resolve(__dirname, '../../.tmp/screenshots');
 mkdirSync(SHOTS, { recursive: true });
-
-interface Ids {
-  token: (openId: string) => Promise<{ token: string; userId: string }>;
-  get: <T>(path: string, openId: string) => Promise<T>;
-}
-
-function api(request: APIRequestContext): Ids {
-  const token = async (openId: string) => {
-    const res = await request.post('/api/auth/login', { data: { openId } });
-    expect(res.ok()).toBe(true);
-    const body = await res.json();
-    return { token: body.token as string, userId: body.user.id as string };
-  };
-  return {
-    token,
-    get: async <T>(path: string, openId: string) => {
-      const { token: t } = await token(openId);
-      const res = await request.get(path, { headers: { authorization: `Bearer ${t}` } });
-      expect(res.ok(), `${path} → ${res.status()}`).toBe(true);
-      return (await res.json()) as T;
-    },
-  };
-}
 
 /** What the browser refused under the server's Content-Security-Policy: the client must need nothing it forbids. */
 const cspViolations: string[] = [];
@@ -66,7 +43,7 @@ async function world(request: APIRequestContext) {
   const chats = await a.get<Chat[]>('/api/chats', 'o_alice');
   const family = chats.find((c) => c.title === '相亲相爱一家人') as Chat;
   const ids = Object.fromEntries(
-    await Promise.all(['o_bob', 'o_carol', 'o_dave'].map(async (o) => [o, (await a.token(o)).userId] as const)),
+    await Promise.all(['o_bob', 'o_carol', 'o_dave'].map(async (o) => [o, (await a.login(o)).userId] as const)),
   );
   const direct = chats.find((c) => c.type === 'direct' && c.memberIds.includes(ids.o_bob)) as Chat;
   const list = await a.get<{ items: { id: string; title: string }[] }>('/api/products?limit=100', 'o_alice');
