@@ -8,6 +8,8 @@ import type { OrderKind, OrderStatus } from './orders';
 import type { GroupDealStatus, TeamStatus } from './group-buy';
 import type { Domain, Scene } from './scenes';
 import type { OrderPrice, OrderTotals } from './pricing';
+import type { CouponStatus, CouponType, UserCouponStatus } from './coupons';
+import type { GiftCardDesignStatus, GiftCardStatus, GiftCardTheme, WalletCardStatus } from './gift-cards';
 
 export interface ApiError {
   statusCode: number;
@@ -73,7 +75,7 @@ export interface ChatLastMessage {
   createdAt: string;
 }
 
-export type MessageType = 'text' | 'gift' | 'product' | 'group_buy' | 'system';
+export type MessageType = 'text' | 'gift' | 'product' | 'group_buy' | 'gift_card' | 'system';
 
 /**
  * What a system message says, as data, so each client words it in its user's language; the
@@ -88,7 +90,9 @@ export type ChatNotice =
   | { kind: 'gift_refunded'; params: { units: number } }
   | { kind: 'lottery_drawn'; params: { entrants: number; winners: string[] } }
   | { kind: 'team_formed'; params: { groupSize: number } }
-  | { kind: 'team_failed'; params: { paid: number } };
+  | { kind: 'team_failed'; params: { paid: number } }
+  | { kind: 'gift_card_claimed'; params: { nickname: string } }
+  | { kind: 'gift_card_refunded'; params: { title: string } };
 
 export type ChatNoticeKind = ChatNotice['kind'];
 
@@ -103,6 +107,8 @@ export interface MessageView {
   productId?: string;
   /** A 拼团 card (`type: group_buy`) and the team's system notices. */
   teamId?: string;
+  /** A 节日礼券 (`type: gift_card`) and its notices. */
+  giftCardId?: string;
   createdAt: string;
 }
 
@@ -203,8 +209,156 @@ export interface SavedAddressView extends AddressView {
   isDefault: boolean;
 }
 
-/** POST /api/orders/quote: what POST /api/orders with the same items would charge now (one calculator, `priceOrder`). */
-export type OrderQuote = OrderPrice;
+/**
+ * POST /api/orders/quote: what POST /api/orders with the same items, coupon and cards would charge
+ * now (one calculator, `priceOrder`), with the caller's coupons of the shop for the picker.
+ */
+export interface OrderQuote extends OrderPrice {
+  /** The coupon applied (the one asked for), or null. */
+  userCouponId: string | null;
+  /** The caller's unused, unexpired coupons of this shop: usable ones best first, then the rest with why. */
+  coupons: QuoteCouponOption[];
+  /** The usable coupon that takes the most off, which the checkout picks by default; null when none is usable. */
+  bestUserCouponId: string | null;
+}
+
+export interface QuoteCouponOption {
+  userCouponId: string;
+  couponId: string;
+  title: string;
+  usable: boolean;
+  /** What it would take off this basket (0 when unusable). */
+  discountFen: number;
+  /** Why it cannot be used, or null. */
+  reason: string | null;
+  expiresAt: string;
+}
+
+/** A coupon as issued: its terms and how many are left. */
+export interface CouponView {
+  id: string;
+  shopId: string;
+  title: string;
+  type: CouponType;
+  amountOffFen: number | null;
+  percentOffBps: number | null;
+  minSpendFen: number;
+  maxDiscountFen: number | null;
+  /** The products it applies to; null: all of the shop's. */
+  productIds: string[] | null;
+  total: number;
+  claimed: number;
+  perUserLimit: number;
+  claimEndsAt: string;
+  validDays: number;
+  status: CouponStatus;
+  createdAt: string;
+  /** How many of it the caller has claimed (0 when not signed in). */
+  claimedByMe: number;
+}
+
+/** The merchant's figures for a coupon (GET /api/shops/:id/coupons?scope=all). */
+export interface CouponFiguresView extends CouponView {
+  /** Claimed coupons held by unpaid orders, and used on paid ones. */
+  held: number;
+  used: number;
+  /** What the used ones took off, in all. */
+  discountFen: number;
+}
+
+/** A coupon the caller claimed (GET /api/me/coupons). */
+export interface UserCouponView {
+  id: string;
+  couponId: string;
+  shopId: string;
+  title: string;
+  type: CouponType;
+  amountOffFen: number | null;
+  percentOffBps: number | null;
+  minSpendFen: number;
+  maxDiscountFen: number | null;
+  productIds: string[] | null;
+  status: UserCouponStatus;
+  claimedAt: string;
+  expiresAt: string;
+  /** The order holding or having used it. */
+  orderId: string | null;
+}
+
+export interface GiftCardDesignView {
+  id: string;
+  shopId: string;
+  title: string;
+  theme: GiftCardTheme;
+  faceValueFen: number;
+  validDays: number;
+  status: GiftCardDesignStatus;
+  createdAt: string;
+}
+
+/** The merchant's figures for a design (GET /api/shops/:id/gift-card-designs?scope=all). */
+export interface GiftCardDesignFiguresView extends GiftCardDesignView {
+  /** Cards paid for (sent), and of those: claimed, refunded unclaimed, waiting to be claimed. */
+  sold: number;
+  claimed: number;
+  refunded: number;
+  waiting: number;
+  /** Face value of the claimed cards (the design's income), what orders took from them, and what is left on unexpired ones. */
+  claimedFen: number;
+  redeemedFen: number;
+  outstandingFen: number;
+}
+
+/** POST /api/gift-cards: the card and the order that pays for it. */
+export interface GiftCardPurchaseView {
+  id: string;
+  orderId: string;
+  totalFen: number;
+}
+
+/** A card as its giver, its recipient or the chat sees it (GET /api/gift-cards/:id). */
+export interface GiftCardView {
+  id: string;
+  orderId: string;
+  shopId: string;
+  shopName: string;
+  designId: string;
+  title: string;
+  theme: GiftCardTheme;
+  faceValueFen: number;
+  wishMessage: string;
+  giverId: string;
+  giverNickname: string;
+  chatId: string;
+  /** The friend it is for (the other member of the direct chat). */
+  recipientId: string;
+  status: GiftCardStatus;
+  sentAt: string | null;
+  /** Until when it can be claimed (sent + 24 h); null before it is sent. */
+  claimableUntil: string | null;
+  claimedAt: string | null;
+  /** When the claimed card stops paying. */
+  expiresAt: string | null;
+  /** What is left on it: shown to its holder only (null to anyone else). */
+  balanceFen: number | null;
+  /** Whether the caller may claim it now. */
+  canClaim: boolean;
+}
+
+/** A card in the caller's wallet (GET /api/me/gift-cards). */
+export interface WalletCardView {
+  id: string;
+  shopId: string;
+  shopName: string;
+  title: string;
+  theme: GiftCardTheme;
+  faceValueFen: number;
+  balanceFen: number;
+  claimedAt: string;
+  expiresAt: string;
+  status: WalletCardStatus;
+  giverNickname: string;
+}
 
 export interface OrderItemView {
   skuId: string;
@@ -256,6 +410,12 @@ export interface OrderView extends OrderTotals {
   giftUnits?: GiftOrderUnits | null;
   /** A group-buy order's team: it ships only once the team has formed. */
   groupBuy?: { teamId: string; status: TeamStatus; leader: boolean } | null;
+  /** The coupon the order uses (held while unpaid), or null. */
+  userCouponId: string | null;
+  /** What each gift card pays of the order (held while unpaid). */
+  giftCards: { id: string; amountFen: number }[];
+  /** A 节日礼券 order's card. */
+  giftCard?: { id: string; status: GiftCardStatus; title: string } | null;
 }
 
 export interface GiftOrderUnits {
@@ -293,7 +453,8 @@ export interface DomainAnalytics {
 export interface PayResponse {
   id: string;
   status: OrderStatus;
-  payment: { id: string; transactionId: string | null };
+  /** null when gift cards paid the whole order: no payment provider was asked. */
+  payment: { id: string; transactionId: string | null } | null;
 }
 
 export interface GiftProductCard {
@@ -415,7 +576,15 @@ export interface LotteryDrawView {
 }
 
 export type LedgerEntryType =
-  'income' | 'fee' | 'refund' | 'fee_reversal' | 'commission' | 'commission_reversal' | 'withdrawal';
+  | 'income'
+  | 'fee'
+  | 'refund'
+  | 'fee_reversal'
+  | 'commission'
+  | 'commission_reversal'
+  | 'withdrawal'
+  /** The part of an order a gift card paid (+), or gave back to the card (−): for information, not in totals. */
+  | 'card_redemption';
 
 /** One signed money movement of a shop: income and fee reversals are positive, the rest negative. */
 export interface LedgerEntryView {

@@ -13,6 +13,7 @@ export const EVENT_NOTICES: readonly ChatNotice['kind'][] = [
   'lottery_drawn',
   'team_formed',
   'team_failed',
+  'gift_card_refunded',
 ];
 
 /**
@@ -66,5 +67,11 @@ export function describeNotice(notice: ChatNotice, lang: NoticeLanguage): string
         ? `拼团未成团，已为 ${n} 位成员全额退款`
         : `The team did not form: ${n} ${n === 1 ? 'member was' : 'members were'} refunded in full`;
     }
+    case 'gift_card_claimed':
+      return zh ? `${notice.params.nickname} 领取了礼券` : `${notice.params.nickname} claimed the gift card`;
+    case 'gift_card_refunded':
+      return zh
+        ? `「${notice.params.title}」24 小时未领取，已退款给送礼人`
+        : `"${notice.params.title}" was not claimed within 24 hours and was refunded to the giver`;
   }
 }

@@ -20,5 +20,7 @@ export * from './text';
 export * from './address';
 export * from './pricing';
 export * from './group-buy';
+export * from './coupons';
+export * from './gift-cards';
 export * from './commissions';
 export type { components as ApiComponents, operations as ApiOperations, paths as ApiPaths } from './openapi';

@@ -981,7 +981,7 @@ export interface components {
         ChatLastMessageDto: {
             senderId: string;
             /** @enum {string} */
-            type: "text" | "gift" | "product" | "group_buy" | "system";
+            type: "text" | "gift" | "product" | "group_buy" | "gift_card" | "system";
             text?: string;
             /** @description System messages: what to say, as data, so each client words it in its language */
             notice?: {
@@ -1039,6 +1039,18 @@ export interface components {
                 kind: "team_failed";
                 params: {
                     paid: number;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_card_claimed";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_card_refunded";
+                params: {
+                    title: string;
                 };
             };
             /** Format: date-time */
@@ -1059,7 +1071,7 @@ export interface components {
             chatId: string;
             senderId: string;
             /** @enum {string} */
-            type: "text" | "gift" | "product" | "group_buy" | "system";
+            type: "text" | "gift" | "product" | "group_buy" | "gift_card" | "system";
             text?: string;
             /** @description System messages: what to say, as data, so each client words it in its language */
             notice?: {
@@ -1118,11 +1130,25 @@ export interface components {
                 params: {
                     paid: number;
                 };
+            } | {
+                /** @enum {string} */
+                kind: "gift_card_claimed";
+                params: {
+                    nickname: string;
+                };
+            } | {
+                /** @enum {string} */
+                kind: "gift_card_refunded";
+                params: {
+                    title: string;
+                };
             };
             giftId?: string;
             productId?: string;
             /** @description A 拼团 card (type group_buy) and its team notices */
             teamId?: string;
+            /** @description A 节日礼券 (type gift_card) and its notices */
+            giftCardId?: string;
             /** Format: date-time */
             createdAt: string;
         };
@@ -1466,6 +1492,17 @@ export interface components {
             shipped: number;
             delivered: number;
         };
+        CardPartDto: {
+            /** @description The gift card (its id in the wallet) */
+            id: string;
+            amountFen: number;
+        };
+        OrderGiftCardDto: {
+            id: string;
+            /** @enum {string} */
+            status: "pending_payment" | "sent" | "claimed" | "refunded" | "cancelled";
+            title: string;
+        };
         FollowOfferDto: {
             shopId: string;
             shopName: string;
@@ -1473,7 +1510,7 @@ export interface components {
         PlacedOrderDto: {
             id: string;
             /** @enum {string} */
-            kind: "normal" | "gift";
+            kind: "normal" | "gift" | "group_buy" | "gift_card";
             /** @enum {string} */
             status: "pending_payment" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded";
             shopId: string;
@@ -1515,6 +1552,12 @@ export interface components {
             afterSale: components["schemas"]["OrderAfterSaleDto"] | (never | null);
             /** @description Gift orders only */
             giftUnits?: components["schemas"]["GiftOrderUnitsDto"] | (never | null);
+            /** @description The coupon the order uses (held while unpaid) */
+            userCouponId: string | null;
+            /** @description What each gift card pays of the order */
+            giftCards: components["schemas"]["CardPartDto"][];
+            /** @description A 节日礼券 order: its card */
+            giftCard?: components["schemas"]["OrderGiftCardDto"] | (never | null);
             /** @description After a public-scene purchase: an offer to follow the shop */
             followOffer: components["schemas"]["FollowOfferDto"] | (never | null);
         };
@@ -1530,6 +1573,18 @@ export interface components {
             quantity: number;
             paidFen: number;
         };
+        QuoteCouponOptionDto: {
+            userCouponId: string;
+            couponId: string;
+            title: string;
+            usable: boolean;
+            /** @description What it would take off (0 when unusable) */
+            discountFen: number;
+            /** @description Why it cannot be used */
+            reason: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+        };
         OrderQuoteDto: {
             goodsFen: number;
             freightFen: number;
@@ -1539,11 +1594,19 @@ export interface components {
             payFen: number;
             /** @description Per line, in the order sent; paidFen adds up to the goods */
             lines: components["schemas"]["QuoteLineDto"][];
+            /** @description What each named gift card would pay */
+            giftCards: components["schemas"]["CardPartDto"][];
+            /** @description The coupon applied (the one asked for) */
+            userCouponId: string | null;
+            /** @description The caller's coupons of the shop, best first */
+            coupons: components["schemas"]["QuoteCouponOptionDto"][];
+            /** @description The usable coupon that takes the most off (the checkout default) */
+            bestUserCouponId: string | null;
         };
         OrderDto: {
             id: string;
             /** @enum {string} */
-            kind: "normal" | "gift";
+            kind: "normal" | "gift" | "group_buy" | "gift_card";
             /** @enum {string} */
             status: "pending_payment" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded";
             shopId: string;
@@ -1585,6 +1648,12 @@ export interface components {
             afterSale: components["schemas"]["OrderAfterSaleDto"] | (never | null);
             /** @description Gift orders only */
             giftUnits?: components["schemas"]["GiftOrderUnitsDto"] | (never | null);
+            /** @description The coupon the order uses (held while unpaid) */
+            userCouponId: string | null;
+            /** @description What each gift card pays of the order */
+            giftCards: components["schemas"]["CardPartDto"][];
+            /** @description A 节日礼券 order: its card */
+            giftCard?: components["schemas"]["OrderGiftCardDto"] | (never | null);
         };
         OrderPageDto: {
             items: components["schemas"]["OrderDto"][];
@@ -1598,7 +1667,8 @@ export interface components {
             id: string;
             /** @enum {string} */
             status: "pending_payment" | "paid" | "shipped" | "delivered" | "completed" | "cancelled" | "refunded";
-            payment: components["schemas"]["PaymentRefDto"];
+            /** @description null when gift cards paid the whole order */
+            payment: components["schemas"]["PaymentRefDto"] | (never | null);
         };
         ShipDto: {
             /** @example 顺丰速运 */

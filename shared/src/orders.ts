@@ -33,18 +33,61 @@ export type OrderAction = 'pay' | 'cancel' | 'ship' | 'confirm_receipt' | 'compl
  *   buy's price is already the deal's.
  */
 export const ORDER_KINDS = {
-  normal: { freight: true, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'payment', commission: true },
-  gift: { freight: false, parcel: 'per_unit', afterSalesBy: 'recipient', saleAt: 'payment', commission: false },
+  normal: {
+    freight: true,
+    parcel: 'whole',
+    afterSalesBy: 'buyer',
+    saleAt: 'payment',
+    commission: true,
+    coupons: true,
+    giftCards: true,
+  },
+  gift: {
+    freight: false,
+    parcel: 'per_unit',
+    afterSalesBy: 'recipient',
+    saleAt: 'payment',
+    commission: false,
+    coupons: false,
+    giftCards: false,
+  },
   /** 拼团: a team member's own order at the group price, shipped free once the team forms. */
-  group_buy: { freight: false, parcel: 'whole', afterSalesBy: 'buyer', saleAt: 'team_formed', commission: false },
+  group_buy: {
+    freight: false,
+    parcel: 'whole',
+    afterSalesBy: 'buyer',
+    saleAt: 'team_formed',
+    commission: false,
+    coupons: false,
+    giftCards: false,
+  },
+  /**
+   * 节日礼券: a stored-value card bought for a friend. Nothing ships and it has no after-sales; it
+   * is a sale (income in the ledger) when the friend claims it, and refunded if nobody does.
+   */
+  gift_card: {
+    freight: false,
+    parcel: 'none',
+    afterSalesBy: 'none',
+    saleAt: 'card_claimed',
+    commission: false,
+    coupons: false,
+    giftCards: false,
+  },
 } as const satisfies Record<
   string,
   {
     freight: boolean;
-    parcel: 'whole' | 'per_unit';
-    afterSalesBy: 'buyer' | 'recipient';
-    saleAt: 'payment' | 'team_formed';
+    /** How it ships: as one parcel, one parcel per accepted gift unit, or not at all. */
+    parcel: 'whole' | 'per_unit' | 'none';
+    afterSalesBy: 'buyer' | 'recipient' | 'none';
+    /** When it becomes a sale (search, analytics, the merchant's income). */
+    saleAt: 'payment' | 'team_formed' | 'card_claimed';
+    /** Whether a sharer earns on it (推客). */
     commission: boolean;
+    /** Whether a coupon, and gift cards, may pay part of it. */
+    coupons: boolean;
+    giftCards: boolean;
   }
 >;
 export type OrderKind = keyof typeof ORDER_KINDS;

@@ -15,6 +15,7 @@ describe('priceOrder', () => {
       totalFen: 6_900,
       payFen: 6_900,
       lines: [{ skuId: 'sku-5900', quantity: 1, paidFen: 5_900 }],
+      giftCards: [],
     });
   });
 
@@ -81,7 +82,7 @@ describe('what was paid, per line and per unit (property)', () => {
         const priced = lines.map((l, i) => line(l.unitPriceFen, l.quantity, `sku-${i}`));
         const goods = priced.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
         const discountFen = Math.floor(goods * share);
-        const p = priceOrder(priced, withShop ? shop : null, { discountFen });
+        const p = priceOrder(priced, withShop ? shop : null, { discount: { amountFen: discountFen } });
         expect(p.lines.reduce((sum, l) => sum + l.paidFen, 0)).toBe(p.goodsFen - p.discountFen);
         p.lines.forEach((l, i) => {
           expect(l.paidFen).toBeGreaterThanOrEqual(0);
@@ -98,7 +99,7 @@ describe('what was paid, per line and per unit (property)', () => {
       fc.property(cart, fc.double({ min: 0, max: 1, noNaN: true }), fc.array(fc.nat()), (lines, share, picks) => {
         const priced = lines.map((l, i) => line(l.unitPriceFen, l.quantity, `sku-${i}`));
         const goods = priced.reduce((sum, l) => sum + l.unitPriceFen * l.quantity, 0);
-        const p = priceOrder(priced, shop, { discountFen: Math.floor(goods * share) });
+        const p = priceOrder(priced, shop, { discount: { amountFen: Math.floor(goods * share) } });
         // Each unit of each line is a refundable part; a unit's parts add up to its line.
         const parts = p.lines.flatMap((l) => {
           const units = unitPaidFen(l);
@@ -120,6 +121,8 @@ describe('what was paid, per line and per unit (property)', () => {
     expect(spreadFen(5, [0, 0])).toEqual([3, 2]);
     expect(spreadFen(0, [])).toEqual([]);
     expect(() => spreadFen(1, [])).toThrow(RangeError);
-    expect(() => priceOrder([line(100)], null, { discountFen: 101 })).toThrow('a discount cannot exceed the goods');
+    expect(() => priceOrder([line(100)], null, { discount: { amountFen: 101 } })).toThrow(
+      'a discount cannot exceed the goods it applies to',
+    );
   });
 });

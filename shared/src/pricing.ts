@@ -1,3 +1,4 @@
+import { applyGiftCards } from './gift-cards';
 import { freightFor } from './orders';
 
 /** One line of a basket at the price of the moment. */
@@ -22,6 +23,15 @@ export interface OrderTotals {
 /** What an order costs. `lines[i].paidFen` adds up to the goods after the discount. */
 export interface OrderPrice extends OrderTotals {
   lines: { skuId: string; quantity: number; paidFen: number }[];
+  /** What each named gift card pays, in the order named (0 for a card with nothing left or not needed). */
+  giftCards: { id: string; amountFen: number }[];
+}
+
+export interface PricingOptions {
+  /** A coupon's discount (couponDiscount), spread over the lines it applies to. */
+  discount?: { amountFen: number; appliesTo?: readonly boolean[] };
+  /** Gift cards with their balances now: they pay the total after the discount, freight included. */
+  giftCards?: readonly { id: string; balanceFen: number }[];
 }
 
 export interface PricingShop {
@@ -74,15 +84,19 @@ export function unitPaidFen(line: { paidFen: number; quantity: number }): number
 
 /**
  * The one price of a basket, used by POST /api/orders and POST /api/orders/quote alike so what
- * the checkout shows is what is charged. `shop` null means no freight (gifts carry none). A
- * discount (coupons, later) is spread over the lines by their goods value, so each line's
- * `paidFen` is what was paid for it and the lines add up to the goods after the discount; a
- * refund of some lines gives back what was paid for those lines. Gift cards do not exist yet.
+ * the checkout shows is what is charged. `shop` null means no freight (gifts carry none).
+ *
+ * A coupon's discount is spread over the lines it applies to by their goods value (spreadFen), so
+ * each line's `paidFen` is what was paid for it, none is below zero, and the lines add up to the
+ * goods after the discount; a refund of some lines gives back what was paid for those lines.
+ * Freight is worked out on the goods after the discount. Gift cards then pay the total, each at
+ * most its balance: `payFen` is what is left for WeChat Pay. A card is a way to pay, not a
+ * discount: the lines' `paidFen` include what cards paid for them.
  */
 export function priceOrder(
   lines: readonly PricingLine[],
   shop: PricingShop | null,
-  options: { discountFen?: number } = {},
+  options: PricingOptions = {},
 ): OrderPrice {
   if (lines.length === 0) throw new RangeError('an order has at least one line');
   const priced = lines.map((line, i) => {
@@ -98,21 +112,34 @@ export function priceOrder(
     assertFen(shop.freightFen, 'shop.freightFen');
     assertFen(shop.freeShippingThresholdFen, 'shop.freeShippingThresholdFen');
   }
-  const discountFen = options.discountFen ?? 0;
+  const discountFen = options.discount?.amountFen ?? 0;
   assertFen(discountFen, 'discountFen');
-  if (discountFen > goodsFen) throw new RangeError('a discount cannot exceed the goods');
-  const discounts = spreadFen(
-    discountFen,
-    priced.map((l) => l.goodsFen),
-  );
+  const appliesTo = options.discount?.appliesTo ?? priced.map(() => true);
+  if (appliesTo.length !== priced.length) throw new RangeError('appliesTo names every line');
+  const weights = priced.map((l, i) => (appliesTo[i] ? l.goodsFen : 0));
+  if (discountFen > weights.reduce((sum, w) => sum + w, 0)) {
+    throw new RangeError('a discount cannot exceed the goods it applies to');
+  }
+  // No goods to weigh (all lines free) means no discount to spread.
+  const discounts = discountFen === 0 ? priced.map(() => 0) : spreadFen(discountFen, weights);
   const paidLines = priced.map((l, i) => ({
     skuId: l.skuId,
     quantity: l.quantity,
     paidFen: l.goodsFen - discounts[i],
   }));
-  const giftCardFen = 0;
   // Freight is waived when the goods after the discount reach the threshold.
   const freightFen = shop ? freightFor(goodsFen - discountFen, shop) : 0;
   const totalFen = goodsFen + freightFen - discountFen;
-  return { goodsFen, freightFen, discountFen, giftCardFen, totalFen, payFen: totalFen - giftCardFen, lines: paidLines };
+  const giftCards = applyGiftCards(totalFen, options.giftCards ?? []);
+  const giftCardFen = giftCards.reduce((sum, c) => sum + c.amountFen, 0);
+  return {
+    goodsFen,
+    freightFen,
+    discountFen,
+    giftCardFen,
+    totalFen,
+    payFen: totalFen - giftCardFen,
+    lines: paidLines,
+    giftCards,
+  };
 }

@@ -435,6 +435,7 @@ export const MESSAGES = {
   'ledgerType.fee_reversal': ['服务费退回', 'Fee reversal'],
   'ledgerType.commission': ['推客佣金', 'Sharer commission'],
   'ledgerType.commission_reversal': ['佣金退回', 'Commission reversal'],
+  'ledgerType.card_redemption': ['礼券抵扣', 'Gift card part'],
   'ledgerType.withdrawal': ['提现', 'Withdrawal'],
 
   'analytics.allProducts': ['全部商品', 'All products'],

@@ -6,6 +6,8 @@ import {
   type AfterSaleView,
   type AddressView,
   type Domain,
+  GIFT_CARD_STATUSES,
+  type GiftCardStatus,
   type GiftOrderUnits,
   type OrderItemView,
   type OrderQuote,
@@ -14,6 +16,7 @@ import {
   type Page,
   type PayResponse,
   type PlacedOrderView,
+  type QuoteCouponOption,
   type Scene,
 } from '@giftshop/shared';
 import { ApiObjectOrNull, ApiSpecs, ApiStringOrNull, ApiTime, ApiTimeOrNull } from '../common/api-schema';
@@ -21,7 +24,9 @@ import { ApiObjectOrNull, ApiSpecs, ApiStringOrNull, ApiTime, ApiTimeOrNull } fr
 /** The response classes of the order routes; each implements its view in @giftshop/shared. */
 
 type QuoteLine = OrderQuote['lines'][number];
-type PaymentRef = PayResponse['payment'];
+type PaymentRef = NonNullable<PayResponse['payment']>;
+type CardPart = OrderView['giftCards'][number];
+type OrderGiftCard = NonNullable<OrderView['giftCard']>;
 type OrderPayment = NonNullable<OrderView['payment']>;
 type FollowOffer = NonNullable<PlacedOrderView['followOffer']>;
 
@@ -69,7 +74,7 @@ export class GiftOrderUnitsDto implements GiftOrderUnits {
 
 export class OrderDto implements OrderView {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['normal', 'gift'] }) kind!: OrderView['kind'];
+  @ApiProperty({ enum: ['normal', 'gift', 'group_buy', 'gift_card'] }) kind!: OrderView['kind'];
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
   @ApiProperty() shopId!: string;
   @ApiProperty() buyerId!: string;
@@ -98,6 +103,27 @@ export class OrderDto implements OrderView {
   @ApiObjectOrNull(OrderAfterSaleDto, 'The latest after-sales case') afterSale!: OrderAfterSaleDto | null;
   @ApiProperty({ type: GiftOrderUnitsDto, nullable: true, required: false, description: 'Gift orders only' })
   giftUnits?: GiftOrderUnitsDto | null;
+  @ApiStringOrNull('The coupon the order uses (held while unpaid)') userCouponId!: string | null;
+  @ApiProperty({ type: () => [CardPartDto], description: 'What each gift card pays of the order' })
+  giftCards!: CardPartDto[];
+  @ApiProperty({
+    type: () => OrderGiftCardDto,
+    nullable: true,
+    required: false,
+    description: 'A 节日礼券 order: its card',
+  })
+  giftCard?: OrderGiftCardDto | null;
+}
+
+export class CardPartDto implements CardPart {
+  @ApiProperty({ description: 'The gift card (its id in the wallet)' }) id!: string;
+  @ApiProperty() amountFen!: number;
+}
+
+export class OrderGiftCardDto implements OrderGiftCard {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: GIFT_CARD_STATUSES }) status!: GiftCardStatus;
+  @ApiProperty() title!: string;
 }
 
 export class FollowOfferDto implements FollowOffer {
@@ -130,6 +156,21 @@ export class OrderQuoteDto implements OrderQuote {
   @ApiProperty() payFen!: number;
   @ApiProperty({ type: [QuoteLineDto], description: 'Per line, in the order sent; paidFen adds up to the goods' })
   lines!: QuoteLineDto[];
+  @ApiProperty({ type: [CardPartDto], description: 'What each named gift card would pay' }) giftCards!: CardPartDto[];
+  @ApiStringOrNull('The coupon applied (the one asked for)') userCouponId!: string | null;
+  @ApiProperty({ type: () => [QuoteCouponOptionDto], description: "The caller's coupons of the shop, best first" })
+  coupons!: QuoteCouponOptionDto[];
+  @ApiStringOrNull('The usable coupon that takes the most off (the checkout default)') bestUserCouponId!: string | null;
+}
+
+export class QuoteCouponOptionDto implements QuoteCouponOption {
+  @ApiProperty() userCouponId!: string;
+  @ApiProperty() couponId!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() usable!: boolean;
+  @ApiProperty({ description: 'What it would take off (0 when unusable)' }) discountFen!: number;
+  @ApiStringOrNull('Why it cannot be used') reason!: string | null;
+  @ApiTime() expiresAt!: string;
 }
 
 export class PaymentRefDto implements PaymentRef {
@@ -140,5 +181,5 @@ export class PaymentRefDto implements PaymentRef {
 export class PayResultDto implements PayResponse {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ORDER_STATUSES }) status!: OrderStatus;
-  @ApiProperty({ type: PaymentRefDto }) payment!: PaymentRefDto;
+  @ApiObjectOrNull(PaymentRefDto, 'null when gift cards paid the whole order') payment!: PaymentRefDto | null;
 }

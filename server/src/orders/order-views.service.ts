@@ -200,6 +200,8 @@ function toView(
           open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
         }
       : null,
+    userCouponId: null,
+    giftCards: [],
     ...(ORDER_KINDS[order.kind].parcel === 'per_unit' && { giftUnits }),
     ...(ORDER_KINDS[order.kind].saleAt === 'team_formed' && { groupBuy }),
   };

@@ -130,7 +130,12 @@ export class OrdersService implements OnModuleInit {
         const sku = byId.get(line.skuId) as BasketSku;
         if (sku.stock < line.quantity) throw new ConflictError('SOLD_OUT', `items.${i}: sold out: ${sku.label}`);
       });
-      return priceOrder(pricingLines(input.items, byId), shop);
+      return {
+        ...priceOrder(pricingLines(input.items, byId), shop),
+        userCouponId: null,
+        coupons: [],
+        bestUserCouponId: null,
+      };
     });
   }
 

@@ -75,6 +75,8 @@ const NOTICE_PARAMS: Record<ChatNoticeKind, Record<string, SchemaObject>> = {
   lottery_drawn: { entrants: COUNT, winners: { type: 'array', items: TEXT, description: "The winners' nicknames" } },
   team_formed: { groupSize: COUNT },
   team_failed: { paid: COUNT },
+  gift_card_claimed: { nickname: TEXT },
+  gift_card_refunded: { title: TEXT },
 };
 
 /** What a system message says, as data: one schema per kind (ChatNotice in @giftshop/shared). */
@@ -90,7 +92,7 @@ const CHAT_NOTICE: ApiPropertyOptions = {
   })),
 };
 
-const MESSAGE_TYPES: MessageType[] = ['text', 'gift', 'product', 'group_buy', 'system'];
+const MESSAGE_TYPES: MessageType[] = ['text', 'gift', 'product', 'group_buy', 'gift_card', 'system'];
 
 export class ChatLastMessageDto implements ChatLastMessage {
   @ApiProperty() senderId!: string;
@@ -124,6 +126,7 @@ export class MessageDto implements MessageView {
   @ApiPropertyOptional() giftId?: string;
   @ApiPropertyOptional() productId?: string;
   @ApiPropertyOptional({ description: 'A 拼团 card (type group_buy) and its team notices' }) teamId?: string;
+  @ApiPropertyOptional({ description: 'A 节日礼券 (type gift_card) and its notices' }) giftCardId?: string;
   @ApiTime() createdAt!: string;
 }
 
