@@ -65,13 +65,14 @@ describe('holiday gift cards', () => {
 
   it('a merchant designs cards of ¥10–¥1,000 with a festival theme; bad input is a 400 naming the field', async () => {
     const s = await offerShop(t, `gc${++n}`);
-    for (const [body, field] of [
+    const bad: [Record<string, unknown>, string][] = [
       [{ faceValueFen: 999 }, 'faceValueFen'],
       [{ faceValueFen: 100_001 }, 'faceValueFen'],
       [{ validDays: 0 }, 'validDays'],
       [{ theme: 'christmas' }, 'theme'],
       [{ title: '' }, 'title'],
-    ] as const) {
+    ];
+    for (const [body, field] of bad) {
       const res = await post(`/api/shops/${s.shopId}/gift-card-designs`, s.merchant, {
         title: '中秋礼券',
         faceValueFen: 20_000,
