@@ -10,6 +10,7 @@ import { api, fillAddress, people } from './people';
  * 9折's ¥17.70) and charges ¥157.00 (still free shipping: ¥99 after the discount); she tries
  * 不使用优惠券 (¥177.00) and back, pays,
  * and her order shows the discount. A second claim of 满100减20 is refused: 已达领取上限.
+ * Then a 中秋礼券 from Bob (set up through the API) pays a whole order: 礼券支付, no pay sheet.
  */
 const SHOTS = resolve(__dirname, '../../.tmp/screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -109,4 +110,67 @@ test('a coupon at checkout: claimed on the shop page, picked by default, switche
   await expect(stale.getByTestId(`coupon-refusal-${off20.id}`)).toHaveText('已达领取上限');
   const mine = await a.get<{ couponId: string; status: string }[]>('/api/me/coupons', 'o_alice');
   expect(mine.filter((c) => c.couponId === off20.id).map((c) => c.status)).toEqual(['used']);
+});
+
+test('a gift card pays a whole order: 礼券支付 with no WeChat Pay, and the wallet shows what is left', async ({
+  browser,
+  request,
+}) => {
+  expect((await request.post('/api/test/reset')).ok()).toBe(true);
+  const a = api(request);
+  const alice = await a.login('o_alice');
+  const list = await a.get<{ items: { id: string; title: string; shopId: string }[] }>(
+    '/api/products?limit=100',
+    'o_alice',
+  );
+  const tea = list.items.find((p) => p.title === '花果茶组合') as { id: string; shopId: string };
+  const product = await a.get<{ skus: { id: string; priceFen: number }[] }>(`/api/products/${tea.id}`, 'o_alice');
+  const box = product.skus[0];
+  expect(box.priceFen).toBe(5900);
+
+  // Bob sends Alice the seed's 中秋礼券 (¥200) in their chat and she claims it (the other story's screens).
+  const designs = await a.get<{ id: string; title: string }[]>(`/api/shops/${tea.shopId}/gift-card-designs`, 'o_bob');
+  const design = designs.find((d) => d.title === '中秋礼券') as { id: string };
+  const chats = await a.get<{ id: string; type: string; memberIds: string[] }[]>('/api/chats', 'o_bob');
+  const direct = chats.find((c) => c.type === 'direct' && c.memberIds.includes(alice.userId)) as { id: string };
+  const bought = await a.post<{ id: string; orderId: string }>('/api/gift-cards', 'o_bob', {
+    designId: design.id,
+    chatId: direct.id,
+  });
+  await a.post(`/api/orders/${bought.orderId}/pay`, 'o_bob', {});
+  await a.post(`/api/gift-cards/${bought.id}/claim`, 'o_alice', {});
+
+  // 我 → 我的礼券: the card, its festival, ¥200.00 of ¥200.00, from 鲍勃.
+  const page = await personAs(browser, 'o_alice');
+  await page.getByTestId('me-wallet').click();
+  await expect(page.getByTestId(`wallet-balance-${bought.id}`)).toHaveText('余额 ¥200.00 / 面值 ¥200.00');
+  await expect(page.getByTestId(`wallet-card-${bought.id}`)).toContainText('中秋');
+  await expect(page.getByTestId(`wallet-card-${bought.id}`)).toContainText('鲍勃 送的');
+
+  // One box: ¥59.00 + ¥10.00 freight. The card takes all ¥69.00: nothing for WeChat Pay.
+  await page.goto(`/pages/checkout/index?productId=${tea.id}&skuId=${box.id}&qty=1&scene=mini_program`);
+  await expect(page.getByTestId('checkout-total')).toHaveText('¥69.00');
+  await expect(page.getByTestId('checkout-submit')).toHaveText('提交订单');
+  await page.getByTestId(`card-toggle-${bought.id}`).click();
+  await expect(page.getByTestId('checkout-cards')).toHaveText('-¥69.00');
+  await expect(page.getByTestId('checkout-total')).toHaveText('¥0.00');
+  await expect(page.getByTestId('checkout-submit')).toHaveText('礼券支付');
+  await fillAddress(page, { name: '爱丽丝', phone: '13800138000', region: '浙江省 杭州市', detail: '龙井路 1 号' });
+  await page.getByTestId('checkout-submit').click();
+  await expect(page.getByTestId('pay-success')).toBeVisible();
+  await expect(page.getByTestId('pay-sheet')).toHaveCount(0);
+
+  const orders = await a.get<{ items: { id: string; status: string; giftCardFen: number; payFen: number }[] }>(
+    '/api/orders?role=buyer',
+    'o_alice',
+  );
+  const order = orders.items[0];
+  expect([order.status, order.giftCardFen, order.payFen]).toEqual(['paid', 6900, 0]);
+  await page.getByTestId('view-orders').click();
+  await expect(page.getByTestId(`order-cards-${order.id}`)).toHaveText('礼券 -¥69.00');
+  await expect(page.getByTestId(`order-total-${order.id}`)).toHaveText('¥0.00');
+
+  // ¥200.00 − ¥69.00 is left on the card.
+  await page.goto('/pages/wallet/index');
+  await expect(page.getByTestId(`wallet-balance-${bought.id}`)).toHaveText('余额 ¥131.00 / 面值 ¥200.00');
 });
