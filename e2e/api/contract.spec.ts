@@ -192,4 +192,102 @@ describe('the OpenAPI document, checked by a validating proxy', () => {
 
     expect(t.violations()).toEqual([]);
   });
+
+  it('every answer of coupons and holiday gift cards matches the document', async () => {
+    const merchant = await t.login('o_contract_offers_m', '合约券商');
+    const giver = await t.login('o_contract_offers_giver');
+    const buyer = await t.login('o_contract_offers_buyer');
+    const [asMerchant, asGiver, asBuyer] = [merchant, giver, buyer].map((s) => t.api(s));
+    const { shopId, skuId } = await shopWithProduct(t, merchant, { stock: 20, priceFen: 8000 });
+    const shop = { params: { path: { shopId } } };
+
+    const coupon = await expectStatus(
+      asMerchant.POST('/api/shops/{shopId}/coupons', {
+        ...shop,
+        body: {
+          title: '满50减10',
+          type: 'amount_off',
+          amountOffFen: 1000,
+          minSpendFen: 5000,
+          total: 1,
+          perUserLimit: 1,
+          claimEndsAt: '2100-01-01T00:00:00.000Z',
+          validDays: 7,
+        },
+      }),
+      201,
+    );
+    await expectStatus(asBuyer.GET('/api/shops/{shopId}/coupons', shop), 200);
+    const mine = await expectStatus(
+      asBuyer.POST('/api/coupons/{id}/claim', { params: { path: { id: coupon.id } } }),
+      201,
+    );
+    const soldOut = await asGiver.POST('/api/coupons/{id}/claim', { params: { path: { id: coupon.id } } });
+    expect(soldOut.error?.code).toBe('SOLD_OUT');
+    await expectStatus(asBuyer.GET('/api/me/coupons', { params: { query: { shopId } } }), 200);
+    await expectStatus(
+      asMerchant.GET('/api/shops/{shopId}/coupons', { params: { path: { shopId }, query: { scope: 'all' } } }),
+      200,
+    );
+
+    const design = await expectStatus(
+      asMerchant.POST('/api/shops/{shopId}/gift-card-designs', {
+        ...shop,
+        body: { title: '中秋礼券', faceValueFen: 5000, validDays: 30, theme: 'mid_autumn' },
+      }),
+      201,
+    );
+    await expectStatus(t.api().GET('/api/shops/{shopId}/gift-card-designs', shop), 200);
+    await t.http().post('/api/friends').set(giver.auth).send({ userId: buyer.userId }).expect(202);
+    const { body: friends } = await t
+      .http()
+      .post('/api/friends')
+      .set(buyer.auth)
+      .send({ userId: giver.userId })
+      .expect(200);
+    const bought = await expectStatus(
+      asGiver.POST('/api/gift-cards', {
+        body: { designId: design.id, chatId: friends.chatId, wishMessage: '中秋快乐' },
+      }),
+      201,
+    );
+    await expectStatus(asGiver.POST('/api/orders/{id}/pay', { params: { path: { id: bought.orderId } } }), 200);
+    const card = { params: { path: { id: bought.id } } };
+    await expectStatus(asBuyer.GET('/api/gift-cards/{id}', card), 200);
+    await expectStatus(asGiver.GET('/api/chats/{id}/messages', { params: { path: { id: friends.chatId } } }), 200);
+    await expectStatus(asBuyer.POST('/api/gift-cards/{id}/claim', card), 201);
+    const again = await asBuyer.POST('/api/gift-cards/{id}/claim', card);
+    expect(again.error?.code).toBe('CARD_NOT_CLAIMABLE');
+    await expectStatus(asBuyer.GET('/api/me/gift-cards'), 200);
+
+    // ¥80 − ¥10 + ¥10 freight = ¥80: the card pays ¥50, WeChat Pay ¥30.
+    const body = { items: [{ skuId, quantity: 1 }], userCouponId: mine.id, giftCardIds: [bought.id] };
+    const quote = await expectStatus(asBuyer.POST('/api/orders/quote', { body }), 200);
+    expect(quote).toMatchObject({ discountFen: 1000, giftCardFen: 5000, payFen: 3000 });
+    const order = await expectStatus(
+      asBuyer.POST('/api/orders', { body: { ...body, address: ADDRESS, scene: 'chat' } }),
+      201,
+    );
+    await expectStatus(asBuyer.POST('/api/orders/{id}/pay', { params: { path: { id: order.id } } }), 200);
+    await expectStatus(asBuyer.GET('/api/orders/{id}', { params: { path: { id: order.id } } }), 200);
+    await expectStatus(
+      asMerchant.GET('/api/shops/{shopId}/gift-card-designs', {
+        params: { path: { shopId }, query: { scope: 'all' } },
+      }),
+      200,
+    );
+    await expectStatus(asMerchant.GET('/api/shops/{shopId}/ledger', shop), 200);
+    await expectStatus(
+      asMerchant.PATCH('/api/coupons/{id}', { params: { path: { id: coupon.id } }, body: { status: 'ended' } }),
+      200,
+    );
+    await expectStatus(
+      asMerchant.PATCH('/api/gift-card-designs/{id}', {
+        params: { path: { id: design.id } },
+        body: { status: 'ended' },
+      }),
+      200,
+    );
+    expect(t.violations()).toEqual([]);
+  });
 });

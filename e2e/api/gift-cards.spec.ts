@@ -190,6 +190,32 @@ describe('holiday gift cards', () => {
     ).toBe('NO_AFTER_SALES');
   });
 
+  it('an unpaid card is cancelled with its order; an ended design sells no more; a group chat takes no card', async () => {
+    const w = await world();
+    const { body } = await post('/api/gift-cards', w.giver, { designId: w.designId, chatId: w.chatId }).expect(201);
+    expect((await card(w.friend, body.id)).status).toBe('pending_payment');
+    expect((await post(`/api/gift-cards/${body.id}/claim`, w.friend).expect(409)).body.message).toBe(
+      'the giver has not paid for it yet',
+    );
+    await post(`/api/orders/${body.orderId}/cancel`, w.giver).expect(200);
+    expect((await card(w.giver, body.id)).status).toBe('cancelled');
+    expect((await post(`/api/gift-cards/${body.id}/claim`, w.friend).expect(409)).body.message).toBe(
+      'the giver cancelled it',
+    );
+    const group = await post('/api/groups', w.giver, { name: '礼券群', memberIds: [w.friend.userId] }).expect(201);
+    const wrong = await post('/api/gift-cards', w.giver, { designId: w.designId, chatId: group.body.id }).expect(400);
+    expect(wrong.body.code).toBe('WRONG_CHAT_TYPE');
+    await t
+      .http()
+      .patch(`/api/gift-card-designs/${w.designId}`)
+      .set(w.s.merchant.auth)
+      .send({ status: 'ended' })
+      .expect(200);
+    const ended = await post('/api/gift-cards', w.giver, { designId: w.designId, chatId: w.chatId }).expect(409);
+    expect(ended.body.code).toBe('DESIGN_ENDED');
+    expect((await ledgerOf(t, w.s)).entries).toEqual([]);
+  });
+
   it('a claim racing the 24-hour refund: exactly one of them happens', async () => {
     const w = await world();
     const sent = await sendCard(t, w.giver, w.designId, w.chatId);

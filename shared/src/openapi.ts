@@ -2157,6 +2157,32 @@ export interface components {
              */
             scene?: "chat" | "group_chat";
         };
+        GiftCardDesignFiguresDto: {
+            id: string;
+            shopId: string;
+            title: string;
+            /** @enum {string} */
+            theme: "plain" | "spring_festival" | "mid_autumn" | "dragon_boat" | "mothers_day" | "birthday";
+            faceValueFen: number;
+            validDays: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Cards paid for */
+            sold: number;
+            claimed: number;
+            /** @description Refunded to the giver, unclaimed */
+            refunded: number;
+            /** @description Sent, not claimed yet */
+            waiting: number;
+            /** @description Face value of the claimed cards: the income */
+            claimedFen: number;
+            /** @description What orders took from them */
+            redeemedFen: number;
+            /** @description What is left on unexpired cards */
+            outstandingFen: number;
+        };
         CreateDesignDto: {
             /** @example 中秋礼券 */
             title: string;
@@ -2183,32 +2209,6 @@ export interface components {
             status: "active" | "ended";
             /** Format: date-time */
             createdAt: string;
-        };
-        GiftCardDesignFiguresDto: {
-            id: string;
-            shopId: string;
-            title: string;
-            /** @enum {string} */
-            theme: "plain" | "spring_festival" | "mid_autumn" | "dragon_boat" | "mothers_day" | "birthday";
-            faceValueFen: number;
-            validDays: number;
-            /** @enum {string} */
-            status: "active" | "ended";
-            /** Format: date-time */
-            createdAt: string;
-            /** @description Cards paid for */
-            sold: number;
-            claimed: number;
-            /** @description Refunded to the giver, unclaimed */
-            refunded: number;
-            /** @description Sent, not claimed yet */
-            waiting: number;
-            /** @description Face value of the claimed cards: the income */
-            claimedFen: number;
-            /** @description What orders took from them */
-            redeemedFen: number;
-            /** @description What is left on unexpired cards */
-            outstandingFen: number;
         };
         EndDto: {
             /**
@@ -2363,6 +2363,37 @@ export interface components {
             /** @example /uploads/0f3a…-thumb.webp */
             thumbnailUrl: string;
         };
+        CouponFiguresDto: {
+            /** @enum {string} */
+            type: "amount_off" | "percent_off";
+            amountOffFen: number | null;
+            percentOffBps: number | null;
+            minSpendFen: number;
+            maxDiscountFen: number | null;
+            /** @description null: every product of the shop */
+            productIds: string[] | null;
+            id: string;
+            shopId: string;
+            title: string;
+            total: number;
+            claimed: number;
+            perUserLimit: number;
+            /** Format: date-time */
+            claimEndsAt: string;
+            validDays: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How many of it the caller has claimed (0 when not signed in) */
+            claimedByMe: number;
+            /** @description Held by unpaid orders */
+            held: number;
+            /** @description Used on paid orders */
+            used: number;
+            /** @description What the used ones took off */
+            discountFen: number;
+        };
         IssueCouponDto: {
             /** @example 满100减20 */
             title: string;
@@ -2410,37 +2441,6 @@ export interface components {
             createdAt: string;
             /** @description How many of it the caller has claimed (0 when not signed in) */
             claimedByMe: number;
-        };
-        CouponFiguresDto: {
-            /** @enum {string} */
-            type: "amount_off" | "percent_off";
-            amountOffFen: number | null;
-            percentOffBps: number | null;
-            minSpendFen: number;
-            maxDiscountFen: number | null;
-            /** @description null: every product of the shop */
-            productIds: string[] | null;
-            id: string;
-            shopId: string;
-            title: string;
-            total: number;
-            claimed: number;
-            perUserLimit: number;
-            /** Format: date-time */
-            claimEndsAt: string;
-            validDays: number;
-            /** @enum {string} */
-            status: "active" | "ended";
-            /** Format: date-time */
-            createdAt: string;
-            /** @description How many of it the caller has claimed (0 when not signed in) */
-            claimedByMe: number;
-            /** @description Held by unpaid orders */
-            held: number;
-            /** @description Used on paid orders */
-            used: number;
-            /** @description What the used ones took off */
-            discountFen: number;
         };
         UserCouponDto: {
             /** @enum {string} */
@@ -4378,13 +4378,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The designs on sale (GiftCardDesignView). scope=all: the owner only, every design with its figures */
+            /** @description The designs on sale. scope=all: the owner only, every design with its figures (GiftCardDesignFiguresView: also sold, claimed, refunded, waiting, claimedFen, redeemedFen, outstandingFen) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["GiftCardDesignFiguresDto"][];
+                    "application/json": components["schemas"]["GiftCardDesignDto"][];
                 };
             };
             /** @description An error: {statusCode, error, message, code} */
@@ -4877,13 +4877,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The coupons anyone may claim now (CouponView). scope=all: the owner only, every coupon with its figures */
+            /** @description The coupons anyone may claim now. scope=all: the owner only, every coupon with its figures (CouponFiguresView: also held, used, discountFen) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CouponFiguresDto"][];
+                    "application/json": components["schemas"]["CouponDto"][];
                 };
             };
             /** @description An error: {statusCode, error, message, code} */

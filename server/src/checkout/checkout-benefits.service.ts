@@ -11,6 +11,7 @@ import { EntityManager } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-errors';
 import { EventBus } from '../events/event-bus';
+import type { Order } from '../orders/order.entity';
 import { type CouponRow, termsOf } from './coupons.service';
 
 /** What the shopper asks to use on an order. */
@@ -58,8 +59,14 @@ export class CheckoutBenefitsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.inTransaction('order.paid', 'checkout', (tx, { order }) => this.use(tx, order.id));
-    this.events.inTransaction('order.cancelled', 'checkout', (tx, { order }) => this.giveBack(tx, order.id));
+    // Only orders that hold something: a checkout without coupon or card runs no statement here.
+    const holds = (order: Order) => order.userCouponId !== null || order.giftCardFen > 0;
+    this.events.inTransaction('order.paid', 'checkout', (tx, { order }) =>
+      holds(order) ? this.use(tx, order.id) : Promise.resolve(),
+    );
+    this.events.inTransaction('order.cancelled', 'checkout', (tx, { order }) =>
+      holds(order) ? this.giveBack(tx, order.id) : Promise.resolve(),
+    );
     // A whole order's parcel refunded: what cards paid for it goes back to them.
     this.events.inTransaction('fulfilment.refunded', 'checkout', async (tx, { fulfilment }) => {
       if (fulfilment.unitId === null) await this.returnToCards(tx, fulfilment.orderId, fulfilment.shopId);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { CouponFiguresView, CouponView, UserCouponView } from '@giftshop/shared';
 import { UuidParam } from '../common/validation';
 import { Caller, CurrentUser, OptionalUser, Public } from '../identity/auth.decorators';
@@ -9,11 +9,12 @@ import { EndDto, IssueCouponDto, ListCouponsQuery, MyCouponsQuery } from './chec
 import { CouponsService } from './coupons.service';
 
 @ApiTags('coupons')
-@ApiBearerAuth()
+@ApiExtraModels(CouponFiguresDto)
 @Controller()
 export class CouponsController {
   constructor(private readonly coupons: CouponsService) {}
 
+  @ApiBearerAuth()
   @Post('shops/:shopId/coupons')
   @ApiCreatedResponse({ type: CouponDto, description: 'The shop owner issues a fixed number of a coupon' })
   issue(
@@ -27,9 +28,9 @@ export class CouponsController {
   @Public()
   @Get('shops/:shopId/coupons')
   @ApiOkResponse({
-    type: [CouponFiguresDto],
+    type: [CouponDto],
     description:
-      'The coupons anyone may claim now (CouponView). scope=all: the owner only, every coupon with its figures',
+      'The coupons anyone may claim now. scope=all: the owner only, every coupon with its figures (CouponFiguresView: also held, used, discountFen)',
   })
   list(
     @OptionalUser() caller: Caller | undefined,
@@ -40,12 +41,14 @@ export class CouponsController {
     return this.coupons.claimable(shopId, caller?.userId ?? null);
   }
 
+  @ApiBearerAuth()
   @Patch('coupons/:id')
   @ApiOkResponse({ type: CouponDto, description: 'The owner ends it: no more claims; claimed ones stay usable' })
   end(@CurrentUser() caller: Caller, @UuidParam('id') id: string, @Body() _body: EndDto): Promise<CouponView> {
     return this.coupons.end(caller.userId, id);
   }
 
+  @ApiBearerAuth()
   @Post('coupons/:id/claim')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({
@@ -60,6 +63,7 @@ export class CouponsController {
     return this.coupons.claim(caller.userId, id, key);
   }
 
+  @ApiBearerAuth()
   @Get('me/coupons')
   @ApiOkResponse({ type: [UserCouponDto], description: "The caller's claimed coupons, newest first" })
   mine(@CurrentUser() caller: Caller, @Query() query: MyCouponsQuery): Promise<UserCouponView[]> {

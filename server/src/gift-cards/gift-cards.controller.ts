@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type {
   GiftCardDesignFiguresView,
   GiftCardDesignView,
@@ -23,7 +23,7 @@ import { BuyGiftCardDto, CreateDesignDto, DesignsQuery } from './gift-cards.dto'
 import { GiftCardsService } from './gift-cards.service';
 
 @ApiTags('gift-cards')
-@ApiBearerAuth()
+@ApiExtraModels(GiftCardDesignFiguresDto)
 @Controller()
 export class GiftCardsController {
   constructor(
@@ -31,6 +31,7 @@ export class GiftCardsController {
     private readonly views: GiftCardViewsService,
   ) {}
 
+  @ApiBearerAuth()
   @Post('shops/:shopId/gift-card-designs')
   @ApiCreatedResponse({ type: GiftCardDesignDto, description: 'The shop owner designs a 节日礼券 (¥10–¥1,000)' })
   createDesign(
@@ -44,8 +45,9 @@ export class GiftCardsController {
   @Public()
   @Get('shops/:shopId/gift-card-designs')
   @ApiOkResponse({
-    type: [GiftCardDesignFiguresDto],
-    description: 'The designs on sale (GiftCardDesignView). scope=all: the owner only, every design with its figures',
+    type: [GiftCardDesignDto],
+    description:
+      'The designs on sale. scope=all: the owner only, every design with its figures (GiftCardDesignFiguresView: also sold, claimed, refunded, waiting, claimedFen, redeemedFen, outstandingFen)',
   })
   designs(
     @OptionalUser() caller: Caller | undefined,
@@ -56,6 +58,7 @@ export class GiftCardsController {
     return this.views.designs(shopId);
   }
 
+  @ApiBearerAuth()
   @Patch('gift-card-designs/:id')
   @ApiOkResponse({ type: GiftCardDesignDto, description: 'The owner stops selling it; cards sold run their course' })
   endDesign(
@@ -66,6 +69,7 @@ export class GiftCardsController {
     return this.cards.endDesign(caller.userId, id);
   }
 
+  @ApiBearerAuth()
   @Post('gift-cards')
   @ApiIdempotencyKey()
   @ApiCreatedResponse({
@@ -80,12 +84,14 @@ export class GiftCardsController {
     return this.cards.buy(caller.userId, body, key);
   }
 
+  @ApiBearerAuth()
   @Get('gift-cards/:id')
   @ApiOkResponse({ type: GiftCardDto, description: 'Members of its chat only' })
   view(@CurrentUser() caller: Caller, @UuidParam('id') id: string): Promise<GiftCardView> {
     return this.views.view(caller.userId, id);
   }
 
+  @ApiBearerAuth()
   @Post('gift-cards/:id/claim')
   @ApiCreatedResponse({
     type: WalletCardDto,
@@ -95,6 +101,7 @@ export class GiftCardsController {
     return this.cards.claim(caller.userId, id);
   }
 
+  @ApiBearerAuth()
   @Get('me/gift-cards')
   @ApiOkResponse({ type: [WalletCardDto], description: "The caller's wallet: usable cards first" })
   wallet(@CurrentUser() caller: Caller): Promise<WalletCardView[]> {
