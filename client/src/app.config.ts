@@ -24,6 +24,10 @@ export default defineAppConfig({
     'pages/merchant-search/index',
     'pages/merchant-deals/index',
     'pages/merchant-sharers/index',
+    // Coupons and the wallet (issue 17, shopper side).
+    'pages/shop/index',
+    'pages/my-coupons/index',
+    'pages/wallet/index',
   ],
   window: {
     backgroundTextStyle: 'light',

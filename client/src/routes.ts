@@ -30,6 +30,10 @@ export const routes = {
   merchantSearch: (shopId: string) => `/pages/merchant-search/index?shopId=${shopId}`,
   merchantDeals: (shopId: string) => `/pages/merchant-deals/index?shopId=${shopId}`,
   merchantSharers: (shopId: string) => `/pages/merchant-sharers/index?shopId=${shopId}`,
+  // Coupons and the wallet (issue 17, shopper side).
+  shop: (shopId: string) => `/pages/shop/index?shopId=${shopId}`,
+  myCoupons: () => '/pages/my-coupons/index',
+  wallet: () => '/pages/wallet/index',
 };
 
 export function go(url: string): void {
