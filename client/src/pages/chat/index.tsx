@@ -8,6 +8,7 @@ import { ChatBubble } from '../../components/ChatBubble';
 import { systemText } from '../../components/ChatPreview';
 import { FormError } from '../../components/FormError';
 import { GiftCard } from '../../components/GiftCard';
+import { GiftCardMessage } from './GiftCardMessage';
 import { TeamCard } from '../../components/TeamCard';
 import { AsyncView } from '../../components/StatusView';
 import { useAction } from '../../hooks/useApi';
@@ -20,7 +21,7 @@ import { formatTime } from '../../i18n/labels';
 import { go, routes } from '../../routes';
 import './index.scss';
 
-/** One chat: WeChat bubbles, product cards, gift cards and 拼团 cards; polls so the other side's sends appear. */
+/** One chat: WeChat bubbles, product cards, gift cards, 节日礼券 and 拼团 cards; polls so the other side's sends appear. */
 export default function ChatPage() {
   const { t } = useI18n();
   useRequireLogin();
@@ -54,7 +55,7 @@ export default function ChatPage() {
                 {(list) => list.map((message) => <Message key={message.id} message={message} chat={data} />)}
               </AsyncView>
             </View>
-            <Composer chatId={data.id} onSent={() => messages.reload({ silent: true })} />
+            <Composer chat={data} onSent={() => messages.reload({ silent: true })} />
           </>
         )}
       </AsyncView>
@@ -84,6 +85,9 @@ function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
       <ChatBubble mine={mine} senderName={senderName} showName={chat.type === 'group'} plain={message.type !== 'text'}>
         {message.type === 'text' && <Text>{message.text}</Text>}
         {message.type === 'gift' && message.giftId && <GiftCard giftId={message.giftId} wishMessage={message.text} />}
+        {message.type === 'gift_card' && message.giftCardId && (
+          <GiftCardMessage giftCardId={message.giftCardId} wishMessage={message.text} />
+        )}
         {message.type === 'group_buy' && message.teamId && (
           <TeamCard teamId={message.teamId} scene={chat.type === 'group' ? 'group_chat' : 'chat'} />
         )}
@@ -132,8 +136,10 @@ function ProductMessage({
   );
 }
 
-function Composer({ chatId, onSent }: { chatId: string; onSent: () => Promise<void> }) {
+/** The text box and 发送; in a direct chat also 送礼券 (a 节日礼券 for the friend). */
+function Composer({ chat, onSent }: { chat: ChatView; onSent: () => Promise<void> }) {
   const { t } = useI18n();
+  const chatId = chat.id;
   const [text, setText] = useState('');
   const send = useAction(async () => {
     await apiPost('/chats/{id}/messages', { path: { id: chatId }, body: { text: text.trim() } });
@@ -160,6 +166,15 @@ function Composer({ chatId, onSent }: { chatId: string; onSent: () => Promise<vo
         >
           {t('chat.send')}
         </Button>
+        {chat.type === 'direct' && (
+          <Button
+            className="btn btn--gift btn--small chat__card-action"
+            data-testid="chat-send-card"
+            onClick={() => go(routes.giftCardCompose(chatId))}
+          >
+            {t('chat.sendCard')}
+          </Button>
+        )}
       </View>
     </View>
   );
