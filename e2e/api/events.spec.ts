@@ -29,14 +29,24 @@ describe('domain events', () => {
     expect(bus.subscriptions()).toMatchObject({
       'product.viewed': ['search-signals'],
       'payment.succeeded': ['orders'],
-      'order.paid': expect.arrayContaining(['ledger', 'fulfilment', 'gifts', 'search-signals', 'group-buys']),
-      'order.cancelled': ['gifts', 'group-buys'],
+      'order.paid': expect.arrayContaining([
+        'ledger',
+        'fulfilment',
+        'gifts',
+        'search-signals',
+        'group-buys',
+        'checkout',
+        'gift-cards',
+      ]),
+      'order.cancelled': expect.arrayContaining(['checkout', 'gifts', 'group-buys', 'gift-cards']),
       'fulfilment.shipped': ['orders'],
       'fulfilment.delivered': ['orders'],
       'fulfilment.completed': expect.arrayContaining(['orders', 'ledger']),
-      'fulfilment.refunded': ['orders'],
+      'fulfilment.refunded': expect.arrayContaining(['checkout', 'orders']),
       'refund.made': expect.arrayContaining(['ledger', 'search-signals']),
       'team.formed': ['fulfilment', 'search-signals'],
+      'gift_card.claimed': ['ledger'],
+      'gift_card.returned': ['ledger'],
     });
   });
 

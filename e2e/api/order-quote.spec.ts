@@ -72,6 +72,10 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
       totalFen: 6900,
       payFen: 6900,
       lines: [{ skuId: tea, quantity: 1, paidFen: 5900 }],
+      giftCards: [],
+      userCouponId: null,
+      coupons: [],
+      bestUserCouponId: null,
     });
   });
 
@@ -121,6 +125,11 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
         quantity: i.quantity,
         paidFen: i.paidFen,
       })),
+      giftCards: o.giftCards,
+      userCouponId: o.userCouponId,
+      // The buyer holds no coupons of this shop: the picker is empty.
+      coupons: [],
+      bestUserCouponId: null,
     }).toEqual(q);
     expect(q.totalFen).toBe(q.goodsFen + q.freightFen);
     expect(q.freightFen).toBe(q.goodsFen >= 9900 ? 0 : 1000);
@@ -178,21 +187,18 @@ describe('order quote: what POST /api/orders would charge, with nothing reserved
     expect(await stockOf(t, sku)).toBe(2);
   });
 
-  it('coupons and gift cards are not available yet: naming one is a 409, an empty card list is fine', async () => {
+  it('a coupon or gift card the caller does not hold is a 404 naming it; an empty card list is fine', async () => {
     const items = [{ skuId: tea, quantity: 1 }];
-    const coupon = await expectError(quote({ items, userCouponId: '00000000-0000-4000-8000-000000000001' }), 409);
-    expect(coupon).toMatchObject({ code: 'COUPONS_NOT_AVAILABLE', message: expect.stringContaining('coupon') });
-    const cards = await expectError(quote({ items, giftCardIds: ['00000000-0000-4000-8000-000000000002'] }), 409);
-    expect(cards).toMatchObject({
-      code: 'GIFT_CARDS_NOT_AVAILABLE',
-      message: expect.stringContaining('gift card'),
-    });
+    const coupon = await expectError(quote({ items, userCouponId: '00000000-0000-4000-8000-000000000001' }), 404);
+    expect(coupon).toMatchObject({ code: 'COUPON_NOT_FOUND', message: expect.stringContaining('userCouponId') });
+    const cards = await expectError(quote({ items, giftCardIds: ['00000000-0000-4000-8000-000000000002'] }), 404);
+    expect(cards).toMatchObject({ code: 'GIFT_CARD_NOT_FOUND', message: expect.stringContaining('giftCardIds.0') });
     expect((await expectStatus(quote({ items, giftCardIds: [] }), 200)).discountFen).toBe(0);
     const refused = await expectError(
       order({ items, scene: 'mini_program', userCouponId: '00000000-0000-4000-8000-000000000001' }),
-      409,
+      404,
     );
-    expect(refused.code).toBe('COUPONS_NOT_AVAILABLE');
+    expect(refused.code).toBe('COUPON_NOT_FOUND');
   });
 
   it.each([

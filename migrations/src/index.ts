@@ -16,6 +16,7 @@ import { SearchTiers1764000014000 } from './1764000014000-SearchTiers';
 import { SharedProcessState1764000015000 } from './1764000015000-SharedProcessState';
 import { GroupBuys1764000016000 } from './1764000016000-GroupBuys';
 import { Commissions1764000017000 } from './1764000017000-Commissions';
+import { CouponsAndGiftCards1764000018000 } from './1764000018000-CouponsAndGiftCards';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   SharedProcessState1764000015000,
   GroupBuys1764000016000,
   Commissions1764000017000,
+  CouponsAndGiftCards1764000018000,
 ];

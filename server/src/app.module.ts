@@ -10,6 +10,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { GiftsModule } from './gifts/gifts.module';
+import { GiftCardsModule } from './gift-cards/gift-cards.module';
 import { GroupBuysModule } from './group-buys/group-buys.module';
 import { AfterSalesModule } from './after-sales/after-sales.module';
 import { FulfilmentModule } from './fulfilment/fulfilment.module';
@@ -63,6 +64,7 @@ export class AppModule {
         FulfilmentModule,
         GiftsModule,
         GroupBuysModule,
+        GiftCardsModule,
         AfterSalesModule,
         AnalyticsModule,
         SearchModule,

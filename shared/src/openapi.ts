@@ -709,6 +709,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shops/{shopId}/gift-card-designs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GiftCardsController_designs"];
+        put?: never;
+        post: operations["GiftCardsController_createDesign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gift-card-designs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["GiftCardsController_endDesign"];
+        trace?: never;
+    };
+    "/api/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiftCardsController_buy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gift-cards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GiftCardsController_view"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gift-cards/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["GiftCardsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/gift-cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GiftCardsController_wallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/refund": {
         parameters: {
             query?: never;
@@ -831,6 +927,70 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["UploadsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shops/{shopId}/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CouponsController_list"];
+        put?: never;
+        post: operations["CouponsController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/coupons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["CouponsController_end"];
+        trace?: never;
+    };
+    "/api/coupons/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CouponsController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["CouponsController_mine"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1424,9 +1584,9 @@ export interface components {
         };
         CreateOrderDto: {
             items: components["schemas"]["OrderItemDto"][];
-            /** @description Coupons are not available yet: sending one is a 409 */
-            userCouponId?: string;
-            /** @description Gift cards are not available yet: sending any is a 409 */
+            /** @description One of the caller's claimed coupons of the shop (GET /api/me/coupons); omitted or null: none */
+            userCouponId?: string | null;
+            /** @description Gift cards of the caller's wallet, of the order's shop: each pays at most its balance, in this order */
             giftCardIds?: string[];
             /** @description Exactly one of address and addressId */
             address?: components["schemas"]["AddressDto"];
@@ -1563,9 +1723,9 @@ export interface components {
         };
         QuoteOrderDto: {
             items: components["schemas"]["OrderItemDto"][];
-            /** @description Coupons are not available yet: sending one is a 409 */
-            userCouponId?: string;
-            /** @description Gift cards are not available yet: sending any is a 409 */
+            /** @description One of the caller's claimed coupons of the shop (GET /api/me/coupons); omitted or null: none */
+            userCouponId?: string | null;
+            /** @description Gift cards of the caller's wallet, of the order's shop: each pays at most its balance, in this order */
             giftCardIds?: string[];
         };
         QuoteLineDto: {
@@ -1997,6 +2157,126 @@ export interface components {
              */
             scene?: "chat" | "group_chat";
         };
+        CreateDesignDto: {
+            /** @example 中秋礼券 */
+            title: string;
+            /** @description ¥10–¥1,000, in fen */
+            faceValueFen: number;
+            /** @description Valid this many days after it is claimed */
+            validDays: number;
+            /**
+             * @description 春节, 中秋, 端午, 母亲节, 生日, or plain
+             * @default plain
+             * @enum {string}
+             */
+            theme: "plain" | "spring_festival" | "mid_autumn" | "dragon_boat" | "mothers_day" | "birthday";
+        };
+        GiftCardDesignDto: {
+            id: string;
+            shopId: string;
+            title: string;
+            /** @enum {string} */
+            theme: "plain" | "spring_festival" | "mid_autumn" | "dragon_boat" | "mothers_day" | "birthday";
+            faceValueFen: number;
+            validDays: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        GiftCardDesignFiguresDto: {
+            id: string;
+            shopId: string;
+            title: string;
+            /** @enum {string} */
+            theme: "plain" | "spring_festival" | "mid_autumn" | "dragon_boat" | "mothers_day" | "birthday";
+            faceValueFen: number;
+            validDays: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Cards paid for */
+            sold: number;
+            claimed: number;
+            /** @description Refunded to the giver, unclaimed */
+            refunded: number;
+            /** @description Sent, not claimed yet */
+            waiting: number;
+            /** @description Face value of the claimed cards: the income */
+            claimedFen: number;
+            /** @description What orders took from them */
+            redeemedFen: number;
+            /** @description What is left on unexpired cards */
+            outstandingFen: number;
+        };
+        EndDto: {
+            /**
+             * @description Stops new claims (or purchases); what was claimed stays usable
+             * @enum {string}
+             */
+            status: "ended";
+        };
+        BuyGiftCardDto: {
+            designId: string;
+            /** @description A direct chat the caller is in: the card is for the friend there */
+            chatId: string;
+            /** @description At most 50 characters, no banned words */
+            wishMessage?: string;
+        };
+        GiftCardPurchaseDto: {
+            /** @description The card (its id in the wallet once claimed) */
+            id: string;
+            /** @description Pay it with POST /api/orders/:orderId/pay */
+            orderId: string;
+            totalFen: number;
+        };
+        GiftCardDto: {
+            id: string;
+            orderId: string;
+            shopId: string;
+            shopName: string;
+            designId: string;
+            title: string;
+            /** @enum {string} */
+            theme: "plain" | "spring_festival" | "mid_autumn" | "dragon_boat" | "mothers_day" | "birthday";
+            faceValueFen: number;
+            wishMessage: string;
+            giverId: string;
+            giverNickname: string;
+            chatId: string;
+            recipientId: string;
+            /** @enum {string} */
+            status: "pending_payment" | "sent" | "claimed" | "refunded" | "cancelled";
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            claimableUntil: string | null;
+            /** Format: date-time */
+            claimedAt: string | null;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @description Its holder only */
+            balanceFen: number | null;
+            canClaim: boolean;
+        };
+        WalletCardDto: {
+            id: string;
+            shopId: string;
+            shopName: string;
+            title: string;
+            /** @enum {string} */
+            theme: "plain" | "spring_festival" | "mid_autumn" | "dragon_boat" | "mothers_day" | "birthday";
+            faceValueFen: number;
+            balanceFen: number;
+            /** Format: date-time */
+            claimedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @enum {string} */
+            status: "active" | "used_up" | "expired";
+            giverNickname: string;
+        };
         RefundRequestDto: {
             /** @example 不想要了 */
             reason: string;
@@ -2082,6 +2362,107 @@ export interface components {
             url: string;
             /** @example /uploads/0f3a…-thumb.webp */
             thumbnailUrl: string;
+        };
+        IssueCouponDto: {
+            /** @example 满100减20 */
+            title: string;
+            /** @enum {string} */
+            type: "amount_off" | "percent_off";
+            /** @description amount_off only: fen off */
+            amountOffFen?: number;
+            /** @description percent_off only: 1–8000 (1500 = 15% off, 8.5折) */
+            percentOffBps?: number;
+            /** @description Goods of the coupon’s products before the discount, freight excluded */
+            minSpendFen: number;
+            /** @description percent_off only: the most it takes off */
+            maxDiscountFen?: number;
+            /** @description The shop’s products it applies to; omitted: all of them */
+            productIds?: string[];
+            /** @description How many can ever be claimed */
+            total: number;
+            perUserLimit: number;
+            /** @description Claims close then (ISO 8601, in the future) */
+            claimEndsAt: string;
+            /** @description A claimed coupon is valid this many days */
+            validDays: number;
+        };
+        CouponDto: {
+            /** @enum {string} */
+            type: "amount_off" | "percent_off";
+            amountOffFen: number | null;
+            percentOffBps: number | null;
+            minSpendFen: number;
+            maxDiscountFen: number | null;
+            /** @description null: every product of the shop */
+            productIds: string[] | null;
+            id: string;
+            shopId: string;
+            title: string;
+            total: number;
+            claimed: number;
+            perUserLimit: number;
+            /** Format: date-time */
+            claimEndsAt: string;
+            validDays: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How many of it the caller has claimed (0 when not signed in) */
+            claimedByMe: number;
+        };
+        CouponFiguresDto: {
+            /** @enum {string} */
+            type: "amount_off" | "percent_off";
+            amountOffFen: number | null;
+            percentOffBps: number | null;
+            minSpendFen: number;
+            maxDiscountFen: number | null;
+            /** @description null: every product of the shop */
+            productIds: string[] | null;
+            id: string;
+            shopId: string;
+            title: string;
+            total: number;
+            claimed: number;
+            perUserLimit: number;
+            /** Format: date-time */
+            claimEndsAt: string;
+            validDays: number;
+            /** @enum {string} */
+            status: "active" | "ended";
+            /** Format: date-time */
+            createdAt: string;
+            /** @description How many of it the caller has claimed (0 when not signed in) */
+            claimedByMe: number;
+            /** @description Held by unpaid orders */
+            held: number;
+            /** @description Used on paid orders */
+            used: number;
+            /** @description What the used ones took off */
+            discountFen: number;
+        };
+        UserCouponDto: {
+            /** @enum {string} */
+            type: "amount_off" | "percent_off";
+            amountOffFen: number | null;
+            percentOffBps: number | null;
+            minSpendFen: number;
+            maxDiscountFen: number | null;
+            /** @description null: every product of the shop */
+            productIds: string[] | null;
+            id: string;
+            couponId: string;
+            shopId: string;
+            title: string;
+            /** @enum {string} */
+            status: "unused" | "held" | "used" | "expired";
+            /** Format: date-time */
+            claimedAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @description The order holding or having used it */
+            orderId: string | null;
         };
         LedgerEntryDto: {
             id: number;
@@ -3208,7 +3589,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description What POST /api/orders would charge now; nothing is reserved. 409 SOLD_OUT (naming the line) when the stock is not there now */
+            /** @description What POST /api/orders with the same items, coupon and cards would charge now, with the caller’s coupons of the shop ranked for a picker; nothing is reserved. 409 SOLD_OUT (naming the line), COUPON_NOT_USABLE, GIFT_CARD_NOT_USABLE */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,6 +4364,237 @@ export interface operations {
             };
         };
     };
+    GiftCardsController_designs: {
+        parameters: {
+            query?: {
+                /** @description The owner: every design with its figures */
+                scope?: "all";
+            };
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The designs on sale (GiftCardDesignView). scope=all: the owner only, every design with its figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardDesignFiguresDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftCardsController_createDesign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDesignDto"];
+            };
+        };
+        responses: {
+            /** @description The shop owner designs a 节日礼券 (¥10–¥1,000) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardDesignDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftCardsController_endDesign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndDto"];
+            };
+        };
+        responses: {
+            /** @description The owner stops selling it; cards sold run their course */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardDesignDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftCardsController_buy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuyGiftCardDto"];
+            };
+        };
+        responses: {
+            /** @description A card for the friend of a direct chat; paying its order posts it into the chat */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardPurchaseDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftCardsController_view: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members of its chat only */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GiftCardDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftCardsController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The friend claims it (no address): 403 NOT_RECIPIENT, 409 CARD_NOT_CLAIMABLE */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletCardDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    GiftCardsController_wallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's wallet: usable cards first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WalletCardDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
     AfterSalesController_refund: {
         parameters: {
             query?: never;
@@ -4238,6 +4850,175 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UploadedImageDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CouponsController_list: {
+        parameters: {
+            query?: {
+                /** @description The owner: every coupon with its figures */
+                scope?: "all";
+            };
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The coupons anyone may claim now (CouponView). scope=all: the owner only, every coupon with its figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponFiguresDto"][];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CouponsController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                shopId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCouponDto"];
+            };
+        };
+        responses: {
+            /** @description The shop owner issues a fixed number of a coupon */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CouponsController_end: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndDto"];
+            };
+        };
+        responses: {
+            /** @description The owner ends it: no more claims; claimed ones stay usable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CouponsController_claim: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. The same key and body replays the first answer; the same key with another body is a 409 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 领券. 409 SOLD_OUT (all claimed), LIMIT_REACHED (the per-user limit), COUPON_ENDED */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCouponDto"];
+                };
+            };
+            /** @description An error: {statusCode, error, message, code} */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorDto"];
+                };
+            };
+        };
+    };
+    CouponsController_mine: {
+        parameters: {
+            query?: {
+                shopId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's claimed coupons, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserCouponDto"][];
                 };
             };
             /** @description An error: {statusCode, error, message, code} */

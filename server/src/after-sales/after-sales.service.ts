@@ -51,6 +51,12 @@ export class AfterSalesService {
       // Refused in the words of what the caller asked about: their order, or their gift claim.
       const refused = () =>
         fulfilment?.claimId ? `gift claim is ${claimStatusOf(fulfilment.status)}` : `order is ${order.status}`;
+      if (ORDER_KINDS[order.kind].afterSalesBy === 'none') {
+        throw new ConflictError(
+          'NO_AFTER_SALES',
+          'a gift card has no after-sales: one not claimed within 24 hours is refunded to its giver by itself',
+        );
+      }
       if (!fulfilment && order.status === 'paid' && ORDER_KINDS[order.kind].saleAt === 'team_formed') {
         // A paid seat holds its team's place until the team forms or fails (then all are refunded).
         throw new ConflictError(

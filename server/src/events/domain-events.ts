@@ -46,6 +46,10 @@ export interface DomainEvents {
   'team.formed': { teamId: string; orderIds: string[] };
   /** A team's deadline passed before it formed: its paid orders were refunded in full (group-buys). */
   'team.failed': { teamId: string; orderIds: string[] };
+  /** A refunded order's gift-card part went back onto its cards (checkout). */
+  'gift_card.returned': { orderId: string; shopId: string; amountFen: number };
+  /** A friend claimed a 节日礼券: its price is the shop's income now (gift-cards). */
+  'gift_card.claimed': { orderId: string; shopId: string; amountFen: number };
 }
 
 export type EventName = keyof DomainEvents;

@@ -9,7 +9,7 @@ import { writeTransition } from '../common/write-transition';
 import { prepared } from '../database/prepared';
 import { EventBus } from '../events/event-bus';
 import { JobsService } from '../jobs/jobs.service';
-import type { Order } from '../orders/order.entity';
+import { type Order, payFenOf } from '../orders/order.entity';
 import { PaymentsService } from '../payments/payments.service';
 import { Fulfilment } from './fulfilment.entity';
 
@@ -72,7 +72,10 @@ export class FulfilmentService implements OnModuleInit {
     );
   }
 
-  /** The parcel of a paid normal order: all its items, to its address, worth what was paid. */
+  /**
+   * The parcel of a paid normal order: all its items, to its address, worth what WeChat Pay was
+   * paid for it (a refund gives that back; the gift-card part goes back to the cards).
+   */
   private async openForOrder(tx: EntityManager, order: Order): Promise<void> {
     await prepared(
       tx,
@@ -86,7 +89,7 @@ export class FulfilmentService implements OnModuleInit {
         order.shopId,
         order.buyerId,
         JSON.stringify(order.address),
-        order.totalFen,
+        payFenOf(order),
         `order:${order.id}:full`,
         // Waiting to ship since it was paid.
         order.paidAt ?? this.clock.now(),

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   categoryFeeRateBps,
+  DEFAULT_FEE_RATE_BPS,
   giftUnitFees,
   LedgerEntryType,
   LedgerEntryView,
@@ -23,6 +24,7 @@ import { prepared } from '../database/prepared';
 import { ConflictError } from '../common/domain-errors';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { RefundMade } from '../events/domain-events';
+import { type Order, payFenOf } from '../orders/order.entity';
 import { EventBus } from '../events/event-bus';
 
 interface EntryRow {
@@ -65,22 +67,34 @@ export class LedgerService implements OnModuleInit {
 
   onModuleInit(): void {
     this.events.inTransaction('order.paid', 'ledger', async (tx, { order }) => {
-      // An order shipped per unit books its income per unit as its units are made (recordGiftPayment).
+      // An order shipped per unit books its income per unit as its units are made (recordGiftPayment);
+      // a 节日礼券's price is income when its friend claims it (gift_card.claimed).
       if (ORDER_KINDS[order.kind].parcel === 'whole') await this.recordOrderPayment(tx, order);
       if (order.sharerId && ORDER_KINDS[order.kind].commission) await this.bookCommissions(tx, order);
     });
     this.events.inTransaction('refund.made', 'ledger', (tx, refund) => this.recordRefund(tx, refund));
+    this.events.inTransaction('gift_card.claimed', 'ledger', (tx, sale) => this.recordCardSale(tx, sale));
+    // A refund gave an order's card part back to its cards: for information, and commissions reverse.
+    this.events.inTransaction('gift_card.returned', 'ledger', async (tx, back) => {
+      await this.insert(tx, [
+        { shopId: back.shopId, orderId: back.orderId, type: 'card_redemption', amountFen: -back.amountFen },
+      ]);
+      await this.reverseCommissions(tx, { orderId: back.orderId, refundId: null }, back.shopId);
+    });
     this.events.inTransaction('fulfilment.completed', 'ledger', (tx, { fulfilment }) =>
       this.release(tx, fulfilment.orderId),
     );
   }
 
   /**
-   * A normal order was paid: its income, and its fee at the highest rate among its items. The
-   * shop's GMV counter, which every payment of the shop takes in turn, is taken at the end of the
-   * transaction (before-commit.ts), so a hot shop's payments queue on it only for a moment.
+   * A normal order was paid: its income — what WeChat Pay took; money a gift card paid entered the
+   * ledger when the card was claimed, so that part is a `card_redemption` entry outside the totals —
+   * and its fee on that income at the highest rate among its items. The shop's GMV counter, which
+   * every payment of the shop takes in turn, is taken at the end of the transaction
+   * (before-commit.ts), so a hot shop's payments queue on it only for a moment.
    */
-  async recordOrderPayment(tx: EntityManager, order: { id: string; shopId: string; totalFen: number }): Promise<void> {
+  async recordOrderPayment(tx: EntityManager, order: Order): Promise<void> {
+    const incomeFen = payFenOf(order);
     const {
       rows: [{ opened_at: openedAt, categories }],
     } = await prepared<{ opened_at: Date; categories: string[] }>(
@@ -93,19 +107,50 @@ export class LedgerService implements OnModuleInit {
     );
     const categoryRateBps = orderFeeRateBps(categories);
     await deferToEnd(tx, async () => {
-      const priorGmvFen = await this.addGmv(tx, order.shopId, order.totalFen);
+      const priorGmvFen = await this.addGmv(tx, order.shopId, incomeFen);
       const { feeFen } = serviceFee({
-        amountFen: order.totalFen,
+        amountFen: incomeFen,
         categoryRateBps,
         shopOpenedAt: openedAt,
         paidAt: this.clock.now(),
         priorNewMerchantGmvFen: priorGmvFen,
       });
       await this.insert(tx, [
-        { shopId: order.shopId, orderId: order.id, type: 'income', amountFen: order.totalFen },
+        { shopId: order.shopId, orderId: order.id, type: 'income', amountFen: incomeFen },
         { shopId: order.shopId, orderId: order.id, type: 'fee', amountFen: -feeFen },
+        { shopId: order.shopId, orderId: order.id, type: 'card_redemption', amountFen: order.giftCardFen },
       ]);
     });
+  }
+
+  /**
+   * A friend claimed a 节日礼券: its price is income now, charged the default rate (or the
+   * new-merchant 1%). Settled 7 days after the claim (releaseCardSale), as a delivery is.
+   */
+  private async recordCardSale(
+    tx: EntityManager,
+    sale: { orderId: string; shopId: string; amountFen: number },
+  ): Promise<void> {
+    const shop = await this.lockShop(tx, sale.shopId, sale.amountFen);
+    const { feeFen } = serviceFee({
+      amountFen: sale.amountFen,
+      categoryRateBps: DEFAULT_FEE_RATE_BPS,
+      shopOpenedAt: shop.openedAt,
+      paidAt: this.clock.now(),
+      priorNewMerchantGmvFen: shop.paidGmvFen,
+    });
+    await this.insert(tx, [
+      { shopId: sale.shopId, orderId: sale.orderId, type: 'income', amountFen: sale.amountFen },
+      { shopId: sale.shopId, orderId: sale.orderId, type: 'fee', amountFen: -feeFen },
+    ]);
+  }
+
+  /** A claimed card's money becomes available (7 days after the claim: no return window to wait for). */
+  async releaseCardSale(tx: EntityManager, orderId: string): Promise<void> {
+    await tx.query('UPDATE ledger_entries SET released_at = $2 WHERE order_id = $1 AND released_at IS NULL', [
+      orderId,
+      this.clock.now(),
+    ]);
   }
 
   /**
@@ -145,14 +190,20 @@ export class LedgerService implements OnModuleInit {
 
   /**
    * A refund of an order with commissions: each earning stands reversed in proportion to what has
-   * gone back of what the order was paid (running total, so never more than was booked), and the
-   * merchant's `commission_reversal` (+) is what moved now.
+   * gone back of what the order cost — to WeChat Pay and to its gift cards — (running total, so
+   * never more than was booked), and the merchant's `commission_reversal` (+) is what moved now.
    */
-  private async reverseCommissions(tx: EntityManager, refund: RefundMade, shopId: string): Promise<void> {
+  private async reverseCommissions(
+    tx: EntityManager,
+    refund: { orderId: string; refundId: string | null },
+    shopId: string,
+  ): Promise<void> {
     const earnings: { product_id: string; amount_fen: string; reversed_fen: string; paid: number; refunded: string }[] =
       await tx.query(
         `SELECT s.product_id, s.amount_fen, s.reversed_fen, o.total_fen AS paid,
-                (SELECT COALESCE(SUM(r.amount_fen), 0) FROM refunds r WHERE r.order_id = s.order_id) AS refunded
+                (SELECT COALESCE(SUM(r.amount_fen), 0) FROM refunds r WHERE r.order_id = s.order_id)
+                + (SELECT COALESCE(SUM(p.amount_fen), 0) FROM gift_card_payments p
+                    WHERE p.order_id = s.order_id AND p.status = 'returned') AS refunded
            FROM sharer_earnings s JOIN orders o ON o.id = s.order_id
           WHERE s.order_id = $1 ORDER BY s.product_id FOR UPDATE OF s`,
         [refund.orderId],
@@ -333,8 +384,10 @@ export class LedgerService implements OnModuleInit {
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type IN ('fee', 'fee_reversal')), 0))::bigint AS "feeFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type IN ('commission', 'commission_reversal')), 0))::bigint
                 AS "commissionFen",
-              COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NULL), 0)::bigint AS "pendingFen",
-              COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NOT NULL), 0)::bigint AS "availableFen",
+              COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NULL AND type <> 'card_redemption'), 0)::bigint
+                AS "pendingFen",
+              COALESCE(SUM(amount_fen) FILTER (WHERE released_at IS NOT NULL AND type <> 'card_redemption'), 0)::bigint
+                AS "availableFen",
               (-COALESCE(SUM(amount_fen) FILTER (WHERE type = 'withdrawal'), 0))::bigint AS "withdrawnFen"
          FROM ledger_entries WHERE shop_id = $1`,
       [shopId],

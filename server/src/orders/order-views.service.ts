@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GiftOrderUnits, OPEN_AFTER_SALE_STATUSES, ORDER_KINDS, OrderView, Page, TeamStatus } from '@giftshop/shared';
+import {
+  GiftCardStatus,
+  GiftOrderUnits,
+  OPEN_AFTER_SALE_STATUSES,
+  ORDER_KINDS,
+  OrderView,
+  Page,
+  TeamStatus,
+} from '@giftshop/shared';
 import { DataSource, EntityManager, FindOptionsWhere, In, IsNull } from 'typeorm';
 import { AfterSaleCase } from '../after-sales/after-sale-case.entity';
 import { Shop } from '../catalog/shop.entity';
@@ -8,7 +16,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../common/doma
 import { isoOrNull } from '../common/time';
 import { Fulfilment } from '../fulfilment/fulfilment.entity';
 import { Payment } from '../payments/payment.entity';
-import { Order, OrderItem } from './order.entity';
+import { Order, OrderItem, payFenOf } from './order.entity';
 
 /** Reading orders: who may see one, and what they see. */
 @Injectable()
@@ -79,6 +87,12 @@ export class OrderViewsService {
     const parcels = await manager.find(Fulfilment, { where: { orderId: In(ids), claimId: IsNull() } });
     const giftUnits = await this.giftUnits(manager, orders);
     const teams = await this.teams(manager, orders);
+    const cardParts: (CardPart & { orderId: string })[] = await manager.query(
+      `SELECT order_id AS "orderId", card_id AS id, amount_fen AS "amountFen" FROM gift_card_payments
+        WHERE order_id = ANY($1) ORDER BY card_id`,
+      [ids],
+    );
+    const giftCards = await this.giftCards(manager, orders);
     return orders.map((order) =>
       toView(order, {
         items: items.filter((i) => i.orderId === order.id),
@@ -88,13 +102,31 @@ export class OrderViewsService {
         parcel: parcels.find((f) => f.orderId === order.id) ?? null,
         giftUnits: giftUnits.get(order.id) ?? null,
         groupBuy: teams.get(order.id) ?? null,
+        cardParts: cardParts.filter((c) => c.orderId === order.id).map(({ id, amountFen }) => ({ id, amountFen })),
+        giftCard: giftCards.get(order.id) ?? null,
       }),
     );
   }
 
-  /** An order just placed, as its buyer sees it: nothing paid, shipped or refunded yet (no query). */
-  placed(order: Order): OrderView {
+  /** 节日礼券 orders' cards (the gift-cards module's table, read for the view). */
+  private async giftCards(manager: EntityManager, orders: Order[]): Promise<Map<string, OrderView['giftCard']>> {
+    const ids = orders.filter((o) => ORDER_KINDS[o.kind].saleAt === 'card_claimed').map((o) => o.id);
+    if (ids.length === 0) return new Map();
+    const rows: { orderId: string; id: string; status: GiftCardStatus; title: string }[] = await manager.query(
+      'SELECT order_id AS "orderId", id, status, title FROM gift_cards WHERE order_id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map(({ orderId, ...card }) => [orderId, card]));
+  }
+
+  /**
+   * An order just placed, as its buyer sees it: nothing paid, shipped or refunded yet (no query);
+   * `cardParts`: what its gift cards hold of it.
+   */
+  placed(order: Order, cardParts: CardPart[] = []): OrderView {
     return toView(order, {
+      cardParts,
+      giftCard: null,
       items: order.items,
       payment: null,
       latestCase: null,
@@ -146,11 +178,15 @@ interface OrderRelated {
   parcel: Fulfilment | null;
   giftUnits: GiftOrderUnits | null;
   groupBuy: OrderView['groupBuy'];
+  cardParts: CardPart[];
+  giftCard: OrderView['giftCard'];
 }
+
+type CardPart = OrderView['giftCards'][number];
 
 function toView(
   order: Order,
-  { items, payment, latestCase, refundedFen, parcel, giftUnits, groupBuy }: OrderRelated,
+  { items, payment, latestCase, refundedFen, parcel, giftUnits, groupBuy, cardParts, giftCard }: OrderRelated,
 ): OrderView {
   return {
     id: order.id,
@@ -169,10 +205,10 @@ function toView(
     })),
     goodsFen: order.goodsFen,
     freightFen: order.freightFen,
-    discountFen: 0,
-    giftCardFen: 0,
+    discountFen: order.discountFen,
+    giftCardFen: order.giftCardFen,
     totalFen: order.totalFen,
-    payFen: order.totalFen,
+    payFen: payFenOf(order),
     refundedFen,
     scene: order.scene,
     domain: order.domain,
@@ -200,9 +236,10 @@ function toView(
           open: OPEN_AFTER_SALE_STATUSES.includes(latestCase.status),
         }
       : null,
-    userCouponId: null,
-    giftCards: [],
+    userCouponId: order.userCouponId,
+    giftCards: cardParts,
     ...(ORDER_KINDS[order.kind].parcel === 'per_unit' && { giftUnits }),
+    ...(ORDER_KINDS[order.kind].saleAt === 'card_claimed' && { giftCard }),
     ...(ORDER_KINDS[order.kind].saleAt === 'team_formed' && { groupBuy }),
   };
 }

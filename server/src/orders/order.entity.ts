@@ -45,9 +45,20 @@ export class Order {
   @Column({ type: 'integer' })
   freightFen!: number;
 
-  /** goods + freight: what the buyer pays. */
+  /** goods + freight − discount: what the order costs. */
   @Column({ type: 'integer' })
   totalFen!: number;
+
+  /** What the order's coupon took off the goods (spread over its lines' paidFen). */
+  @Column({ type: 'integer', default: 0 })
+  discountFen!: number;
+
+  /** The part of the total gift cards pay; WeChat Pay is asked for the rest (`payFenOf`). */
+  @Column({ type: 'integer', default: 0 })
+  giftCardFen!: number;
+
+  @Column({ type: 'uuid', nullable: true })
+  userCouponId!: string | null;
 
   @OneToMany(() => OrderItem, (item) => item.order, { cascade: ['insert'] })
   items!: OrderItem[];
@@ -102,4 +113,9 @@ export class OrderItem {
   /** What was paid for this line: its goods after any discount (priceOrder). Refunds give back from here. */
   @Column({ type: 'integer' })
   paidFen!: number;
+}
+
+/** What WeChat Pay is asked for: the total less what gift cards pay. */
+export function payFenOf(order: Pick<Order, 'totalFen' | 'giftCardFen'>): number {
+  return order.totalFen - order.giftCardFen;
 }

@@ -37,10 +37,10 @@ export class OrdersController {
   @ApiOkResponse({
     type: OrderQuoteDto,
     description:
-      'What POST /api/orders would charge now; nothing is reserved. 409 SOLD_OUT (naming the line) when the stock is not there now',
+      'What POST /api/orders with the same items, coupon and cards would charge now, with the caller’s coupons of the shop ranked for a picker; nothing is reserved. 409 SOLD_OUT (naming the line), COUPON_NOT_USABLE, GIFT_CARD_NOT_USABLE',
   })
-  quote(@Body() body: QuoteOrderDto): Promise<OrderQuote> {
-    return this.orders.quote(body);
+  quote(@CurrentUser() caller: Caller, @Body() body: QuoteOrderDto): Promise<OrderQuote> {
+    return this.orders.quote(caller.userId, body);
   }
 
   @Get('orders')

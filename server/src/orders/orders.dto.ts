@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { SCENE_CODES } from '@giftshop/shared';
+import { GIFT_CARD_RULES, SCENE_CODES } from '@giftshop/shared';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -80,15 +80,24 @@ export class BasketDto {
 }
 
 export class QuoteOrderDto extends BasketDto {
-  @ApiPropertyOptional({ description: 'Coupons are not available yet: sending one is a 409' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "One of the caller's claimed coupons of the shop (GET /api/me/coupons); omitted or null: none",
+  })
   @IsOptional()
   @IsUUID('all', { message: 'userCouponId must be a UUID' })
-  userCouponId?: string;
+  userCouponId?: string | null;
 
-  @ApiPropertyOptional({ type: [String], description: 'Gift cards are not available yet: sending any is a 409' })
+  @ApiPropertyOptional({
+    type: [String],
+    description: "Gift cards of the caller's wallet, of the order's shop: each pays at most its balance, in this order",
+  })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(10)
+  @ArrayMaxSize(GIFT_CARD_RULES.maxCardsPerOrder, {
+    message: `giftCardIds: at most ${GIFT_CARD_RULES.maxCardsPerOrder} cards`,
+  })
   @IsUUID('all', { each: true, message: 'giftCardIds must hold UUIDs' })
   giftCardIds?: string[];
 }

@@ -7,6 +7,7 @@ import {
   ORDER_TIMERS,
   ORDER_TRANSITIONS,
   OrderAction,
+  OrderPrice,
   OrderQuote,
   priceOrder,
   OrderView,
@@ -21,6 +22,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddressChoice, AddressesService } from '../addresses/addresses.service';
+import { BenefitsAsked, CheckoutBenefitsService } from '../checkout/checkout-benefits.service';
 import { deferToEnd } from '../database/before-commit';
 import { asEntity, columnsOf, prepared } from '../database/prepared';
 import { runInTransaction } from '../database/run-in-transaction';
@@ -37,7 +39,7 @@ import { IdempotencyService } from '../idempotency/idempotency.service';
 import { JobsService } from '../jobs/jobs.service';
 import { Payment } from '../payments/payment.entity';
 import { PaymentsService } from '../payments/payments.service';
-import { Address, Order, OrderItem } from './order.entity';
+import { Address, Order, OrderItem, payFenOf } from './order.entity';
 import { OrderViewsService } from './order-views.service';
 
 export const ORDER_JOBS = {
@@ -53,6 +55,8 @@ export interface PlaceOrder {
   sharerId?: string;
   /** Prices that replace the SKUs' own for this order (a group deal's group prices), by SKU id. */
   unitPrices?: ReadonlyMap<string, number>;
+  /** A coupon and gift cards, for kinds that take them (ORDER_KINDS: coupons, giftCards). */
+  benefits?: BenefitsAsked;
 }
 
 /**
@@ -78,6 +82,7 @@ export class OrdersService implements OnModuleInit {
     private readonly addresses: AddressesService,
     private readonly events: EventBus,
     private readonly fulfilments: FulfilmentService,
+    private readonly benefits: CheckoutBenefitsService,
   ) {}
 
   onModuleInit(): void {
@@ -98,31 +103,33 @@ export class OrdersService implements OnModuleInit {
 
   create(
     buyerId: string,
-    input: Omit<PlaceOrder, 'buyerId' | 'kind' | 'lines' | 'address'> &
+    input: Omit<PlaceOrder, 'buyerId' | 'kind' | 'lines' | 'address' | 'benefits'> &
       AddressChoice &
-      Extras & { items: PlaceOrder['lines'] },
+      BenefitsAsked & { items: PlaceOrder['lines'] },
     key?: string,
   ): Promise<PlacedOrderView> {
-    assertNoExtras(input);
     return this.idempotency.run({ userId: buyerId, scope: 'orders.create', key, request: input }, async (tx) => {
       const address = await this.addresses.resolve(tx, buyerId, input);
-      const { order, shop, followsShop } = await this.placeIn(tx, {
+      const { order, shop, followsShop, cardParts } = await this.placeIn(tx, {
         buyerId,
         kind: 'normal',
         lines: input.items,
         address,
         scene: input.scene,
         sharerId: input.sharerId,
+        benefits: { userCouponId: input.userCouponId, giftCardIds: input.giftCardIds },
       });
       // Public → private: after a public-scene purchase the buyer is offered to follow the shop.
       const followOffer = order.domain === 'public' && !followsShop ? { shopId: shop.id, shopName: shop.name } : null;
-      return { ...this.views.placed(order), followOffer };
+      return { ...this.views.placed(order, cardParts), followOffer };
     });
   }
 
-  /** What `create` would charge for these items now, by the same checks and the same pricing. */
-  quote(input: { items: PlaceOrder['lines'] } & Extras): Promise<OrderQuote> {
-    assertNoExtras(input);
+  /**
+   * What `create` would charge for these items, coupon and cards now, by the same checks and the
+   * same pricing; with the buyer's coupons of the shop ranked for the picker. Nothing is held.
+   */
+  quote(buyerId: string, input: { items: PlaceOrder['lines'] } & BenefitsAsked): Promise<OrderQuote> {
     return runInTransaction(this.db, async (tx) => {
       const { byId, shop } = await this.basket(tx, input.items, null);
       // What creating would say now; stock may still run out before the shopper submits.
@@ -130,12 +137,14 @@ export class OrdersService implements OnModuleInit {
         const sku = byId.get(line.skuId) as BasketSku;
         if (sku.stock < line.quantity) throw new ConflictError('SOLD_OUT', `items.${i}: sold out: ${sku.label}`);
       });
-      return {
-        ...priceOrder(pricingLines(input.items, byId), shop),
-        userCouponId: null,
-        coupons: [],
-        bestUserCouponId: null,
-      };
+      const lines = pricingLines(input.items, byId);
+      const goods = couponLines(lines, byId);
+      const ask = { ...input, buyerId, shopId: shop.id, lines: goods, lock: false };
+      const benefits = await this.benefits.resolve(tx, ask);
+      const coupons = await this.benefits.couponOptions(tx, buyerId, shop.id, goods);
+      const price = priceOrder(lines, shop, benefits);
+      const best = coupons.find((c) => c.usable);
+      return { ...price, userCouponId: benefits.userCouponId, coupons, bestUserCouponId: best?.userCouponId ?? null };
     });
   }
 
@@ -192,14 +201,26 @@ export class OrdersService implements OnModuleInit {
     return (await this.placeIn(tx, input)).order;
   }
 
-  private async placeIn(tx: EntityManager, input: PlaceOrder): Promise<{ order: Order } & Basket> {
+  private async placeIn(
+    tx: EntityManager,
+    input: PlaceOrder,
+  ): Promise<{ order: Order; cardParts: OrderPrice['giftCards'] } & Basket> {
     await this.assertUnpaidSlot(tx, input.buyerId);
     const basket = await this.basket(tx, input.lines, input.buyerId);
     const { byId, shop, followsShop } = basket;
     const now = this.clock.now();
     const lines = pricingLines(input.lines, byId, input.unitPrices);
-    const price = priceOrder(lines, ORDER_KINDS[input.kind].freight ? shop : null);
-    const sharerId = ORDER_KINDS[input.kind].commission ? await this.attributedSharer(tx, input, basket, now) : null;
+    const kind = ORDER_KINDS[input.kind];
+    const benefits = await this.benefits.resolve(tx, {
+      buyerId: input.buyerId,
+      shopId: shop.id,
+      lines: couponLines(lines, byId),
+      lock: true,
+      userCouponId: kind.coupons ? input.benefits?.userCouponId : null,
+      giftCardIds: kind.giftCards ? input.benefits?.giftCardIds : [],
+    });
+    const price = priceOrder(lines, kind.freight ? shop : null, benefits);
+    const sharerId = kind.commission ? await this.attributedSharer(tx, input, basket, now) : null;
     const order = tx.create(Order, {
       id: randomUUID(),
       kind: input.kind,
@@ -213,6 +234,9 @@ export class OrdersService implements OnModuleInit {
       goodsFen: price.goodsFen,
       freightFen: price.freightFen,
       totalFen: price.totalFen,
+      discountFen: price.discountFen,
+      giftCardFen: price.giftCardFen,
+      userCouponId: benefits.userCouponId,
       createdAt: now,
       paidAt: null,
       completedAt: null,
@@ -232,15 +256,58 @@ export class OrdersService implements OnModuleInit {
       }),
     });
     await insertOrder(tx, order);
+    await this.benefits.hold(tx, order, benefits, price);
+    await this.expireUnpaid(tx, order);
+    // Last, so a hot SKU's row is locked only for the reservation and the commit (before-commit.ts).
+    await deferToEnd(tx, () => this.stock.reserve(tx, input.lines, (skuId) => (byId.get(skuId) as BasketSku).label));
+    return { order, cardParts: price.giftCards.filter((c) => c.amountFen > 0), ...basket };
+  }
+
+  /**
+   * An order with nothing to ship or reserve (a 节日礼券: stored value at a price), pending
+   * payment with the same unpaid timeout and the same cap on unpaid orders as any other.
+   */
+  async placeWithoutItems(
+    tx: EntityManager,
+    input: { buyerId: string; kind: OrderKind; shopId: string; totalFen: number; scene: Scene },
+  ): Promise<Order> {
+    await this.assertUnpaidSlot(tx, input.buyerId);
+    const order = tx.create(Order, {
+      id: randomUUID(),
+      kind: input.kind,
+      buyerId: input.buyerId,
+      shopId: input.shopId,
+      status: 'pending_payment',
+      scene: input.scene,
+      domain: sceneDomain(input.scene, { followsShop: false }),
+      sharerId: null,
+      address: null,
+      goodsFen: input.totalFen,
+      freightFen: 0,
+      totalFen: input.totalFen,
+      discountFen: 0,
+      giftCardFen: 0,
+      userCouponId: null,
+      createdAt: this.clock.now(),
+      paidAt: null,
+      completedAt: null,
+      cancelledAt: null,
+      refundedAt: null,
+      items: [],
+    });
+    await insertOrder(tx, order);
+    await this.expireUnpaid(tx, order);
+    return order;
+  }
+
+  /** The unpaid order is cancelled after ORDER_TIMERS.unpaidTimeoutMs (its stock and benefits return). */
+  private async expireUnpaid(tx: EntityManager, order: Order): Promise<void> {
     await this.jobs.enqueue(tx, {
       kind: ORDER_JOBS.cancelUnpaid,
-      runAt: new Date(now.getTime() + ORDER_TIMERS.unpaidTimeoutMs),
+      runAt: new Date(order.createdAt.getTime() + ORDER_TIMERS.unpaidTimeoutMs),
       payload: { orderId: order.id },
       uniqueKey: `${ORDER_JOBS.cancelUnpaid}:${order.id}`,
     });
-    // Last, so a hot SKU's row is locked only for the reservation and the commit (before-commit.ts).
-    await deferToEnd(tx, () => this.stock.reserve(tx, input.lines, (skuId) => (byId.get(skuId) as BasketSku).label));
-    return { order, ...basket };
   }
 
   /**
@@ -280,9 +347,17 @@ export class OrdersService implements OnModuleInit {
       await this.payGuards.get(order.kind)?.(tx, order);
       return order;
     };
+    const order = await payable(this.db.manager, 'read');
+    // Gift cards cover it all: nothing to ask a payment provider for.
+    if (payFenOf(order) === 0) {
+      return this.idempotency.run(call, async (tx) => {
+        const paid = await this.markPaid(tx, await payable(tx, 'lock'), this.clock.now());
+        return { id: paid.id, status: paid.status, payment: null };
+      });
+    }
     // Opening needs no lock and no transaction (two statements): the order's one payment is
     // inserted at most once, and settling checks the order again under its lock.
-    const opened = await this.payments.open(this.db.manager, await payable(this.db.manager, 'read'));
+    const opened = await this.payments.open(this.db.manager, { id: order.id, amountFen: payFenOf(order) });
     const answer = await this.payments.request(opened, `订单 ${orderId}`);
     return this.idempotency.run(call, async (tx) => {
       const payment = await this.payments.lock(tx, opened.id);
@@ -345,7 +420,7 @@ export class OrdersService implements OnModuleInit {
     await this.payments.refund(tx, {
       orderId: order.id,
       refundKey: `order:${order.id}:unsold`,
-      amountFen: order.totalFen,
+      amountFen: payFenOf(order),
       reason,
     });
     return refunded;
@@ -448,8 +523,7 @@ export class OrdersService implements OnModuleInit {
     // A notification that arrives when its kind no longer takes the payment (a closed team).
     if (refusal) order = await this.cancelIn(tx, order);
     if (order.status === 'pending_payment') {
-      const paid = await this.move(tx, order, 'pay', { paidAt: payment.paidAt ?? this.clock.now() });
-      await this.events.publish(tx, 'order.paid', { order: paid });
+      await this.markPaid(tx, order, payment.paidAt ?? this.clock.now());
     } else {
       await this.payments.refund(tx, {
         orderId: order.id,
@@ -458,6 +532,13 @@ export class OrdersService implements OnModuleInit {
         reason: refusal ?? `paid after the order was ${order.status}`,
       });
     }
+  }
+
+  /** The locked, pending order is paid: everything that follows a payment runs on `order.paid`. */
+  private async markPaid(tx: EntityManager, order: Order, paidAt: Date): Promise<Order> {
+    const paid = await this.move(tx, order, 'pay', { paidAt });
+    await this.events.publish(tx, 'order.paid', { order: paid });
+    return paid;
   }
 
   /** Why the order's kind refuses its payment now, or null. */
@@ -507,21 +588,6 @@ export class OrdersService implements OnModuleInit {
   }
 }
 
-/** Coupons and gift cards, named by the contract but not available yet. */
-interface Extras {
-  userCouponId?: string;
-  giftCardIds?: string[];
-}
-
-function assertNoExtras(input: Extras): void {
-  if (input.userCouponId !== undefined) {
-    throw new ConflictError('COUPONS_NOT_AVAILABLE', 'userCouponId: coupons are not available yet');
-  }
-  if (input.giftCardIds !== undefined && input.giftCardIds.length > 0) {
-    throw new ConflictError('GIFT_CARDS_NOT_AVAILABLE', 'giftCardIds: gift cards are not available yet');
-  }
-}
-
 /** A SKU of a basket, with what creating an order needs of its product. */
 interface BasketSku {
   id: string;
@@ -562,6 +628,14 @@ function pricingLines(
   }));
 }
 
+/** The lines as a coupon sees them: each line's product and goods. */
+function couponLines(lines: ReturnType<typeof pricingLines>, byId: Map<string, BasketSku>) {
+  return lines.map((l) => ({
+    productId: (byId.get(l.skuId) as BasketSku).productId,
+    goodsFen: l.unitPriceFen * l.quantity,
+  }));
+}
+
 /** The order and its lines, in one statement (the lines' ids are the database's). */
 async function insertOrder(tx: EntityManager, o: Order): Promise<void> {
   await prepared(
@@ -569,8 +643,8 @@ async function insertOrder(tx: EntityManager, o: Order): Promise<void> {
     'orders.insert',
     `WITH o AS (
        INSERT INTO orders (id, kind, buyer_id, shop_id, status, scene, sharer_id, domain, address,
-                           goods_fen, freight_fen, total_fen, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13))
+                           goods_fen, freight_fen, total_fen, created_at, discount_fen, gift_card_fen, user_coupon_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $15, $16, $17))
      INSERT INTO order_items (order_id, sku_id, product_id, title, specs, unit_price_fen, quantity, paid_fen)
      SELECT $1, i."skuId", i."productId", i.title, i.specs, i."unitPriceFen", i.quantity, i."paidFen"
        FROM jsonb_to_recordset($14::jsonb) AS i("skuId" uuid, "productId" uuid, title text, specs jsonb,
@@ -590,12 +664,18 @@ async function insertOrder(tx: EntityManager, o: Order): Promise<void> {
       o.totalFen,
       o.createdAt,
       JSON.stringify(o.items),
+      o.discountFen,
+      o.giftCardFen,
+      o.userCouponId,
     ],
   );
 }
 
 /** Only an order that ships as one parcel is shipped as a whole; a gift's units ship on their own. */
 function assertNotGift(order: Order, what: string): void {
+  if (ORDER_KINDS[order.kind].parcel === 'none') {
+    throw new ConflictError('NOTHING_TO_SHIP', `a ${order.kind} order has nothing to ${what}`);
+  }
   if (ORDER_KINDS[order.kind].parcel !== 'whole') {
     throw new ConflictError(
       'GIFT_SHIPS_PER_CLAIM',

@@ -49,7 +49,7 @@ export class PaymentsService {
    * one payment); `settle` stores the answer in a new transaction. A provider that settles at once
    * (the sandbox) answers with its signed notification, applied there exactly as if POSTed.
    */
-  async open(tx: EntityManager, order: { id: string; totalFen: number }): Promise<Payment> {
+  async open(tx: EntityManager, order: { id: string; amountFen: number }): Promise<Payment> {
     const {
       rows: [opened],
     } = await prepared<Payment>(
@@ -57,7 +57,7 @@ export class PaymentsService {
       'payments.open',
       `INSERT INTO payments (order_id, provider, amount_fen, status, created_at) VALUES ($1, $2, $3, 'pending', $4)
        ON CONFLICT DO NOTHING RETURNING ${columnsOf(tx, Payment)}`,
-      [order.id, this.providers.default.name, order.totalFen, this.clock.now()],
+      [order.id, this.providers.default.name, order.amountFen, this.clock.now()],
     );
     // The order's one payment was opened before: this is a retry.
     return opened ? asEntity(tx, Payment, opened) : tx.findOneByOrFail(Payment, { orderId: order.id });

@@ -4,6 +4,7 @@
  * is not giftable, gold that is, and an item whose list price is over ¥10,000).
  * Tests find these by openId and title, so change them with care.
  */
+import type { CouponType, GiftCardTheme } from '@giftshop/shared';
 
 export interface DemoUser {
   openId: string;
@@ -32,6 +33,21 @@ export interface DemoShop {
   name: string;
   ownerOpenId: string;
   products: DemoProduct[];
+  /** 优惠券 anyone may claim (claims close 30 days after the seed; each valid 30 days once claimed). */
+  coupons?: DemoCoupon[];
+  /** 节日礼券 on sale. */
+  giftCardDesigns?: { title: string; theme: GiftCardTheme; faceValueFen: number; validDays: number }[];
+}
+
+export interface DemoCoupon {
+  title: string;
+  type: CouponType;
+  amountOffFen?: number;
+  percentOffBps?: number;
+  minSpendFen: number;
+  maxDiscountFen?: number;
+  total: number;
+  perUserLimit: number;
 }
 
 export const DEMO_USERS: DemoUser[] = [
@@ -75,6 +91,19 @@ export const DEMO_SHOPS: DemoShop[] = [
   {
     name: '山茶小馆',
     ownerOpenId: 'o_wang',
+    coupons: [
+      { title: '满100减20', type: 'amount_off', amountOffFen: 2_000, minSpendFen: 10_000, total: 500, perUserLimit: 1 },
+      {
+        title: '9折券',
+        type: 'percent_off',
+        percentOffBps: 1_000,
+        minSpendFen: 0,
+        maxDiscountFen: 3_000,
+        total: 500,
+        perUserLimit: 2,
+      },
+    ],
+    giftCardDesigns: [{ title: '中秋礼券', theme: 'mid_autumn', faceValueFen: 20_000, validDays: 365 }],
     products: [
       {
         title: '明前龙井礼盒',

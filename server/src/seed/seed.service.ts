@@ -10,7 +10,7 @@ import { KnownUsers } from '../identity/known-users';
 import { User } from '../identity/user.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
 import { Message } from '../social/message.entity';
-import { DEMO_FRIENDSHIPS, DEMO_GROUPS, DEMO_SHOPS, DEMO_USERS, type DemoProduct } from './demo-data';
+import { DEMO_FRIENDSHIPS, DEMO_GROUPS, DEMO_SHOPS, DEMO_USERS, type DemoProduct, type DemoShop } from './demo-data';
 import { demoImageUrls } from './demo-images';
 
 @Injectable()
@@ -62,6 +62,38 @@ export class SeedService {
         sku.id,
         Math.floor((sku.priceFen * deal.groupPricePercent) / 100),
       ]);
+    }
+  }
+
+  /** A demo shop's 优惠券 and 节日礼券 designs (the checkout and gift-cards modules' tables). */
+  private async seedOffers(tx: EntityManager, shopId: string, shop: DemoShop, now: Date): Promise<void> {
+    const claimEndsAt = new Date(now.getTime() + 30 * 24 * 3_600_000);
+    for (const c of shop.coupons ?? []) {
+      await tx.query(
+        `INSERT INTO coupons (shop_id, title, type, amount_off_fen, percent_off_bps, min_spend_fen, max_discount_fen,
+                              total, per_user_limit, claim_ends_at, valid_days, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 30, 'active', $11)`,
+        [
+          shopId,
+          c.title,
+          c.type,
+          c.amountOffFen ?? null,
+          c.percentOffBps ?? null,
+          c.minSpendFen,
+          c.maxDiscountFen ?? null,
+          c.total,
+          c.perUserLimit,
+          claimEndsAt,
+          now,
+        ],
+      );
+    }
+    for (const d of shop.giftCardDesigns ?? []) {
+      await tx.query(
+        `INSERT INTO gift_card_designs (shop_id, title, theme, face_value_fen, valid_days, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, 'active', $6)`,
+        [shopId, d.title, d.theme, d.faceValueFen, d.validDays, now],
+      );
     }
   }
 
@@ -135,6 +167,7 @@ export class SeedService {
         );
         if (p.groupDeal) await this.seedGroupDeal(tx, product, p.groupDeal, now);
       }
+      await this.seedOffers(tx, shop.id, demoShop, now);
       count += demoShop.products.length;
     }
     await refreshSearchVectors(tx);

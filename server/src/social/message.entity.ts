@@ -33,6 +33,10 @@ export class Message {
   @Column({ type: 'uuid', nullable: true })
   teamId!: string | null;
 
+  /** A 节日礼券 (type gift_card), or the card a notice is about. */
+  @Column({ type: 'uuid', nullable: true })
+  giftCardId!: string | null;
+
   @Column({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -28,6 +28,7 @@ export function toMessageView(m: Message): MessageView {
     ...(m.giftId !== null && { giftId: m.giftId }),
     ...(m.productId !== null && { productId: m.productId }),
     ...(m.teamId !== null && { teamId: m.teamId }),
+    ...(m.giftCardId !== null && { giftCardId: m.giftCardId }),
     createdAt: m.createdAt.toISOString(),
   };
 }
@@ -187,7 +188,7 @@ export class SocialService {
   async postMessage(
     manager: EntityManager,
     message: Pick<Message, 'chatId' | 'senderId' | 'type'> &
-      Partial<Pick<Message, 'text' | 'giftId' | 'productId' | 'teamId' | 'notice'>>,
+      Partial<Pick<Message, 'text' | 'giftId' | 'productId' | 'teamId' | 'giftCardId' | 'notice'>>,
   ): Promise<Message> {
     return manager.save(
       Message,
@@ -196,6 +197,7 @@ export class SocialService {
         giftId: null,
         productId: null,
         teamId: null,
+        giftCardId: null,
         notice: null,
         ...message,
         createdAt: this.clock.now(),

@@ -8,6 +8,8 @@ function giftOrder(giftUnits: GiftOrderUnits | null): OrderView {
     id: 'o1',
     kind: 'gift',
     status: 'paid',
+    userCouponId: null,
+    giftCards: [],
     shopId: 'shop1',
     buyerId: 'u-alice',
     items: [

@@ -30,6 +30,10 @@ const QUOTE: OrderQuote = {
   totalFen: 6900,
   payFen: 6900,
   lines: [{ skuId: 's1', quantity: 1, paidFen: 5900 }],
+  giftCards: [],
+  userCouponId: null,
+  coupons: [],
+  bestUserCouponId: null,
 };
 
 function placed(addressId: string): PlacedOrderView {
@@ -38,6 +42,8 @@ function placed(addressId: string): PlacedOrderView {
     id: 'o1',
     kind: 'normal',
     status: 'pending_payment',
+    userCouponId: null,
+    giftCards: [],
     shopId: 'shop1',
     buyerId: ALICE.id,
     items: [
