@@ -1,36 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import type { GiftCardView } from '@giftshop/shared';
 import { setRouterParams } from '../../test/taro';
 import { BOB, CAROL_ID, fail, loginAs, ok, routeApi } from '../../test/fixtures';
+import { card } from './card.fixture';
 import GiftCardPage from './index';
 
 const CAROL = { id: CAROL_ID, openId: 'o_carol', nickname: '卡罗尔' };
-
-function card(overrides: Partial<GiftCardView> = {}): GiftCardView {
-  return {
-    id: 'gc1',
-    orderId: 'o1',
-    shopId: 'shop1',
-    shopName: '山茶小馆',
-    designId: 'd1',
-    title: '中秋礼券',
-    theme: 'mid_autumn',
-    faceValueFen: 20000,
-    wishMessage: '中秋快乐',
-    giverId: BOB.id,
-    giverNickname: BOB.nickname,
-    chatId: 'chat-bc',
-    recipientId: CAROL_ID,
-    status: 'sent',
-    sentAt: '2026-12-01T04:00:00.000Z',
-    claimableUntil: '2026-12-02T04:00:00.000Z',
-    claimedAt: null,
-    expiresAt: null,
-    balanceFen: null,
-    canClaim: true,
-    ...overrides,
-  };
-}
 
 /** Signs in (which resets the Taro mock) and opens the card's page. */
 function openAs(user: typeof BOB): void {

@@ -1,0 +1,152 @@
+import { APIRequestContext, expect, Page, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { api, fill, people } from './people';
+
+/**
+ * Issue 17's story (节日礼券), each person in a browser context of their own, against the built app
+ * on PostgreSQL: 王掌柜 designs a 中秋 card in his console, Bob sends it to Carol in their direct chat
+ * with a wish and pays, Carol claims it from the card (no address) and spends part of it at the
+ * shop; what is left is exact to the fen, and 王掌柜's figures and ledger show the card claimed and
+ * spent. The API only looks up ids and checks what the screens cannot show.
+ */
+const SHOTS = resolve(__dirname, '../../.tmp/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const personAs = people();
+
+interface Product {
+  id: string;
+  shopId: string;
+  skus: { id: string; priceFen: number }[];
+}
+interface Design {
+  id: string;
+  title: string;
+}
+interface Message {
+  type: string;
+  giftCardId?: string;
+}
+
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+/** The seeded world: Bob's direct chat with Carol, and 花果茶组合 (¥59) of 王掌柜's 山茶小馆. */
+async function world(request: APIRequestContext) {
+  expect((await request.post('/api/test/reset')).ok()).toBe(true);
+  const a = api(request);
+  const chats = await a.get<{ id: string; type: string; title: string }[]>('/api/chats', 'o_bob');
+  const withCarol = chats.find((c) => c.type === 'direct' && c.title === '卡罗尔') as { id: string };
+  const list = await a.get<{ items: { id: string; title: string }[] }>('/api/products?limit=100', 'o_bob');
+  const teaId = list.items.find((p) => p.title === '花果茶组合')?.id as string;
+  const tea = await a.get<Product>(`/api/products/${teaId}`, 'o_bob');
+  return { a, withCarol, tea };
+}
+
+/** 王掌柜, in his console: a 中秋 card of ¥200, valid a year after it is claimed. */
+async function wangDesignsCard(wang: Page, shopId: string) {
+  await wang.goto(`/pages/merchant/index?shopId=${shopId}`);
+  await wang.getByTestId('merchant-nav-gift-cards').click();
+  await fill(wang.getByTestId('design-title'), '中秋团圆礼券');
+  await wang.getByTestId('design-theme-mid_autumn').click();
+  // The rule is named before anything is sent: ¥5 is under the ¥10 floor.
+  await fill(wang.getByTestId('design-face-value'), '5');
+  await wang.getByTestId('design-create').click();
+  await expect(wang.getByTestId('design-error')).toHaveText('面值为 ¥10 到 ¥1000');
+  await fill(wang.getByTestId('design-face-value'), '200');
+  await fill(wang.getByTestId('design-valid-days'), '365');
+  await wang.getByTestId('design-create').click();
+}
+
+test('a 中秋礼券 sent to a friend, claimed and spent in part', async ({ browser, request }) => {
+  const { a, withCarol, tea } = await world(request);
+  const { userId: carolId } = await a.login('o_carol');
+
+  const wang = await personAs(browser, 'o_wang');
+  await wangDesignsCard(wang, tea.shopId);
+  const designs = () => a.get<Design[]>(`/api/shops/${tea.shopId}/gift-card-designs?scope=all`, 'o_wang');
+  await expect.poll(async () => (await designs()).some((d) => d.title === '中秋团圆礼券')).toBe(true);
+  const design = (await designs()).find((d) => d.title === '中秋团圆礼券') as Design;
+  await expect(wang.getByTestId(`design-status-${design.id}`)).toHaveText('在售');
+  await expect(wang.getByTestId(`design-counts-${design.id}`)).toHaveText('已售 0 · 已领取 0 · 已退款 0 · 待领取 0');
+
+  // Bob, in his chat with Carol: 送礼券, the shop, the card, a wish; he pays ¥200 and is back in the chat.
+  const bob = await personAs(browser, 'o_bob');
+  await bob.goto(`/pages/chat/index?id=${withCarol.id}`);
+  await bob.getByTestId('chat-send-card').click();
+  await expect(bob.getByTestId('card-compose-to')).toHaveText('卡罗尔');
+  await bob.getByTestId(`card-shop-${tea.shopId}`).click();
+  await bob.getByTestId('card-submit').click();
+  await expect(bob.getByTestId('card-compose-error')).toHaveText('请选择一张礼券');
+  await bob.getByTestId(`card-design-${design.id}`).click();
+  await fill(bob.getByTestId('wish-input'), '中秋快乐，月圆人团圆');
+  await expect(bob.getByTestId('card-compose-total')).toHaveText('¥200.00');
+  await bob.screenshot({ path: `${SHOTS}/gift-card-compose.png` });
+  await bob.getByTestId('card-submit').click();
+  await expect(bob.getByTestId('pay-amount')).toHaveText('¥200.00');
+  await bob.getByTestId('pay-confirm').click();
+  await expect(bob.getByTestId('chat-messages')).toBeVisible();
+  const messages = await a.get<Message[]>(`/api/chats/${withCarol.id}/messages`, 'o_bob');
+  const cardId = messages.find((m) => m.type === 'gift_card')?.giftCardId as string;
+  expect(cardId).toBeTruthy();
+  await expect(bob.getByTestId(`card-message-status-${cardId}`)).toHaveText('待领取');
+
+  // Carol sees the card in the chat with 领取, opens it and claims it: no address asked.
+  const carol = await personAs(browser, 'o_carol');
+  await carol.goto(`/pages/chat/index?id=${withCarol.id}`);
+  await expect(carol.getByTestId(`card-message-status-${cardId}`)).toHaveText('领取');
+  await expect(carol.getByTestId(`card-message-${cardId}`)).toContainText('中秋快乐，月圆人团圆');
+  await carol.screenshot({ path: `${SHOTS}/gift-card-in-chat.png` });
+  await carol.getByTestId(`card-message-${cardId}`).click();
+  await expect(carol.getByTestId('card-theme')).toContainText('中秋');
+  await expect(carol.getByTestId('card-face-value')).toHaveText('¥200.00');
+  await carol.getByTestId('card-claim').click();
+  await expect(carol.getByTestId('card-balance')).toHaveText('¥200.00');
+  await expect(carol.getByTestId('card-status')).toHaveText('已领取');
+  await carol.screenshot({ path: `${SHOTS}/gift-card-claimed.png` });
+  const wallet = await a.get<{ id: string; balanceFen: number }[]>('/api/me/gift-cards', 'o_carol');
+  expect(wallet).toEqual([expect.objectContaining({ id: cardId, balanceFen: 20_000 })]);
+
+  // Bob's chat says she claimed it; his card reads 已领取.
+  await bob.reload();
+  await expect(bob.getByTestId('chat-messages')).toContainText('卡罗尔 领取了礼券');
+  await expect(bob.getByTestId(`card-message-status-${cardId}`)).toHaveText('已领取');
+
+  // Carol buys 花果茶组合 at the shop with the card: it pays it all, freight included, and nothing
+  // goes to WeChat Pay.
+  const placed = await a.post<{ id: string; totalFen: number; giftCardFen: number; payFen: number }>(
+    '/api/orders',
+    'o_carol',
+    {
+      items: [{ skuId: tea.skus[0].id, quantity: 1 }],
+      address: { name: '卡罗尔', phone: '13900000002', region: '北京市 朝阳区', detail: '建国路 66 号 502' },
+      scene: 'shop_home',
+      giftCardIds: [cardId],
+    },
+  );
+  expect(placed).toMatchObject({ giftCardFen: placed.totalFen, payFen: 0 });
+  expect(await a.post<{ payment: unknown }>(`/api/orders/${placed.id}/pay`, 'o_carol', {})).toMatchObject({
+    payment: null,
+  });
+  const left = 20_000 - placed.totalFen;
+  expect(left).toBeGreaterThan(0);
+
+  // Spent in part: what is left is on the card, to the fen.
+  await carol.goto(`/pages/gift-card/index?id=${cardId}`);
+  await expect(carol.getByTestId('card-balance')).toHaveText(yuan(left));
+  const after = await a.get<{ id: string; balanceFen: number }[]>('/api/me/gift-cards', 'o_carol');
+  expect(after).toEqual([expect.objectContaining({ id: cardId, balanceFen: left })]);
+  expect((await a.get<{ recipientId: string }>(`/api/gift-cards/${cardId}`, 'o_carol')).recipientId).toBe(carolId);
+
+  // 王掌柜's figures: one sold and claimed, what the order took and what is left outstanding; his
+  // ledger has the card's income once and the order's card part as 礼券抵扣.
+  await wang.reload();
+  await expect(wang.getByTestId(`design-counts-${design.id}`)).toHaveText('已售 1 · 已领取 1 · 已退款 0 · 待领取 0');
+  await expect(wang.getByTestId(`design-money-${design.id}`)).toHaveText(
+    `领取金额 ¥200.00 · 已抵扣 ${yuan(placed.totalFen)} · 未使用余额 ${yuan(left)}`,
+  );
+  await wang.screenshot({ path: `${SHOTS}/gift-card-figures.png` });
+  await wang.goto(`/pages/merchant-ledger/index?shopId=${tea.shopId}`);
+  await expect(wang.getByTestId('ledger-entry').filter({ hasText: '礼券抵扣' })).toHaveCount(1);
+  await expect(wang.getByTestId('ledger-entry').filter({ hasText: '+¥200.00' })).toHaveCount(1);
+});
