@@ -1,5 +1,5 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import {
   checkWishMessage,
@@ -18,7 +18,7 @@ import { useChat } from '../../hooks/useChats';
 import { usePageTitle } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
-import { routes } from '../../routes';
+import { goBack, routes } from '../../routes';
 import { buyGiftCard, useGiftCardDesigns } from '../gift-card/api';
 import { THEME_ICONS, themeName } from '../gift-card/labels';
 import { cardComposeProblem } from './rules';
@@ -105,7 +105,8 @@ function Composer({ chatId, shopId }: { chatId: string; shopId: string }) {
   const pay = useAction(async () => {
     if (!bought) return;
     await apiPost('/orders/{id}/pay', { path: { id: bought.orderId }, idempotencyKey: payKey.current });
-    await Taro.redirectTo({ url: routes.chat(chatId) });
+    // Back to the chat it was opened from (it reloads on show), not a second copy of it.
+    await goBack(routes.chat(chatId));
   });
   // Backing out of the pay sheet cancels the card's unpaid order; the next 送出 is a new attempt.
   const cancel = useAction(async () => {
