@@ -107,8 +107,7 @@ test('a 中秋礼券 sent to a friend, claimed and spent in part', async ({ brow
   const wallet = await a.get<{ id: string; balanceFen: number }[]>('/api/me/gift-cards', 'o_carol');
   expect(wallet).toEqual([expect.objectContaining({ id: cardId, balanceFen: 20_000 })]);
 
-  // Bob's chat says she claimed it; his card reads 已领取.
-  await bob.reload();
+  // Bob's chat, as it polls, says she claimed it, and his card turns to 已领取 with the notice.
   await expect(bob.getByTestId('chat-messages')).toContainText('卡罗尔 领取了礼券');
   await expect(bob.getByTestId(`card-message-status-${cardId}`)).toHaveText('已领取');
 
@@ -149,4 +148,45 @@ test('a 中秋礼券 sent to a friend, claimed and spent in part', async ({ brow
   await wang.goto(`/pages/merchant-ledger/index?shopId=${tea.shopId}`);
   await expect(wang.getByTestId('ledger-entry').filter({ hasText: '礼券抵扣' })).toHaveCount(1);
   await expect(wang.getByTestId('ledger-entry').filter({ hasText: '+¥200.00' })).toHaveCount(1);
+});
+
+test('王掌柜 issues a 满减 coupon in his console, sees it claimed, and ends it', async ({ browser, request }) => {
+  const { a, tea } = await world(request);
+  const wang = await personAs(browser, 'o_wang');
+  await wang.goto(`/pages/merchant/index?shopId=${tea.shopId}`);
+  await wang.getByTestId('merchant-nav-coupons').click();
+  await fill(wang.getByTestId('coupon-title'), '满200减30');
+  await fill(wang.getByTestId('coupon-amount'), '30');
+  await fill(wang.getByTestId('coupon-min-spend'), '200');
+  // The first thing wrong is named before anything is sent.
+  await fill(wang.getByTestId('coupon-total'), '0');
+  await wang.getByTestId('coupon-create').click();
+  await expect(wang.getByTestId('coupon-error')).toHaveText('发行数量为 1 到 1000000 张');
+  await fill(wang.getByTestId('coupon-total'), '50');
+  await fill(wang.getByTestId('coupon-per-user'), '2');
+  await wang.getByTestId('coupon-create').click();
+
+  const coupons = () => a.get<{ id: string; title: string }[]>(`/api/shops/${tea.shopId}/coupons?scope=all`, 'o_wang');
+  await expect.poll(async () => (await coupons()).some((c) => c.title === '满200减30')).toBe(true);
+  const coupon = (await coupons()).find((c) => c.title === '满200减30') as { id: string };
+  await expect(wang.getByTestId(`coupon-terms-${coupon.id}`)).toHaveText('满 ¥200.00 减 ¥30.00 · 全店通用');
+  await expect(wang.getByTestId(`coupon-figures-${coupon.id}`)).toHaveText(
+    '已领 0/50 · 使用中 0 · 已使用 0 · 优惠金额 ¥0.00',
+  );
+
+  // Carol claims one (the shop page's 领券 is beside this story); the figures count it.
+  await a.post(`/api/coupons/${coupon.id}/claim`, 'o_carol', {});
+  await wang.reload();
+  await expect(wang.getByTestId(`coupon-figures-${coupon.id}`)).toHaveText(
+    '已领 1/50 · 使用中 0 · 已使用 0 · 优惠金额 ¥0.00',
+  );
+  await wang.screenshot({ path: `${SHOTS}/merchant-coupons.png` });
+
+  // 结束: no more claims.
+  await wang.getByTestId(`coupon-end-${coupon.id}`).click();
+  await expect(wang.getByTestId(`coupon-status-${coupon.id}`)).toHaveText('已结束');
+  const { token } = await a.login('o_carol');
+  const late = await request.post(`/api/coupons/${coupon.id}/claim`, { headers: { authorization: `Bearer ${token}` } });
+  expect(late.status()).toBe(409);
+  expect((await late.json()).code).toBe('COUPON_ENDED');
 });

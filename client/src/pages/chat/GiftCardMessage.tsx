@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useEffect, useRef } from 'react';
 import { formatFen } from '@giftshop/shared';
 import { useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
@@ -9,11 +10,27 @@ import { cardChatLabel, THEME_ICONS, themeName } from '../gift-card/labels';
 /**
  * A 节日礼券 in the chat (`card-message-<id>`), in its festival's colours: the title, face value and
  * wish, and at its foot 领取 for the friend while it can be claimed, else where it stands (已领取,
- * 已退回). It opens the card's page.
+ * 已退回), which follows the card's notices as the chat polls them in. It opens the card's page.
  */
-export function GiftCardMessage({ giftCardId, wishMessage }: { giftCardId: string; wishMessage?: string }) {
+export function GiftCardMessage({
+  giftCardId,
+  wishMessage,
+  notices,
+}: {
+  giftCardId: string;
+  wishMessage?: string;
+  /** The card's notices in the chat so far: a new one (claimed, refunded) means its status moved. */
+  notices: number;
+}) {
   const { t } = useI18n();
   const card = useGiftCard(giftCardId);
+  const { reload } = card;
+  const seen = useRef(notices);
+  useEffect(() => {
+    if (notices === seen.current) return;
+    seen.current = notices;
+    void reload({ silent: true });
+  }, [notices, reload]);
   const viewerId = useSession()?.user.id;
   const ready = card.status === 'ready' ? card.data : null;
 

@@ -52,7 +52,11 @@ export default function ChatPage() {
           <>
             <View className="chat__messages" data-testid="chat-messages" data-title={data.title}>
               <AsyncView state={messages} isEmpty={(list) => list.length === 0} emptyText={t('chat.empty')}>
-                {(list) => list.map((message) => <Message key={message.id} message={message} chat={data} />)}
+                {(list) =>
+                  list.map((message) => (
+                    <Message key={message.id} message={message} chat={data} notices={cardNotices(list, message)} />
+                  ))
+                }
               </AsyncView>
             </View>
             <Composer chat={data} onSent={() => messages.reload({ silent: true })} />
@@ -63,7 +67,13 @@ export default function ChatPage() {
   );
 }
 
-function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
+/** How many notices of a 节日礼券 the chat holds (claimed, refunded): its card reloads when one arrives. */
+function cardNotices(list: MessageView[], message: MessageView): number {
+  if (message.type !== 'gift_card') return 0;
+  return list.filter((m) => m.type === 'system' && m.giftCardId === message.giftCardId).length;
+}
+
+function Message({ message, chat, notices }: { message: MessageView; chat: ChatView; notices: number }) {
   const { t, lang } = useI18n();
   const session = useSession();
   const mine = message.senderId === session?.user.id;
@@ -86,7 +96,7 @@ function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
         {message.type === 'text' && <Text>{message.text}</Text>}
         {message.type === 'gift' && message.giftId && <GiftCard giftId={message.giftId} wishMessage={message.text} />}
         {message.type === 'gift_card' && message.giftCardId && (
-          <GiftCardMessage giftCardId={message.giftCardId} wishMessage={message.text} />
+          <GiftCardMessage giftCardId={message.giftCardId} wishMessage={message.text} notices={notices} />
         )}
         {message.type === 'group_buy' && message.teamId && (
           <TeamCard teamId={message.teamId} scene={chat.type === 'group' ? 'group_chat' : 'chat'} />
