@@ -1,14 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import {
-  formatFen,
-  isScene,
-  type OrderQuote,
-  type PlacedOrderView,
-  type ProductView,
-  type Scene,
-} from '@giftshop/shared';
+import { useRef, useState } from 'react';
+import { formatFen, isScene, type PlacedOrderView, type ProductView, type Scene } from '@giftshop/shared';
 import { apiPost, newIdempotencyKey } from '../../api/client';
 import { ADDRESS_LABELS, AddressPicker, PICKER_FIELDS, useAddressBook } from '../../components/AddressPicker';
 import { FormError, unplacedMessage } from '../../components/FormError';
@@ -16,15 +9,21 @@ import { PaySheet } from '../../components/PaySheet';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
 import { useAction } from '../../hooks/useApi';
+import { useMyCoupons, useWallet } from '../../hooks/useCoupons';
 import { useProduct } from '../../hooks/useCatalog';
 import { usePageTitle } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { routes } from '../../routes';
+import { CardToggles } from './CardToggles';
+import { CouponPicker } from './CouponPicker';
+import { cardsForShop, moneyLines, toggleCard } from './money';
+import { useQuote } from './useQuote';
 import './index.scss';
 
 /**
- * 确认订单: the price from POST /api/orders/quote (goods, freight, total: what will be charged),
+ * 确认订单: the price from POST /api/orders/quote (goods, coupon, freight, cards, 实付: what will be
+ * charged) with the best coupon picked by default and the shop's gift cards as toggles,
  * the address from the book, then the order (stock reserved), then the sandbox WeChat Pay sheet.
  */
 export default function CheckoutPage() {
@@ -57,7 +56,11 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
   const { product, quantity, scene } = props;
   const sku = product.skus.find((s) => s.id === props.skuId);
   const book = useAddressBook();
-  const quote = useQuote(sku?.id, quantity);
+  const [giftCardIds, setGiftCardIds] = useState<string[]>([]);
+  const quote = useQuote(sku?.id, quantity, giftCardIds);
+  const mine = useMyCoupons(product.shopId);
+  const wallet = useWallet();
+  const cards = wallet.status === 'ready' ? cardsForShop(wallet.data, product.shopId) : [];
   const [order, setOrder] = useState<PlacedOrderView | null>(null);
   const [paid, setPaid] = useState(false);
   const [followed, setFollowed] = useState(false);
@@ -78,14 +81,20 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
       addressId,
       scene,
       ...(props.sharer ? { sharerId: props.sharer } : {}),
+      ...(quote.userCouponId ? { userCouponId: quote.userCouponId } : {}),
+      ...(giftCardIds.length ? { giftCardIds } : {}),
     };
     const placed = await apiPost('/orders', { body, idempotencyKey: orderKey.current });
     setOrder(placed);
+    // Cards paid it all: nothing for WeChat Pay to charge, so it is paid at once (payment null).
+    if (placed.payFen === 0) await payFor(placed);
   });
-  const pay = useAction(async () => {
-    if (!order) return;
-    await apiPost('/orders/{id}/pay', { path: { id: order.id }, idempotencyKey: payKey.current });
+  const payFor = async (placed: PlacedOrderView) => {
+    await apiPost('/orders/{id}/pay', { path: { id: placed.id }, idempotencyKey: payKey.current });
     setPaid(true);
+  };
+  const pay = useAction(async () => {
+    if (order) await payFor(order);
   });
   const follow = useAction(async (shopId: string) => {
     await apiPost('/shops/{shopId}/follow', { path: { shopId } });
@@ -130,8 +139,10 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
   const price = order ?? quote.data;
   const submit = () => {
     setLocalError(null);
-    void place.run();
+    // A card-paid order whose payment failed is paid again from here (it has no pay sheet).
+    void (order ? pay.run() : place.run());
   };
+  const blocked = place.pending || pay.pending || (order ? order.payFen > 0 : !quote.settled);
 
   return (
     <>
@@ -155,40 +166,70 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
           <Text className="row__label">{t('checkout.scene')}</Text>
           <Text data-testid="checkout-scene">{sceneName(scene)}</Text>
         </View>
-        <View className="row">
-          <Text className="row__label">{t('checkout.goods')}</Text>
-          <Text data-testid="checkout-goods">{price ? formatFen(price.goodsFen) : t('checkout.quoting')}</Text>
-        </View>
-        <View className="row">
-          <Text className="row__label">{t('order.freight')}</Text>
-          <Text data-testid="checkout-freight">{price ? formatFen(price.freightFen) : t('checkout.quoting')}</Text>
-        </View>
+        {price ? (
+          moneyLines(price).map((line) => (
+            <View className="row" key={line.testId}>
+              <Text className="row__label">{t(line.label)}</Text>
+              <Text data-testid={line.testId} className={line.minus ? 'price' : ''}>
+                {(line.minus ? '-' : '') + formatFen(line.fen)}
+              </Text>
+            </View>
+          ))
+        ) : (
+          <Text className="muted">{t('checkout.quoting')}</Text>
+        )}
         <FormError error={quote.error} testId="checkout-quote-error" />
       </View>
+      {quote.data && !order && (
+        <View className="section" data-testid="checkout-coupons">
+          <Text className="section__title">{t('checkout.coupon')}</Text>
+          <CouponPicker
+            options={quote.data.coupons}
+            applied={quote.userCouponId}
+            mine={mine.status === 'ready' ? mine.data : []}
+            productIds={[product.id]}
+            onPick={quote.pick}
+          />
+        </View>
+      )}
+      {cards.length > 0 && !order && (
+        <View className="section" data-testid="checkout-gift-cards">
+          <Text className="section__title">{t('checkout.cards')}</Text>
+          <CardToggles
+            cards={cards}
+            selected={giftCardIds}
+            onToggle={(id) => setGiftCardIds((ids) => toggleCard(ids, id))}
+          />
+        </View>
+      )}
       <View className="checkout__bar">
         <Text>
-          {t('order.total')}{' '}
+          {t('checkout.pay')}{' '}
           <Text className="price" data-testid="checkout-total">
-            {price ? formatFen(price.totalFen) : t('checkout.quoting')}
+            {price ? formatFen(price.payFen) : t('checkout.quoting')}
           </Text>
         </Text>
         <Button
           className="btn btn--primary btn--small"
           data-testid="checkout-submit"
-          disabled={place.pending || Boolean(order) || !quote.data}
-          aria-disabled={place.pending || Boolean(order) || !quote.data}
+          disabled={blocked}
+          aria-disabled={blocked}
           onClick={submit}
         >
-          {t('checkout.submit')}
+          {price?.payFen === 0 ? t('checkout.payByCards') : t('checkout.submit')}
         </Button>
       </View>
       <View className="checkout__errors">
         <FormError
-          error={localError ?? unplacedMessage(place.error, PICKER_FIELDS, ADDRESS_LABELS)}
+          error={
+            localError ??
+            unplacedMessage(place.error, PICKER_FIELDS, ADDRESS_LABELS) ??
+            (order?.payFen === 0 ? pay.error : null)
+          }
           testId="checkout-error"
         />
       </View>
-      {order && !paid && (
+      {order && !paid && order.payFen > 0 && (
         <PaySheet
           amountFen={order.payFen}
           payee={product.shopName}
@@ -200,22 +241,4 @@ function Checkout(props: { product: ProductView; skuId: string; quantity: number
       )}
     </>
   );
-}
-
-/** POST /api/orders/quote for the basket: what submitting would charge, known before submitting. */
-function useQuote(skuId: string | undefined, quantity: number): { data: OrderQuote | null; error: Error | null } {
-  const [data, setData] = useState<OrderQuote | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  useEffect(() => {
-    if (!skuId) return;
-    let live = true;
-    setData(null);
-    apiPost('/orders/quote', { body: { items: [{ skuId, quantity }] } })
-      .then((q) => live && setData(q))
-      .catch((err: Error) => live && setError(err));
-    return () => {
-      live = false;
-    };
-  }, [skuId, quantity]);
-  return { data, error };
 }
