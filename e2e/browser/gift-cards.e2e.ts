@@ -1,7 +1,7 @@
 import { APIRequestContext, expect, Page, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { api, fill, people } from './people';
+import { api, fill, fillAddress, people } from './people';
 
 /**
  * Issue 17's story (节日礼券), each person in a browser context of their own, against the built app
@@ -111,22 +111,32 @@ test('a 中秋礼券 sent to a friend, claimed and spent in part', async ({ brow
   await expect(bob.getByTestId('chat-messages')).toContainText('卡罗尔 领取了礼券');
   await expect(bob.getByTestId(`card-message-status-${cardId}`)).toHaveText('已领取');
 
-  // Carol buys 花果茶组合 at the shop with the card: it pays it all, freight included, and nothing
-  // goes to WeChat Pay.
-  const placed = await a.post<{ id: string; totalFen: number; giftCardFen: number; payFen: number }>(
-    '/api/orders',
-    'o_carol',
-    {
-      items: [{ skuId: tea.skus[0].id, quantity: 1 }],
-      address: { name: '卡罗尔', phone: '13900000002', region: '北京市 朝阳区', detail: '建国路 66 号 502' },
-      scene: 'shop_home',
-      giftCardIds: [cardId],
-    },
-  );
-  expect(placed).toMatchObject({ giftCardFen: placed.totalFen, payFen: 0 });
-  expect(await a.post<{ payment: unknown }>(`/api/orders/${placed.id}/pay`, 'o_carol', {})).toMatchObject({
-    payment: null,
+  // Carol buys 花果茶组合 at the shop with the card toggled on at checkout: it pays it all, freight
+  // included, so 实付 is ¥0.00 and the order is paid by the card alone (礼券支付, no pay sheet).
+  await carol.goto(`/pages/checkout/index?productId=${tea.id}&skuId=${tea.skus[0].id}&qty=1&scene=shop_home`);
+  await fillAddress(carol, {
+    name: '卡罗尔',
+    phone: '13900000002',
+    region: '北京市 朝阳区',
+    detail: '建国路 66 号 502',
   });
+  await expect(carol.getByTestId(`card-toggle-${cardId}`)).toContainText('余额 ¥200.00');
+  await carol.getByTestId(`card-toggle-${cardId}`).click();
+  await expect(carol.getByTestId(`card-toggle-${cardId}`)).toHaveAttribute('aria-checked', 'true');
+  await expect(carol.getByTestId('checkout-total')).toHaveText('¥0.00');
+  await expect(carol.getByTestId('checkout-submit')).toHaveText('礼券支付');
+  const cardLine = await carol.getByTestId('checkout-cards').textContent();
+  await carol.screenshot({ path: `${SHOTS}/gift-card-checkout.png` });
+  await carol.getByTestId('checkout-submit').click();
+  await expect(carol.getByTestId('pay-success')).toBeVisible();
+  const [placed] = (
+    await a.get<{
+      items: { id: string; kind: string; status: string; totalFen: number; giftCardFen: number; payFen: number }[];
+    }>('/api/orders?role=buyer', 'o_carol')
+  ).items.filter((o) => o.kind === 'normal');
+  expect(placed).toMatchObject({ status: 'paid', giftCardFen: placed.totalFen, payFen: 0 });
+  // What the checkout showed the card paying is what the order took from it: goods and freight.
+  expect(cardLine).toBe(`-${yuan(placed.totalFen)}`);
   const left = 20_000 - placed.totalFen;
   expect(left).toBeGreaterThan(0);
 
