@@ -13,7 +13,7 @@ import { FormError } from '../../components/FormError';
 import { PaySheet } from '../../components/PaySheet';
 import { AsyncView } from '../../components/StatusView';
 import { useAction } from '../../hooks/useApi';
-import { useProducts } from '../../hooks/useCatalog';
+import { useProducts, useShop } from '../../hooks/useCatalog';
 import { useChat } from '../../hooks/useChats';
 import { usePageTitle } from '../../hooks/usePage';
 import { useRequireLogin } from '../../hooks/useSession';
@@ -87,6 +87,7 @@ function ShopPicker({ shopId, onPick }: { shopId?: string; onPick: (shopId: stri
 function Composer({ chatId, shopId }: { chatId: string; shopId: string }) {
   const { t } = useI18n();
   const designs = useGiftCardDesigns(shopId);
+  const shop = useShop(shopId);
   const [designId, setDesignId] = useState<string | null>(null);
   const [wish, setWish] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -182,7 +183,7 @@ function Composer({ chatId, shopId }: { chatId: string; shopId: string }) {
       {bought && (
         <PaySheet
           amountFen={bought.totalFen}
-          payee={design?.title ?? ''}
+          payee={shop.status === 'ready' ? shop.data.name : ''}
           pending={pay.pending || cancel.pending}
           error={pay.error ?? cancel.error}
           onConfirm={() => void pay.run()}
