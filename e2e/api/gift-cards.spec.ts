@@ -252,16 +252,16 @@ describe('holiday gift cards', () => {
     ]);
   });
 
-  it('a partly card-paid order refunds its WeChat Pay part to WeChat Pay and its card part to the card; commissions reverse in full', async () => {
+  it('a partly card-paid order: commission on the WeChat Pay part; a refund gives WeChat Pay its part, the card its part, and reverses the commission', async () => {
     const w = await claimedCard({ faceValueFen: 5000 });
     const sharer = await t.login(`o_gc_sh${n}`);
-    // 2 teas = 137.00: card 50, WeChat Pay 87.00. Commission 10% of 137.00.
+    // 2 teas = 137.00: card 50, WeChat Pay 87.00. Commission 10% of what WeChat Pay paid (87.00), not of the card's part.
     const placed = (await buy(w.friend, w.s.tea.skuId, 2, [w.cardId], { sharerId: sharer.userId }).expect(201))
       .body as OrderView;
     expect(placed).toMatchObject({ giftCardFen: 5000, payFen: 8700 });
     await post(`/api/orders/${placed.id}/pay`, w.friend).expect(200);
     const before = await ledgerOf(t, w.s);
-    expect(before.totals.commissionFen).toBe(1370);
+    expect(before.totals.commissionFen).toBe(870);
     await post(`/api/orders/${placed.id}/refund`, w.friend, { reason: '不想要了' }).expect(200);
     expect((await order(w.friend, placed.id)).refundedFen).toBe(8700);
     expect(await balanceOf(w.cardId)).toBe(5000);

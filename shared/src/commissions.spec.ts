@@ -1,5 +1,11 @@
 import fc from 'fast-check';
-import { COMMISSION_RULES, orderCommissions, reversedCommissionFen, withinAttributionWindow } from './commissions';
+import {
+  COMMISSION_RULES,
+  linesPaidByWechat,
+  orderCommissions,
+  reversedCommissionFen,
+  withinAttributionWindow,
+} from './commissions';
 
 describe('commissions', () => {
   it('is round-half-up(rate × what was paid for the product), freight excluded, per product', () => {
@@ -14,6 +20,32 @@ describe('commissions', () => {
       { productId: 'tea', baseFen: 6855, commissionBps: 1000, commissionFen: 686 }, // 685.5 → 686
       { productId: 'cup', baseFen: 1999, commissionBps: 250, commissionFen: 50 },
     ]);
+  });
+
+  it('is on what WeChat Pay paid of each line: a gift card’s part is spread over the lines and the freight', () => {
+    // 13,700 + 1,999 + freight 1,000 = 16,699; a ¥50 card pays 5,000 of it: 4,102 / 599 / 299.
+    expect(linesPaidByWechat([13_700, 1999], 1000, 5000)).toEqual([13_700 - 4102, 1999 - 599]);
+    expect(linesPaidByWechat([13_700, 1999], 0, 0)).toEqual([13_700, 1999]);
+    // Cards paying the whole order leave nothing to earn on.
+    expect(linesPaidByWechat([6850], 1000, 7850)).toEqual([0]);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 2000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (lines, freight, share) => {
+          const total = lines.reduce((a, b) => a + b, 0) + freight;
+          const card = Math.floor(total * share);
+          const wechat = linesPaidByWechat(lines, freight, card);
+          wechat.forEach((w, i) => {
+            expect(w).toBeGreaterThanOrEqual(0);
+            expect(w).toBeLessThanOrEqual(lines[i]);
+          });
+          // What WeChat Pay paid of the goods is at most what it paid in all.
+          expect(wechat.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total - card);
+        },
+      ),
+    );
   });
 
   it('attributes a view exactly 7 × 24 hours old, not one a millisecond older', () => {

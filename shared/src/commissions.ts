@@ -1,4 +1,5 @@
 import { applyBps } from './money';
+import { spreadFen } from './pricing';
 
 /**
  * 推客 · 用户即渠道: a shopper who shares a product link earns a commission on what its buyers
@@ -34,6 +35,19 @@ export function orderCommissions(
   return [...byProduct]
     .map(([productId, p]) => ({ productId, ...p, commissionFen: applyBps(p.baseFen, p.commissionBps) }))
     .filter((p) => p.commissionFen > 0);
+}
+
+/**
+ * What WeChat Pay paid of each line of an order that gift cards paid `giftCardFen` of: the card
+ * part is spread over the lines and the freight by what each cost (spreadFen), the rest of each
+ * line is WeChat Pay's. Commissions are on that part — the money the sharer's link brought in; a
+ * card's money came in (and paid its fee) when the card was claimed — so an order's commission
+ * never exceeds its income and no order leaves the merchant's money below zero.
+ */
+export function linesPaidByWechat(linesPaidFen: readonly number[], freightFen: number, giftCardFen: number): number[] {
+  if (giftCardFen === 0) return [...linesPaidFen];
+  const shares = spreadFen(giftCardFen, [...linesPaidFen, freightFen]);
+  return linesPaidFen.map((paid, i) => paid - shares[i]);
 }
 
 /**

@@ -12,6 +12,7 @@ const ENTRY_TYPES: LedgerEntryType[] = [
   'commission',
   'commission_reversal',
   'withdrawal',
+  'card_redemption',
 ];
 
 export class LedgerEntryDto implements LedgerEntryView {

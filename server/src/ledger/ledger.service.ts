@@ -8,6 +8,7 @@ import {
   LedgerEntryView,
   LedgerTotals,
   LedgerView,
+  linesPaidByWechat,
   OPEN_AFTER_SALE_STATUSES,
   ORDER_KINDS,
   orderCommissions,
@@ -155,19 +156,22 @@ export class LedgerService implements OnModuleInit {
 
   /**
    * 推客: the sharer the order is attributed to earns on each product of it — round-half-up(the
-   * product's rate at payment × what was paid for its lines, freight excluded). The merchant's
-   * `commission` entry (−) and the sharer's pending earnings, in the payment's transaction.
+   * product's rate at payment × what WeChat Pay paid for its lines, freight excluded; a gift card's
+   * part of them is not new money: linesPaidByWechat). The merchant's `commission` entry (−) and
+   * the sharer's pending earnings, in the payment's transaction.
    */
-  private async bookCommissions(
-    tx: EntityManager,
-    order: { id: string; shopId: string; sharerId: string | null },
-  ): Promise<void> {
-    const lines: { productId: string; paidFen: number; commissionBps: number }[] = await tx.query(
+  private async bookCommissions(tx: EntityManager, order: Order): Promise<void> {
+    const paid: { productId: string; paidFen: number; commissionBps: number }[] = await tx.query(
       `SELECT i.product_id AS "productId", i.paid_fen AS "paidFen", p.commission_bps AS "commissionBps"
          FROM order_items i JOIN products p ON p.id = i.product_id WHERE i.order_id = $1 ORDER BY i.id`,
       [order.id],
     );
-    const commissions = orderCommissions(lines);
+    const wechat = linesPaidByWechat(
+      paid.map((l) => l.paidFen),
+      order.freightFen,
+      order.giftCardFen,
+    );
+    const commissions = orderCommissions(paid.map((l, i) => ({ ...l, paidFen: wechat[i] })));
     if (commissions.length === 0) return;
     await tx.query(
       `INSERT INTO sharer_earnings (order_id, product_id, sharer_id, shop_id, base_fen, commission_bps, amount_fen, created_at)
