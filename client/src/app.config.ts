@@ -28,6 +28,10 @@ export default defineAppConfig({
     'pages/gift-card/index',
     'pages/merchant-coupons/index',
     'pages/merchant-gift-cards/index',
+    // Coupons and the wallet (issue 17, shopper side).
+    'pages/shop/index',
+    'pages/my-coupons/index',
+    'pages/wallet/index',
   ],
   window: {
     backgroundTextStyle: 'light',

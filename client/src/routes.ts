@@ -36,6 +36,10 @@ export const routes = {
   giftCard: (id: string) => `/pages/gift-card/index?id=${id}`,
   merchantCoupons: (shopId: string) => `/pages/merchant-coupons/index?shopId=${shopId}`,
   merchantGiftCards: (shopId: string) => `/pages/merchant-gift-cards/index?shopId=${shopId}`,
+  // Coupons and the wallet (issue 17, shopper side).
+  shop: (shopId: string) => `/pages/shop/index?shopId=${shopId}`,
+  myCoupons: () => '/pages/my-coupons/index',
+  wallet: () => '/pages/wallet/index',
 };
 
 export function go(url: string): void {

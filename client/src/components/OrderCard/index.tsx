@@ -5,6 +5,7 @@ import { translate, useI18n } from '../../i18n';
 import { afterSaleLabel, formatTime, orderStatusLabel } from '../../i18n/labels';
 import { skuLabel } from '../SkuPicker';
 import { orderTeamLabel } from '../TeamCard/labels';
+import { orderDeductions } from './money';
 import { go, routes } from '../../routes';
 import './index.scss';
 
@@ -24,6 +25,7 @@ export function OrderCard({ order, children, extra }: { order: OrderView; childr
           {formatTime(order.createdAt)} · {sceneName(order.scene)}
           {order.kind === 'gift' && <Text className="tag">{t('order.giftOrder')}</Text>}
           {order.kind === 'group_buy' && <Text className="tag">{t('order.groupBuy')}</Text>}
+          {order.kind === 'gift_card' && <Text className="tag">{t('order.giftCardKind')}</Text>}
         </Text>
         <Text className="order-card__status" data-testid={`order-status-${order.id}`}>
           {orderDisplayLabel(order)}
@@ -44,12 +46,28 @@ export function OrderCard({ order, children, extra }: { order: OrderView; childr
           </View>
         </View>
       ))}
+      {order.giftCard && (
+        <View className="order-card__item" data-testid={`order-gift-card-${order.id}`}>
+          <View className="order-card__thumb">
+            <Text>🎫</Text>
+          </View>
+          <Text className="order-card__title">{order.giftCard.title}</Text>
+        </View>
+      )}
       <View className="order-card__total">
         <Text className="muted">
           {t('order.freight')} {formatFen(order.freightFen)}
         </Text>
+        {orderDeductions(order).map((line) => (
+          <Text key={line.testId} className="muted" data-testid={line.testId}>
+            {t(line.label)} -{formatFen(line.fen)}
+          </Text>
+        ))}
         <Text>
-          {t('order.total')} <Text className="price">{formatFen(order.totalFen)}</Text>
+          {t('order.total')}{' '}
+          <Text className="price" data-testid={`order-total-${order.id}`}>
+            {formatFen(order.payFen)}
+          </Text>
         </Text>
       </View>
       {order.refundedFen > 0 && (

@@ -9,13 +9,10 @@ import { usePageTitle } from '../../hooks/usePage';
 import { useRequireLogin, useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { formatTime } from '../../i18n/labels';
-import { go } from '../../routes';
+import { go, routes } from '../../routes';
 import { claimGiftCard, useGiftCard } from './api';
 import { cardChatLabel, claimRefusal, giverStatusText, THEME_ICONS, themeName } from './labels';
 import './index.scss';
-
-/** The wallet page, built beside this one (issue 17's coupons-client). */
-const WALLET = '/pages/wallet/index';
 
 /**
  * One 节日礼券 as a member of its chat sees it: the recipient claims it (no address) and then sees
@@ -103,7 +100,7 @@ function RecipientPart({ card }: { card: GiftCardView }) {
           />
           <InfoRow label={t('giftCard.expires')} value={formatTime(card.expiresAt)} testId="card-expires" />
           <View className="actions">
-            <Button className="btn btn--primary" data-testid="card-wallet" onClick={() => go(WALLET)}>
+            <Button className="btn btn--primary" data-testid="card-wallet" onClick={() => go(routes.wallet())}>
               {t('giftCard.toWallet')}
             </Button>
           </View>

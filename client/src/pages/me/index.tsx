@@ -42,6 +42,8 @@ export default function MePage() {
           <>
             <MenuRow testId="me-orders" icon="📦" label={t('page.orders')} onClick={() => go(routes.orders())} />
             <MenuRow testId="me-gifts" icon="🎁" label={t('page.gifts')} onClick={() => go(routes.gifts())} />
+            <MenuRow testId="me-coupons" icon="🎟️" label={t('page.myCoupons')} onClick={() => go(routes.myCoupons())} />
+            <MenuRow testId="me-wallet" icon="💳" label={t('page.wallet')} onClick={() => go(routes.wallet())} />
             <MenuRow testId="me-promote" icon="💸" label={t('page.promote')} onClick={() => go(routes.promote())} />
             {shopIds.length > 0 && (
               <MenuRow

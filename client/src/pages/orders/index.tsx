@@ -119,7 +119,7 @@ function BuyerOrder({ order, onChanged }: { order: OrderView; onChanged: () => P
             disabled={act.pending}
             onClick={() => void act.run(() => apiPost('/orders/{id}/pay', { path, idempotencyKey: payKey }))}
           >
-            {t('orders.pay')}
+            {order.payFen === 0 ? t('checkout.payByCards') : t('orders.pay')}
           </Button>
         </>
       )}

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { formatFen, isScene, type ProductView, type SkuView } from '@giftshop/shared';
 import { apiDelete, apiPost } from '../../api/client';
+import { CouponStrip } from '../../components/CouponStrip';
 import { FormError } from '../../components/FormError';
 import { SceneBadge } from '../../components/SceneBadge';
 import { SkuPicker } from '../../components/SkuPicker';
@@ -77,6 +78,8 @@ function ProductDetail({
         {product.status === 'delisted' && <Text className="tag tag--grey">{t('product.delisted')}</Text>}
         <Text className="product__desc">{product.description}</Text>
       </View>
+
+      <CouponStrip shopId={product.shopId} productId={product.id} />
 
       <View className="section">
         <SkuPicker
@@ -175,7 +178,9 @@ function ShopRow({ shopId, shopName }: { shopId: string; shopName: string }) {
     <View className="section">
       <View className="row">
         <View className="product__shop">
-          <Text className="product__shop-name">🏪 {shopName}</Text>
+          <Text className="product__shop-name" data-testid="product-shop-link" onClick={() => go(routes.shop(shopId))}>
+            🏪 {shopName} ›
+          </Text>
           {shop.status === 'ready' && (
             <Text className="muted">{t('product.followers', { n: shop.data.followerCount })}</Text>
           )}
