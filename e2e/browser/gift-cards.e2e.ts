@@ -104,6 +104,9 @@ test('a 中秋礼券 sent to a friend, claimed and spent in part', async ({ brow
   await expect(carol.getByTestId('card-balance')).toHaveText('¥200.00');
   await expect(carol.getByTestId('card-status')).toHaveText('已领取');
   await carol.screenshot({ path: `${SHOTS}/gift-card-claimed.png` });
+  // Her wallet (我的礼券) holds it at its face value.
+  await carol.getByTestId('card-wallet').click();
+  await expect(carol.getByTestId(`wallet-balance-${cardId}`)).toHaveText('余额 ¥200.00 / 面值 ¥200.00');
   const wallet = await a.get<{ id: string; balanceFen: number }[]>('/api/me/gift-cards', 'o_carol');
   expect(wallet).toEqual([expect.objectContaining({ id: cardId, balanceFen: 20_000 })]);
 
@@ -140,7 +143,11 @@ test('a 中秋礼券 sent to a friend, claimed and spent in part', async ({ brow
   const left = 20_000 - placed.totalFen;
   expect(left).toBeGreaterThan(0);
 
-  // Spent in part: what is left is on the card, to the fen.
+  // Spent in part: what is left is on the card, to the fen, in her wallet and on the card's page.
+  await carol.goto('/pages/wallet/index');
+  await expect(carol.getByTestId(`wallet-balance-${cardId}`)).toHaveText(`余额 ${yuan(left)} / 面值 ¥200.00`);
+  await expect(carol.getByTestId(`wallet-status-${cardId}`)).toHaveText('可用');
+  await carol.screenshot({ path: `${SHOTS}/gift-card-wallet.png` });
   await carol.goto(`/pages/gift-card/index?id=${cardId}`);
   await expect(carol.getByTestId('card-balance')).toHaveText(yuan(left));
   const after = await a.get<{ id: string; balanceFen: number }[]>('/api/me/gift-cards', 'o_carol');
