@@ -207,3 +207,34 @@ test('王掌柜 issues a 满减 coupon in his console, sees it claimed, and ends
   expect(late.status()).toBe(409);
   expect((await late.json()).code).toBe('COUPON_ENDED');
 });
+
+test('a card left unclaimed for 24 hours goes back to the giver, and the chat says so', async ({
+  browser,
+  request,
+}) => {
+  const { a, withCarol, tea } = await world(request);
+  // Bob sends the seeded 中秋礼券 (the composer is the first story's); Carol does not claim it.
+  const seeded = (await a.get<Design[]>(`/api/shops/${tea.shopId}/gift-card-designs`, 'o_bob')).find(
+    (d) => d.title === '中秋礼券',
+  ) as Design;
+  const sent = await a.post<{ id: string; orderId: string }>('/api/gift-cards', 'o_bob', {
+    designId: seeded.id,
+    chatId: withCarol.id,
+  });
+  await a.post(`/api/orders/${sent.orderId}/pay`, 'o_bob', {});
+  const bob = await personAs(browser, 'o_bob');
+  await bob.goto(`/pages/gift-card/index?id=${sent.id}`);
+  await expect(bob.getByTestId('card-status')).toHaveText(/^待领取 · \d\d-\d\d \d\d:\d\d 前未领取将退回$/);
+
+  expect((await request.post('/api/test/clock/advance', { data: { ms: 24 * 3600_000 + 60_000 } })).ok()).toBe(true);
+  await bob.reload();
+  await expect(bob.getByTestId('card-status')).toHaveText('已退款');
+
+  const carol = await personAs(browser, 'o_carol');
+  await carol.goto(`/pages/chat/index?id=${withCarol.id}`);
+  await expect(carol.getByTestId('chat-messages')).toContainText('「中秋礼券」24 小时未领取，已退款给送礼人');
+  await expect(carol.getByTestId(`card-message-status-${sent.id}`)).toHaveText('已退回');
+  await carol.getByTestId(`card-message-${sent.id}`).click();
+  await expect(carol.getByTestId('card-status')).toHaveText('已退回');
+  await expect(carol.getByTestId('card-claim')).toHaveCount(0);
+});
