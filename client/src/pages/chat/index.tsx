@@ -8,7 +8,6 @@ import { ChatBubble } from '../../components/ChatBubble';
 import { systemText } from '../../components/ChatPreview';
 import { FormError } from '../../components/FormError';
 import { GiftCard } from '../../components/GiftCard';
-import { GiftCardMessage } from './GiftCardMessage';
 import { TeamCard } from '../../components/TeamCard';
 import { AsyncView } from '../../components/StatusView';
 import { useAction } from '../../hooks/useApi';
@@ -19,6 +18,7 @@ import { useRequireLogin, useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { formatTime } from '../../i18n/labels';
 import { go, routes } from '../../routes';
+import { GiftCardMessage } from './GiftCardMessage';
 import './index.scss';
 
 /** One chat: WeChat bubbles, product cards, gift cards, 节日礼券 and 拼团 cards; polls so the other side's sends appear. */
