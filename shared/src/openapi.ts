@@ -2467,7 +2467,7 @@ export interface components {
         LedgerEntryDto: {
             id: number;
             /** @enum {string} */
-            type: "income" | "fee" | "refund" | "fee_reversal" | "commission" | "commission_reversal" | "withdrawal";
+            type: "income" | "fee" | "refund" | "fee_reversal" | "commission" | "commission_reversal" | "withdrawal" | "card_redemption";
             orderId: string | null;
             /** @description The gift unit the entry belongs to */
             unitId: string | null;
