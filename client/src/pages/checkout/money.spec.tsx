@@ -1,4 +1,5 @@
 import type { QuoteCouponOption, UserCouponView, WalletCardView } from '@giftshop/shared';
+import { GIFT_CARD_RULES } from '@giftshop/shared';
 import { cardsForShop, couponChoice, couponReason, moneyLines, toggleCard } from './money';
 
 const card = (id: string, overrides: Partial<WalletCardView> = {}): WalletCardView => ({
@@ -41,6 +42,12 @@ describe('the cards offered at checkout', () => {
     expect(toggleCard([], 'c5')).toEqual(['c5']);
     expect(toggleCard(['c5'], 'c1')).toEqual(['c5', 'c1']);
     expect(toggleCard(['c5', 'c1'], 'c5')).toEqual(['c1']);
+  });
+
+  it('stop at the most cards one order may name', () => {
+    const full = Array.from({ length: GIFT_CARD_RULES.maxCardsPerOrder }, (_, i) => `c${i}`);
+    expect(toggleCard(full, 'one-more')).toEqual(full);
+    expect(toggleCard(full, 'c0')).toEqual(full.slice(1));
   });
 });
 

@@ -1,4 +1,10 @@
-import type { OrderTotals, QuoteCouponOption, UserCouponView, WalletCardView } from '@giftshop/shared';
+import {
+  GIFT_CARD_RULES,
+  type OrderTotals,
+  type QuoteCouponOption,
+  type UserCouponView,
+  type WalletCardView,
+} from '@giftshop/shared';
 import type { MessageKey } from '../../i18n/messages';
 
 /**
@@ -14,9 +20,13 @@ export function cardsForShop(wallet: readonly WalletCardView[], shopId: string):
   return wallet.filter((card) => card.status === 'active' && card.shopId === shopId);
 }
 
-/** Toggles a card: added at the end (cards pay in the order named), or taken out. */
+/**
+ * Toggles a card: added at the end (cards pay in the order named), or taken out. An order names
+ * at most `GIFT_CARD_RULES.maxCardsPerOrder` cards: one more is not added.
+ */
 export function toggleCard(ids: readonly string[], id: string): string[] {
-  return ids.includes(id) ? ids.filter((other) => other !== id) : [...ids, id];
+  if (ids.includes(id)) return ids.filter((other) => other !== id);
+  return ids.length < GIFT_CARD_RULES.maxCardsPerOrder ? [...ids, id] : [...ids];
 }
 
 export interface MoneyLine {
