@@ -24,6 +24,10 @@ export default defineAppConfig({
     'pages/merchant-search/index',
     'pages/merchant-deals/index',
     'pages/merchant-sharers/index',
+    'pages/gift-card-compose/index',
+    'pages/gift-card/index',
+    'pages/merchant-coupons/index',
+    'pages/merchant-gift-cards/index',
     // Coupons and the wallet (issue 17, shopper side).
     'pages/shop/index',
     'pages/my-coupons/index',

@@ -30,6 +30,12 @@ export const routes = {
   merchantSearch: (shopId: string) => `/pages/merchant-search/index?shopId=${shopId}`,
   merchantDeals: (shopId: string) => `/pages/merchant-deals/index?shopId=${shopId}`,
   merchantSharers: (shopId: string) => `/pages/merchant-sharers/index?shopId=${shopId}`,
+  // 节日礼券 and the merchant's coupons (issue 17).
+  giftCardCompose: (chatId: string, shopId?: string) =>
+    `/pages/gift-card-compose/index?chatId=${chatId}${shopId ? `&shopId=${shopId}` : ''}`,
+  giftCard: (id: string) => `/pages/gift-card/index?id=${id}`,
+  merchantCoupons: (shopId: string) => `/pages/merchant-coupons/index?shopId=${shopId}`,
+  merchantGiftCards: (shopId: string) => `/pages/merchant-gift-cards/index?shopId=${shopId}`,
   // Coupons and the wallet (issue 17, shopper side).
   shop: (shopId: string) => `/pages/shop/index?shopId=${shopId}`,
   myCoupons: () => '/pages/my-coupons/index',

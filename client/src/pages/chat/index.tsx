@@ -18,9 +18,10 @@ import { useRequireLogin, useSession } from '../../hooks/useSession';
 import { useI18n } from '../../i18n';
 import { formatTime } from '../../i18n/labels';
 import { go, routes } from '../../routes';
+import { GiftCardMessage } from './GiftCardMessage';
 import './index.scss';
 
-/** One chat: WeChat bubbles, product cards, gift cards and 拼团 cards; polls so the other side's sends appear. */
+/** One chat: WeChat bubbles, product cards, gift cards, 节日礼券 and 拼团 cards; polls so the other side's sends appear. */
 export default function ChatPage() {
   const { t } = useI18n();
   useRequireLogin();
@@ -51,10 +52,14 @@ export default function ChatPage() {
           <>
             <View className="chat__messages" data-testid="chat-messages" data-title={data.title}>
               <AsyncView state={messages} isEmpty={(list) => list.length === 0} emptyText={t('chat.empty')}>
-                {(list) => list.map((message) => <Message key={message.id} message={message} chat={data} />)}
+                {(list) =>
+                  list.map((message) => (
+                    <Message key={message.id} message={message} chat={data} notices={cardNotices(list, message)} />
+                  ))
+                }
               </AsyncView>
             </View>
-            <Composer chatId={data.id} onSent={() => messages.reload({ silent: true })} />
+            <Composer chat={data} onSent={() => messages.reload({ silent: true })} />
           </>
         )}
       </AsyncView>
@@ -62,7 +67,13 @@ export default function ChatPage() {
   );
 }
 
-function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
+/** How many notices of a 节日礼券 the chat holds (claimed, refunded): its card reloads when one arrives. */
+function cardNotices(list: MessageView[], message: MessageView): number {
+  if (message.type !== 'gift_card') return 0;
+  return list.filter((m) => m.type === 'system' && m.giftCardId === message.giftCardId).length;
+}
+
+function Message({ message, chat, notices }: { message: MessageView; chat: ChatView; notices: number }) {
   const { t, lang } = useI18n();
   const session = useSession();
   const mine = message.senderId === session?.user.id;
@@ -84,6 +95,9 @@ function Message({ message, chat }: { message: MessageView; chat: ChatView }) {
       <ChatBubble mine={mine} senderName={senderName} showName={chat.type === 'group'} plain={message.type !== 'text'}>
         {message.type === 'text' && <Text>{message.text}</Text>}
         {message.type === 'gift' && message.giftId && <GiftCard giftId={message.giftId} wishMessage={message.text} />}
+        {message.type === 'gift_card' && message.giftCardId && (
+          <GiftCardMessage giftCardId={message.giftCardId} wishMessage={message.text} notices={notices} />
+        )}
         {message.type === 'group_buy' && message.teamId && (
           <TeamCard teamId={message.teamId} scene={chat.type === 'group' ? 'group_chat' : 'chat'} />
         )}
@@ -132,8 +146,10 @@ function ProductMessage({
   );
 }
 
-function Composer({ chatId, onSent }: { chatId: string; onSent: () => Promise<void> }) {
+/** The text box and 发送; in a direct chat also 送礼券 (a 节日礼券 for the friend). */
+function Composer({ chat, onSent }: { chat: ChatView; onSent: () => Promise<void> }) {
   const { t } = useI18n();
+  const chatId = chat.id;
   const [text, setText] = useState('');
   const send = useAction(async () => {
     await apiPost('/chats/{id}/messages', { path: { id: chatId }, body: { text: text.trim() } });
@@ -160,6 +176,15 @@ function Composer({ chatId, onSent }: { chatId: string; onSent: () => Promise<vo
         >
           {t('chat.send')}
         </Button>
+        {chat.type === 'direct' && (
+          <Button
+            className="btn btn--gift btn--small chat__card-action"
+            data-testid="chat-send-card"
+            onClick={() => go(routes.giftCardCompose(chatId))}
+          >
+            {t('chat.sendCard')}
+          </Button>
+        )}
       </View>
     </View>
   );

@@ -22,6 +22,8 @@ const NAV: { key: string; label: MessageKey; icon: string; url: (shopId: string)
   { key: 'deals', label: 'page.merchantDeals', icon: '👥', url: routes.merchantDeals },
   { key: 'ledger', label: 'page.merchantLedger', icon: '💰', url: routes.merchantLedger },
   { key: 'sharers', label: 'page.merchantSharers', icon: '🤝', url: routes.merchantSharers },
+  { key: 'coupons', label: 'page.merchantCoupons', icon: '🏷️', url: routes.merchantCoupons },
+  { key: 'gift-cards', label: 'page.merchantGiftCards', icon: '🥮', url: routes.merchantGiftCards },
   { key: 'analytics', label: 'page.merchantAnalytics', icon: '📊', url: routes.merchantAnalytics },
   { key: 'search', label: 'page.merchantSearch', icon: '🔎', url: routes.merchantSearch },
 ];
