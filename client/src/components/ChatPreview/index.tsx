@@ -8,7 +8,7 @@ export function systemText(message: Pick<MessageView, 'text' | 'notice'>, lang: 
   return message.notice ? describeNotice(message.notice, lang) : (message.text ?? '');
 }
 
-/** One line saying what the last message was: its text, a notice, or [礼物] / [商品] / [拼团] for a card. */
+/** One line saying what the last message was: its text, a notice, or [礼物] / [商品] / [拼团] / [礼券] for a card. */
 export function previewText(last: ChatLastMessage, lang: Lang): string {
   switch (last.type) {
     case 'system':
@@ -19,6 +19,8 @@ export function previewText(last: ChatLastMessage, lang: Lang): string {
       return lang === 'en' ? '[Product]' : '[商品]';
     case 'group_buy':
       return lang === 'en' ? '[Group buy]' : '[拼团]';
+    case 'gift_card':
+      return lang === 'en' ? '[Gift card]' : '[礼券]';
     default:
       return last.text ?? '';
   }

@@ -24,9 +24,10 @@ export function useGiftCardDesigns(shopId: string | undefined): ApiState<GiftCar
 
 /** Every design of the shop with its figures (owner only). */
 export function useGiftCardDesignFigures(shopId: string | undefined): ApiState<GiftCardDesignFiguresView[]> {
+  // The document types the route by its public answer (GiftCardDesignView); scope=all adds the figures.
   return useUserApi(
     shopId ? apiUrl('/shops/{shopId}/gift-card-designs', { path: { shopId }, query: { scope: 'all' } }) : null,
-  );
+  ) as ApiState<GiftCardDesignFiguresView[]>;
 }
 
 export function buyGiftCard(

@@ -6,7 +6,10 @@ import type { CouponBody } from './rules';
 
 /** Every coupon of the shop with its figures (owner only). */
 export function useCouponFigures(shopId: string | undefined): ApiState<CouponFiguresView[]> {
-  return useUserApi(shopId ? apiUrl('/shops/{shopId}/coupons', { path: { shopId }, query: { scope: 'all' } }) : null);
+  // The document types the route by its public answer (CouponView); scope=all adds the figures.
+  return useUserApi(
+    shopId ? apiUrl('/shops/{shopId}/coupons', { path: { shopId }, query: { scope: 'all' } }) : null,
+  ) as ApiState<CouponFiguresView[]>;
 }
 
 export function createCoupon(shopId: string, body: CouponBody): Promise<CouponView> {
