@@ -1,17 +1,12 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import {
-  checkWishMessage,
-  formatFen,
-  MAX_WISH_MESSAGE_LENGTH,
-  type GiftCardDesignView,
-  type GiftCardPurchaseView,
-} from '@giftshop/shared';
+import { checkWishMessage, formatFen, type GiftCardDesignView, type GiftCardPurchaseView } from '@giftshop/shared';
 import { apiPost, newIdempotencyKey } from '../../api/client';
 import { FormError } from '../../components/FormError';
 import { PaySheet } from '../../components/PaySheet';
 import { AsyncView } from '../../components/StatusView';
+import { WishField } from '../../components/WishField';
 import { useAction } from '../../hooks/useApi';
 import { useProducts, useShop } from '../../hooks/useCatalog';
 import { useChat } from '../../hooks/useChats';
@@ -147,21 +142,13 @@ function Composer({ chatId, shopId }: { chatId: string; shopId: string }) {
       </View>
       <View className="section">
         <Text className="section__title">{t('compose.wish')}</Text>
-        <Textarea
-          className="card-compose__wish"
-          data-testid="wish-input"
-          aria-label={t('compose.wish')}
+        <WishField
           value={wish}
-          placeholder={t('compose.wishPlaceholder')}
-          onInput={(e) => {
-            // Typing stops at the limit, counted in code points as the shared rule counts.
-            setWish([...e.detail.value].slice(0, MAX_WISH_MESSAGE_LENGTH).join(''));
+          onChange={(next) => {
+            setWish(next);
             setProblem(null);
           }}
         />
-        <Text className="card-compose__count" data-testid="wish-count">
-          {[...wish.trim()].length}/{MAX_WISH_MESSAGE_LENGTH}
-        </Text>
         <FormError error={problem ?? buy.error} testId="card-compose-error" />
       </View>
       <View className="card-compose__bar">

@@ -1,11 +1,10 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import {
   checkWishMessage,
   formatFen,
   GIFT_RULES,
-  MAX_WISH_MESSAGE_LENGTH,
   type ChatView,
   type CreatedGiftView,
   type GiftMode,
@@ -13,6 +12,7 @@ import {
 } from '@giftshop/shared';
 import { apiPost, newIdempotencyKey } from '../../api/client';
 import { FormError } from '../../components/FormError';
+import { WishField } from '../../components/WishField';
 import { PaySheet } from '../../components/PaySheet';
 import { skuLabel } from '../../components/SkuPicker';
 import { AsyncView } from '../../components/StatusView';
@@ -115,7 +115,6 @@ function GiftComposer({
     setProblem(found);
     if (!found) void create.run();
   };
-  const wishLength = [...wish.trim()].length;
   const directChats = chats.filter((c) => c.type === 'direct');
   const groupChats = chats.filter((c) => c.type === 'group');
   const setUnits = (value: number) =>
@@ -227,25 +226,14 @@ function GiftComposer({
 
       <View className="section">
         <Text className="section__title">{t('compose.wish')}</Text>
-        <Textarea
-          className="compose__wish"
-          data-testid="wish-input"
-          aria-label={t('compose.wish')}
+        <WishField
           value={wish}
-          placeholder={t('compose.wishPlaceholder')}
-          onInput={(e) => {
-            // Typing stops at the limit (in code points, as the shared rule counts; a maxlength
-            // would count UTF-16 units); an answered error goes away with the edit.
-            setWish([...e.detail.value].slice(0, MAX_WISH_MESSAGE_LENGTH).join(''));
+          onChange={(next) => {
+            setWish(next);
+            // An answered error goes away with the edit.
             setProblem(null);
           }}
         />
-        <Text
-          className={`compose__count ${wishLength > MAX_WISH_MESSAGE_LENGTH ? 'compose__count--over' : ''}`}
-          data-testid="wish-count"
-        >
-          {wishLength}/{MAX_WISH_MESSAGE_LENGTH}
-        </Text>
       </View>
 
       <View className="compose__bar">
