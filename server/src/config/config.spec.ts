@@ -27,6 +27,20 @@ describe('configuration from the environment', () => {
     expect(config.database).toMatchObject({ kind: 'postgres', preparedStatements: false });
   });
 
+  it('takes migrations straight to the primary with DATABASE_DIRECT_URL (behind a pooler), and refuses a bad one', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u:p@pgbouncer:6432/shop',
+      DATABASE_DIRECT_URL: 'postgres://u:p@db:5432/shop',
+    });
+    expect(config.database).toMatchObject({
+      url: 'postgres://u:p@pgbouncer:6432/shop',
+      directUrl: 'postgres://u:p@db:5432/shop',
+    });
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/shop', DATABASE_DIRECT_URL: 'mysql://db' })).toThrow(
+      'DATABASE_DIRECT_URL must start with postgres://',
+    );
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, without demo data by default', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u:p@db:5432/shop',

@@ -52,6 +52,14 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must start with postgres:// or postgresql://' })
   DATABASE_URL?: string;
 
+  /**
+   * A connection straight to the primary for migrations and their session-level advisory lock,
+   * when DATABASE_URL goes through a pooler in transaction mode (which cannot hold a session lock).
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_DIRECT_URL must start with postgres:// or postgresql://' })
+  DATABASE_DIRECT_URL?: string;
+
   @IsOptional()
   @IsString()
   PGLITE_DIR?: string;
@@ -229,7 +237,14 @@ export interface DatabaseBounds {
 
 /** Where the data lives. */
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize: number; preparedStatements?: boolean }
+  | {
+      kind: 'postgres';
+      url: string;
+      poolSize: number;
+      preparedStatements?: boolean;
+      /** Straight to the primary, for migrations (DATABASE_DIRECT_URL); unset: `url`. */
+      directUrl?: string;
+    }
   | { kind: 'pglite'; dataDir: string };
 
 export type DatabaseConfig = DatabaseTarget & DatabaseBounds;
@@ -295,6 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         url: vars.DATABASE_URL,
         poolSize: vars.DB_POOL_SIZE ?? 10,
         preparedStatements: vars.DB_PREPARED_STATEMENTS ?? true,
+        directUrl: vars.DATABASE_DIRECT_URL,
         ...bounds,
       }
     : { kind: 'pglite', dataDir: pgliteDir(vars.PGLITE_DIR), ...bounds };
