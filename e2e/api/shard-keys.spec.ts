@@ -95,8 +95,20 @@ describe('shard keys: every money transaction touches one shop', () => {
         touches: [`skus:UPDATE=${x.shopId}`, `skus:UPDATE=${y.shopId}`].sort(),
       },
     ]);
-    // Planted by the test, not the app's: out of the record before the flows run.
-    await t.sql('DELETE FROM shard_audit.touches WHERE txid = $1', [offenders[0].txid]);
+    // One row of one shop that points at another shop's row (a view of x's product booked to y).
+    await t.sql(
+      `INSERT INTO product_views (product_id, shop_id, scene, domain, viewed_at)
+       VALUES ($1, $2, 'planted', 'public', now())`,
+      [x.product.id, y.shopId],
+    );
+    const both = await crossShopTransactions(t);
+    expect(both.map((o) => o.touches)).toEqual([
+      [`skus:UPDATE=${x.shopId}`, `skus:UPDATE=${y.shopId}`].sort(),
+      [`product_views:INSERT=${x.shopId}`, `product_views:INSERT=${y.shopId}`].sort(),
+    ]);
+    // Planted by the test, not the app's: out of the record (and the database) before the flows run.
+    await t.sql("DELETE FROM product_views WHERE scene = 'planted'");
+    await t.sql('TRUNCATE shard_audit.touches');
     await expectOneShopPerTransaction();
   });
 
@@ -181,6 +193,13 @@ describe('shard keys: every money transaction touches one shop', () => {
     await expectOneShopPerTransaction();
   });
 
+  /**
+   * How it is served once sharded: the withdrawal is the sharer's, not a shop's. It locks the
+   * sharer's `users` row (a reference table), sums the sharer's earnings with one read over every
+   * shard (sharer_earnings by its sharer index), and inserts into sharer_withdrawals, kept by
+   * sharer_id (a local table on the coordinator, or distributed by sharer_id): a multi-shard read
+   * and a one-node write, never a write to two shops' shards.
+   */
   it('the documented exception: a sharer’s withdrawal spans the shops that owe the sharer, and writes no shop’s row', async () => {
     // The sharer earned in both shops of the test before (10% of the kept tea, settled).
     const [{ shops }] = await t.sql<{ shops: number }>(
@@ -288,6 +307,8 @@ describe('shard keys: every money transaction touches one shop', () => {
     expect(short).toEqual([]);
     // Several shops were written, never two in one transaction.
     expect(seen.orders.shops).toBeGreaterThanOrEqual(5);
+    // Served by both app processes (unless the run asks for one): the audit, in the database, saw both.
+    if (t.urls.length === 2) expect(t.requestsPerProcess.every((n) => n > 50)).toBe(true);
     await expectOneShopPerTransaction();
   });
 
