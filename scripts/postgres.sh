@@ -24,6 +24,9 @@ psql_admin() { as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qAt -c \"$1\""; 
 if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname='giftshop'")" != "1" ]; then
   psql_admin "CREATE ROLE giftshop LOGIN CREATEDB PASSWORD 'giftshop'"
 fi
+# DROP DATABASE … WITH (FORCE) (the suites' clean-up) also ends an autovacuum worker that happens to
+# be in the database, and only a member of pg_signal_backend may end one.
+psql_admin "GRANT pg_signal_backend TO giftshop"
 if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='giftshop'")" != "1" ]; then
   psql_admin "CREATE DATABASE giftshop OWNER giftshop"
 fi
