@@ -107,8 +107,12 @@ describe('WEB_CONCURRENCY=2: one primary, two worker processes', () => {
   afterAll(async () => {
     if (primary.exitCode === null && primary.signalCode === null) primary.kill('SIGKILL');
     for (const pid of workersOf(primary.pid!)) process.kill(pid, 'SIGKILL');
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    try {
+      await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    } finally {
+      // Even when the drop fails, the client goes: an open one keeps jest from exiting.
+      await admin.end();
+    }
   });
 
   const sql = async (query: string): Promise<Record<string, unknown>[]> => {
