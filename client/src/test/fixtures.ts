@@ -1,4 +1,4 @@
-import type { ChatView, GiftView, GroupDealView, ProductView, SkuView, TeamView } from '@giftshop/shared';
+import type { ChatView, GiftView, GroupDealView, OrderView, ProductView, SkuView, TeamView } from '@giftshop/shared';
 import { setSession } from '../api/session';
 import { mockApi, resetTaroMock, type MockResponse } from './taro';
 
@@ -90,6 +90,53 @@ export function routeApi(routes: Record<string, (body: unknown) => MockResponse>
     const route = routes[`${method} ${path}`];
     return route ? route(data) : fail(404, 'NOT_FOUND', `no route ${method} ${path}`);
   });
+}
+
+/** Alice's paid normal order of two 花果茶组合 (¥59 each, free freight), nothing taken off; override what a test is about. */
+export function order(overrides: Partial<OrderView> = {}): OrderView {
+  return {
+    id: 'o1',
+    kind: 'normal',
+    status: 'paid',
+    userCouponId: null,
+    giftCards: [],
+    shopId: 'shop1',
+    buyerId: 'u-alice',
+    items: [
+      {
+        skuId: 's1',
+        productId: 'p1',
+        title: '花果茶组合',
+        specs: { 口味: '蜜桃乌龙' },
+        unitPriceFen: 5900,
+        quantity: 2,
+        paidFen: 11800,
+      },
+    ],
+    goodsFen: 11800,
+    freightFen: 0,
+    discountFen: 0,
+    giftCardFen: 0,
+    totalFen: 11800,
+    payFen: 11800,
+    refundedFen: 0,
+    scene: 'shop_home',
+    domain: 'private',
+    sharerId: null,
+    address: null,
+    carrier: null,
+    trackingNo: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    paidAt: '2026-01-01T00:00:00.000Z',
+    shippedAt: null,
+    deliveredAt: null,
+    completedAt: null,
+    cancelledAt: null,
+    refundedAt: null,
+    payment: null,
+    afterSale: null,
+    ...overrides,
+  };
 }
 
 export function groupDeal(overrides: Partial<GroupDealView> = {}): GroupDealView {

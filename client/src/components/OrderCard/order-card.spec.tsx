@@ -1,53 +1,11 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import type { GiftOrderUnits, OrderView } from '@giftshop/shared';
+import { order } from '../../test/fixtures';
 import { navigations } from '../../test/taro';
 import { OrderCard } from './index';
 
-function giftOrder(giftUnits: GiftOrderUnits | null): OrderView {
-  return {
-    id: 'o1',
-    kind: 'gift',
-    status: 'paid',
-    userCouponId: null,
-    giftCards: [],
-    shopId: 'shop1',
-    buyerId: 'u-alice',
-    items: [
-      {
-        skuId: 's1',
-        productId: 'p1',
-        title: '花果茶组合',
-        specs: { 口味: '蜜桃乌龙' },
-        unitPriceFen: 5900,
-        quantity: 2,
-        paidFen: 11800,
-      },
-    ],
-    goodsFen: 11800,
-    freightFen: 0,
-    discountFen: 0,
-    giftCardFen: 0,
-    totalFen: 11800,
-    payFen: 11800,
-    refundedFen: 0,
-    scene: 'group_chat',
-    domain: 'private',
-    sharerId: null,
-    address: null,
-    carrier: null,
-    trackingNo: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    paidAt: '2026-01-01T00:00:00.000Z',
-    shippedAt: null,
-    deliveredAt: null,
-    completedAt: null,
-    cancelledAt: null,
-    refundedAt: null,
-    payment: null,
-    afterSale: null,
-    giftUnits,
-  } as OrderView;
-}
+const giftOrder = (giftUnits: GiftOrderUnits | null): OrderView =>
+  order({ kind: 'gift', scene: 'group_chat', giftUnits });
 
 const statusOf = (units: GiftOrderUnits | null) => {
   const { unmount } = render(<OrderCard order={giftOrder(units)} />);

@@ -1,54 +1,21 @@
 import { render, screen } from '@testing-library/react';
 import type { OrderView } from '@giftshop/shared';
+import { order as paidOrder } from '../../test/fixtures';
 import { OrderCard } from './index';
 import { orderDeductions } from './money';
 
 // ¥118 of goods, 满100减20 takes ¥20, a card pays ¥50: WeChat Pay charged ¥48.
-function order(overrides: Partial<OrderView> = {}): OrderView {
-  return {
-    id: 'o1',
-    kind: 'normal',
-    status: 'paid',
+const order = (overrides: Partial<OrderView> = {}): OrderView =>
+  paidOrder({
     userCouponId: 'uc1',
     giftCards: [{ id: 'card1', amountFen: 5000 }],
-    shopId: 'shop1',
-    buyerId: 'u-alice',
-    items: [
-      {
-        skuId: 's1',
-        productId: 'p1',
-        title: '花果茶组合',
-        specs: { 口味: '蜜桃乌龙' },
-        unitPriceFen: 5900,
-        quantity: 2,
-        paidFen: 9800,
-      },
-    ],
-    goodsFen: 11800,
-    freightFen: 0,
+    items: [{ ...paidOrder().items[0], paidFen: 9800 }],
     discountFen: 2000,
     giftCardFen: 5000,
     totalFen: 9800,
     payFen: 4800,
-    refundedFen: 0,
-    scene: 'shop_home',
-    domain: 'private',
-    sharerId: null,
-    address: null,
-    carrier: null,
-    trackingNo: null,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    paidAt: '2026-01-01T00:00:00.000Z',
-    shippedAt: null,
-    deliveredAt: null,
-    completedAt: null,
-    cancelledAt: null,
-    refundedAt: null,
-    payment: null,
-    afterSale: null,
     ...overrides,
-  } as OrderView;
-}
+  });
 
 describe('order card money', () => {
   it('lists the coupon and the cards only when they took something off', () => {
