@@ -8,6 +8,7 @@
 #
 #   bash scripts/cluster.sh start    # builds nothing: run `npm run build` first
 #   bash scripts/cluster.sh status
+#   bash scripts/cluster.sh replica  # the primary and its replica only
 #   bash scripts/cluster.sh stop
 #
 # Each app process runs with WEB_CONCURRENCY=1 and DB_PREPARED_STATEMENTS=false (Debian's
@@ -65,12 +66,15 @@ start_primary() {
 
 start_replica() {
   local dir=$RUN/replica
-  if [ ! -f "$dir/standby.signal" ]; then
-    echo "== making the replica with pg_basebackup"
-    as_root rm -rf "$dir"
-    as_postgres "PGPASSWORD=replicator $PG_BIN/pg_basebackup -h 127.0.0.1 -p 5432 -U replicator -D '$dir' -R -X stream -c fast"
-    # Debian keeps the configuration outside the data directory: the replica gets its own.
-    as_postgres "cat > '$dir/postgresql.conf' <<EOF
+  # Already streaming on its port (this folder's, or another checkout's): nothing to do.
+  if [ "$(psql "$REPLICA" -qAtc 'SELECT pg_is_in_recovery()' 2>/dev/null)" = "t" ]; then return 0; fi
+  # A replica holds nothing of its own: one that was stopped is made afresh, as the primary may have
+  # recycled the WAL it would need to catch up (no replication slot keeps WAL for a stopped one).
+  echo "== making the replica with pg_basebackup"
+  as_root rm -rf "$dir"
+  as_postgres "PGPASSWORD=replicator $PG_BIN/pg_basebackup -h 127.0.0.1 -p 5432 -U replicator -D '$dir' -R -X stream -c fast"
+  # Debian keeps the configuration outside the data directory: the replica gets its own.
+  as_postgres "cat > '$dir/postgresql.conf' <<EOF
 port = $REPLICA_PORT
 listen_addresses = '127.0.0.1'
 unix_socket_directories = '$RUN'
@@ -80,10 +84,8 @@ ident_file = '$dir/pg_ident.conf'
 EOF
 printf 'local all all peer\nhost all all 127.0.0.1/32 scram-sha-256\n' > '$dir/pg_hba.conf'
 : > '$dir/pg_ident.conf'"
-  fi
-  if ! as_postgres "$PG_BIN/pg_ctl -D '$dir' status" >/dev/null 2>&1; then
-    as_postgres "$PG_BIN/pg_ctl -D '$dir' -l '$RUN/replica.log' -w start" >/dev/null
-  fi
+  as_postgres "$PG_BIN/pg_ctl -D '$dir' -l '$RUN/replica.log' -w start" >/dev/null
+  wait_for "the replica" psql "$REPLICA" -qAtc 'SELECT pg_is_in_recovery()'
 }
 
 start_bouncer() {
@@ -122,8 +124,7 @@ start_apps() {
     if [ -f "$RUN/app-$port.pid" ] && kill -0 "$(cat "$RUN/app-$port.pid")" 2>/dev/null; then continue; fi
     (
       cd "$ROOT"
-      # (DATABASE_READ_URL=$REPLICA once the server routes lag-tolerant reads there: issue 18.)
-      PORT=$port WEB_CONCURRENCY=1 DATABASE_URL=$POOLED DATABASE_DIRECT_URL=$PRIMARY \
+      PORT=$port WEB_CONCURRENCY=1 DATABASE_URL=$POOLED DATABASE_DIRECT_URL=$PRIMARY DATABASE_READ_URL=$REPLICA \
         DB_PREPARED_STATEMENTS=false JWT_SECRET=$JWT_SECRET PAYMENT_NOTIFY_SECRET=$PAYMENT_NOTIFY_SECRET \
         TRUST_PROXY=${TRUST_PROXY:-1} nohup node server/dist/main.js >"$RUN/app-$port.log" 2>&1 &
       echo $! >"$RUN/app-$port.pid"
@@ -192,6 +193,15 @@ case "${1:-start}" in
     start_balancer
     echo "== the shop runs at http://127.0.0.1:$LB_PORT (HAProxy → ${#APP_PORTS[@]} app processes → PgBouncer :$BOUNCER_PORT → primary :5432; replica :$REPLICA_PORT)"
     ;;
+  replica)
+    # The primary and its streaming replica only (the test command's read-replica suite).
+    mkdir -p "$RUN"
+    as_root chown postgres "$RUN"
+    as_root chmod 0777 "$RUN"
+    start_primary
+    start_replica
+    echo "== replica of :5432 streaming on :$REPLICA_PORT"
+    ;;
   stop) stop_all ;;
   status)
     for port in "${APP_PORTS[@]}"; do
@@ -206,7 +216,7 @@ case "${1:-start}" in
       echo "replica :$REPLICA_PORT  down"
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|replica|stop|status" >&2
     exit 2
     ;;
 esac

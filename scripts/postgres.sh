@@ -30,4 +30,9 @@ psql_admin "GRANT pg_signal_backend TO giftshop"
 if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='giftshop'")" != "1" ]; then
   psql_admin "CREATE DATABASE giftshop OWNER giftshop"
 fi
+# The read-replica suite pauses and resumes the replica's replay. A function's grant lives in each
+# database (a replica has them too): template1's reaches every database made after it.
+for db in template1 giftshop; do
+  as_root su postgres -s /bin/sh -c "psql -v ON_ERROR_STOP=1 -qAt -d $db -c 'GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO giftshop'"
+done
 echo "== PostgreSQL $version ready: postgres://giftshop:giftshop@127.0.0.1:5432/giftshop"

@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/postgres.sh
+bash scripts/cluster.sh replica # a streaming replica of it on :5433 (e2e/api/read-replica.spec.ts)
 bash scripts/chromium.sh
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://giftshop:giftshop@127.0.0.1:5432/giftshop}"
 

@@ -9,7 +9,13 @@ describe('platform: health, OpenAPI, errors and test hooks', () => {
 
   it('reports PostgreSQL in /api/health', async () => {
     const res = await t.http().get('/api/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'postgres', version: expect.stringMatching(/^\d+/) });
+    // No DATABASE_READ_URL: every read goes to the primary (read-replica.spec.ts has the replica).
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'postgres',
+      version: expect.stringMatching(/^\d+/),
+      reads: 'primary',
+    });
   });
 
   it('serves an OpenAPI document generated from the code, covering the baseline contract', async () => {

@@ -74,7 +74,12 @@ describe('the README run command: the shop on the embedded database', () => {
 
   it('says it runs on the embedded database', async () => {
     const res = await fetch(`${base}/api/health`);
-    expect(await res.json()).toEqual({ status: 'ok', database: 'pglite', version: expect.any(String) });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      database: 'pglite',
+      version: expect.any(String),
+      reads: 'primary',
+    });
   });
 
   it('has the demo products, and each opens by its unified id', async () => {

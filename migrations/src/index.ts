@@ -17,6 +17,7 @@ import { SharedProcessState1764000015000 } from './1764000015000-SharedProcessSt
 import { GroupBuys1764000016000 } from './1764000016000-GroupBuys';
 import { Commissions1764000017000 } from './1764000017000-Commissions';
 import { CouponsAndGiftCards1764000018000 } from './1764000018000-CouponsAndGiftCards';
+import { ReplicaHeartbeat1764000019000 } from './1764000019000-ReplicaHeartbeat';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   GroupBuys1764000016000,
   Commissions1764000017000,
   CouponsAndGiftCards1764000018000,
+  ReplicaHeartbeat1764000019000,
 ];

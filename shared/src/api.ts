@@ -194,6 +194,8 @@ export interface HealthView {
   status: 'ok';
   database: 'postgres' | 'pglite';
   version: string;
+  /** Where search, product pages and analytics read now: a replica within its lag bound, or the primary. */
+  reads: 'primary' | 'replica';
 }
 
 export interface AddressView {

@@ -1088,6 +1088,11 @@ export interface components {
             database: "postgres" | "pglite";
             /** @description The database server's version */
             version: string;
+            /**
+             * @description Where search, product pages and analytics read now: the replica (DATABASE_READ_URL) while it lags less than DATABASE_READ_MAX_LAG_MS, otherwise the primary
+             * @enum {string}
+             */
+            reads: "primary" | "replica";
         };
         WechatLoginDto: {
             /** @description The code wx.login just gave the mini program (valid once, for 5 minutes) */

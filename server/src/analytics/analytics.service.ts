@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Domain, DomainAnalytics, Scene, SceneAnalyticsRow } from '@giftshop/shared';
-import { DataSource } from 'typeorm';
 import { ShopsService } from '../catalog/shops.service';
+import { LaggingReads } from '../database/lagging-reads';
 
 const conversion = (orders: number, views: number): number | null =>
   views === 0 ? null : Math.round((orders / views) * 10_000) / 10_000;
@@ -11,12 +10,12 @@ const conversion = (orders: number, views: number): number | null =>
  * Where a shop's sales come from: per product and scene (and the domain the scene counted as at
  * the time), the views, the paid orders and their GMV. An order counts once it is paid and until it
  * is refunded in full; GMV is the goods value of its items (freight excluded), less what a gift
- * order refunded unit by unit.
+ * order refunded unit by unit. Read from the replica when there is one (the figures may lag).
  */
 @Injectable()
 export class AnalyticsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly laggingReads: LaggingReads,
     private readonly shops: ShopsService,
   ) {}
 
@@ -30,8 +29,9 @@ export class AnalyticsService {
       views: number;
       orders: number;
       gmv: number;
-    }[] = await this.db.query(
-      `WITH v AS (
+    }[] = await this.laggingReads.read((db) =>
+      db.query(
+        `WITH v AS (
            SELECT product_id, scene, domain, count(*)::int AS views
              FROM product_views WHERE shop_id = $1 AND ($2::uuid IS NULL OR product_id = $2)
             GROUP BY 1, 2, 3
@@ -52,7 +52,8 @@ export class AnalyticsService {
            FROM v FULL JOIN o ON o.product_id = v.product_id AND o.scene = v.scene AND o.domain = v.domain
            JOIN products p ON p.id = COALESCE(v.product_id, o.product_id)
           ORDER BY p.title, scene, domain`,
-      [shopId, productId ?? null],
+        [shopId, productId ?? null],
+      ),
     );
     return rows.map((r) => ({
       productId: r.product_id,

@@ -9,6 +9,7 @@ import {
   sceneDomain,
 } from '@giftshop/shared';
 import { DataSource, EntityManager } from 'typeorm';
+import { LaggingReads } from '../database/lagging-reads';
 import { runInTransaction } from '../database/run-in-transaction';
 import { ClockService } from '../clock/clock.service';
 import { EventBus } from '../events/event-bus';
@@ -46,6 +47,7 @@ export class ProductsService {
     private readonly shops: ShopsService,
     private readonly clock: ClockService,
     private readonly events: EventBus,
+    private readonly laggingReads: LaggingReads,
   ) {}
 
   async create(shopId: string, ownerId: string, input: CreateProductDto): Promise<ProductDto> {
@@ -109,24 +111,40 @@ export class ProductsService {
 
   /**
    * Reads a product by its unified ID. Listed products are public; a delisted one is visible to
-   * its owner only. With a scene, records a view in it (and who shared the link).
+   * its owner only. With a scene, records a view in it (and who shared the link), on the primary.
+   * The page may come from the replica (it may lag); "not found" never does: a product the
+   * replica has not seen yet (just listed, just made) is looked up again on the primary.
    */
   async read(productId: string, viewerId: string | undefined, scene?: Scene, sharerId?: string): Promise<ProductDto> {
-    const product = await this.db
-      .getRepository(Product)
-      .findOne({ where: { id: productId }, relations: { skus: true } });
-    if (!product) throw new NotFoundError('product');
-    const shop = await this.db.getRepository(Shop).findOneByOrFail({ id: product.shopId });
-    if (product.status !== 'listed' && shop.ownerId !== viewerId) throw new NotFoundError('product');
-    const view = { ...toProductView(product, shop.name), groupDeal: await this.activeGroupDeal(product.id) };
-    if (!scene) return view;
-    await this.recordView(product, scene, viewerId, sharerId);
-    return { ...view, scene };
+    const page = async (db: DataSource) => {
+      const found = await this.page(db, productId, viewerId);
+      return found ?? (db === this.db ? null : this.page(this.db, productId, viewerId));
+    };
+    const found = await this.laggingReads.read(page);
+    if (!found) throw new NotFoundError('product');
+    if (!scene) return found.view;
+    await this.recordView(found.product, scene, viewerId, sharerId);
+    return { ...found.view, scene };
+  }
+
+  private async page(
+    db: DataSource,
+    productId: string,
+    viewerId: string | undefined,
+  ): Promise<{ product: Product; view: ProductDto } | null> {
+    const product = await db.getRepository(Product).findOne({ where: { id: productId }, relations: { skus: true } });
+    if (!product) return null;
+    const shop = await db.getRepository(Shop).findOneByOrFail({ id: product.shopId });
+    if (product.status !== 'listed' && shop.ownerId !== viewerId) return null;
+    return {
+      product,
+      view: { ...toProductView(product, shop.name), groupDeal: await this.activeGroupDeal(db, product.id) },
+    };
   }
 
   /** The product's active 拼团 deal (the group-buys module's tables, read for the page). */
-  private async activeGroupDeal(productId: string): Promise<GroupDealView | null> {
-    const [deal]: (Omit<GroupDealView, 'createdAt'> & { createdAt: Date })[] = await this.db.query(
+  private async activeGroupDeal(db: DataSource, productId: string): Promise<GroupDealView | null> {
+    const [deal]: (Omit<GroupDealView, 'createdAt'> & { createdAt: Date })[] = await db.query(
       `SELECT d.id, d.shop_id AS "shopId", d.product_id AS "productId", d.group_size AS "groupSize",
               d.window_hours AS "windowHours", d.status,
               (SELECT jsonb_agg(jsonb_build_object('skuId', s.sku_id, 'groupPriceFen', s.group_price_fen) ORDER BY s.sku_id)
@@ -144,7 +162,14 @@ export class ProductsService {
     limit: number;
     offset: number;
   }): Promise<Page<ProductSummaryView>> {
-    const query = this.db
+    return this.laggingReads.read((db) => this.listOn(db, filter));
+  }
+
+  private async listOn(
+    db: DataSource,
+    filter: { shopId?: string; categoryCode?: string; limit: number; offset: number },
+  ): Promise<Page<ProductSummaryView>> {
+    const query = db
       .getRepository(Product)
       .createQueryBuilder('p')
       .innerJoinAndSelect('p.skus', 's')
@@ -154,7 +179,10 @@ export class ProductsService {
     if (filter.shopId) query.andWhere('p.shop_id = :shopId', { shopId: filter.shopId });
     if (filter.categoryCode) query.andWhere('p.category_code = :categoryCode', { categoryCode: filter.categoryCode });
     const [products, total] = await query.skip(filter.offset).take(filter.limit).getManyAndCount();
-    const names = await this.shopNames(products.map((p) => p.shopId));
+    const names = await this.shopNames(
+      db,
+      products.map((p) => p.shopId),
+    );
     return { items: products.map((p) => toProductSummary(p, names.get(p.shopId) ?? '')), total };
   }
 
@@ -198,10 +226,10 @@ export class ProductsService {
     return locked;
   }
 
-  private async shopNames(shopIds: string[]): Promise<Map<string, string>> {
+  private async shopNames(db: DataSource, shopIds: string[]): Promise<Map<string, string>> {
     const unique = [...new Set(shopIds)];
     if (unique.length === 0) return new Map();
-    const shops = await this.db
+    const shops = await db
       .getRepository(Shop)
       .createQueryBuilder('s')
       .where('s.id IN (:...ids)', { ids: unique })

@@ -41,6 +41,33 @@ describe('configuration from the environment', () => {
     );
   });
 
+  it('sends the reads that may lag to DATABASE_READ_URL, bounded by DATABASE_READ_MAX_LAG_MS', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://u:p@db/shop', DATABASE_READ_URL: 'postgres://u:p@replica/shop' }).database,
+    ).toMatchObject({ read: { url: 'postgres://u:p@replica/shop', maxLagMs: 5000 } });
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgres://u:p@db/shop',
+        DATABASE_READ_URL: 'postgres://u:p@replica/shop',
+        DATABASE_READ_MAX_LAG_MS: '1500',
+      }).database,
+    ).toMatchObject({ read: { maxLagMs: 1500 } });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/shop' }).database).not.toHaveProperty('read.url');
+    expect(() => loadConfig({ DATABASE_READ_URL: 'postgres://u:p@replica/shop' })).toThrow(
+      'DATABASE_READ_URL needs DATABASE_URL',
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:p@db/shop', DATABASE_READ_URL: 'replica' })).toThrow(
+      'DATABASE_READ_URL must start with postgres://',
+    );
+    expect(() =>
+      loadConfig({
+        DATABASE_URL: 'postgres://u:p@db/shop',
+        DATABASE_READ_URL: 'postgres://u:p@replica/shop',
+        DATABASE_READ_MAX_LAG_MS: '10',
+      }),
+    ).toThrow('DATABASE_READ_MAX_LAG_MS');
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set, without demo data by default', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://u:p@db:5432/shop',

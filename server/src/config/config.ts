@@ -60,6 +60,22 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_DIRECT_URL must start with postgres:// or postgresql://' })
   DATABASE_DIRECT_URL?: string;
 
+  /**
+   * A streaming replica for the reads that may lag (search, product pages, analytics). Unset: they
+   * go to DATABASE_URL like every other read.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_READ_URL must start with postgres:// or postgresql://' })
+  DATABASE_READ_URL?: string;
+
+  /** The most the replica may lag before those reads go to the primary instead (default 5000). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(200)
+  @Max(600_000)
+  DATABASE_READ_MAX_LAG_MS?: number;
+
   @IsOptional()
   @IsString()
   PGLITE_DIR?: string;
@@ -244,6 +260,8 @@ export type DatabaseTarget =
       preparedStatements?: boolean;
       /** Straight to the primary, for migrations (DATABASE_DIRECT_URL); unset: `url`. */
       directUrl?: string;
+      /** A replica for the reads that may lag (DATABASE_READ_URL), and how far it may lag. */
+      read?: { url: string; maxLagMs: number };
     }
   | { kind: 'pglite'; dataDir: string };
 
@@ -311,9 +329,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         poolSize: vars.DB_POOL_SIZE ?? 10,
         preparedStatements: vars.DB_PREPARED_STATEMENTS ?? true,
         directUrl: vars.DATABASE_DIRECT_URL,
+        read: vars.DATABASE_READ_URL
+          ? { url: vars.DATABASE_READ_URL, maxLagMs: vars.DATABASE_READ_MAX_LAG_MS ?? 5000 }
+          : undefined,
         ...bounds,
       }
     : { kind: 'pglite', dataDir: pgliteDir(vars.PGLITE_DIR), ...bounds };
+  if (vars.DATABASE_READ_URL && !vars.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  - DATABASE_READ_URL needs DATABASE_URL (the embedded database has no replica)',
+    );
+  }
   if (!vars.WECHAT_APPID !== !vars.WECHAT_SECRET) {
     throw new ConfigError('Invalid configuration:\n  - WECHAT_APPID and WECHAT_SECRET must be set together');
   }

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { guardPool } from './connection-guard';
 import { dataSourceOptions } from './options';
 import { usePreparedStatements } from './prepared';
+import { LaggingReads } from './lagging-reads';
 import { MigrationService } from './migration.service';
 
 /** Puts the connection guards on the pool as soon as the DataSource exists. */
@@ -29,7 +30,7 @@ class PoolGuard {
       useFactory: (config: AppConfig) => dataSourceOptions(config.database),
     }),
   ],
-  providers: [PoolGuard, MigrationService],
-  exports: [MigrationService],
+  providers: [PoolGuard, MigrationService, LaggingReads],
+  exports: [MigrationService, LaggingReads],
 })
 export class DatabaseModule {}

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   parseSearchQuery,
   SEARCH_RANKING,
@@ -12,6 +11,7 @@ import {
 import { DataSource } from 'typeorm';
 import { ClockService } from '../clock/clock.service';
 import { InvalidInputError, NotFoundError } from '../common/domain-errors';
+import { LaggingReads } from '../database/lagging-reads';
 import { MatchCounts } from './match-counts';
 import { RELEVANCE_SQL, SIGNALS_SQL } from './search-ranking-sql';
 import { SearchSignalsService } from './search-signals.service';
@@ -53,16 +53,27 @@ export class SearchService {
   private readonly counts = new MatchCounts();
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly clock: ClockService,
     private readonly signals: SearchSignalsService,
+    private readonly laggingReads: LaggingReads,
   ) {}
 
   async search(q: string | undefined, limit: number, offset: number): Promise<SearchPage> {
     const query = this.parse(q);
+    // The catch-up writes the signals, on the primary; the search itself may read the replica.
     await this.signals.catchUp();
     const now = this.clock.now();
-    return this.db.transaction('REPEATABLE READ', async (tx) => {
+    return this.laggingReads.read((db) => this.searchOn(db, query, limit, offset, now));
+  }
+
+  private searchOn(
+    db: DataSource,
+    query: { tsquery: string; tokens: string[] },
+    limit: number,
+    offset: number,
+    now: Date,
+  ): Promise<SearchPage> {
+    return db.transaction('REPEATABLE READ', async (tx) => {
       const plan = await planSearch(tx, query.tokens);
       // A query known to match nothing in this catalogue version reads no band.
       const none = this.counts.known(plan.version, query.tsquery) === 0;
@@ -86,16 +97,24 @@ export class SearchService {
   async explain(q: string | undefined, productId: string): Promise<SearchExplainView> {
     const query = this.parse(q);
     await this.signals.catchUp();
-    const [listed]: { id: string }[] = await this.db.query(
-      "SELECT id FROM products WHERE id = $1 AND status = 'listed'",
-      [productId],
-    );
+    return this.laggingReads.read((db) => this.explainOn(db, q, query, productId));
+  }
+
+  private async explainOn(
+    db: DataSource,
+    q: string | undefined,
+    query: { tsquery: string; tokens: string[] },
+    productId: string,
+  ): Promise<SearchExplainView> {
+    const [listed]: { id: string }[] = await db.query("SELECT id FROM products WHERE id = $1 AND status = 'listed'", [
+      productId,
+    ]);
     if (!listed) throw new NotFoundError('product');
-    const [row]: MatchRow[] = await this.db.query(
+    const [row]: MatchRow[] = await db.query(
       `SELECT * FROM (${MATCHES_SQL.replace('AND p.search_vector @@ $1::tsquery', '')}) m WHERE m.id = $3`,
       [query.tsquery, this.clock.now(), productId],
     );
-    const [{ matches }]: { matches: boolean }[] = await this.db.query(
+    const [{ matches }]: { matches: boolean }[] = await db.query(
       'SELECT search_vector @@ $1::tsquery AS matches FROM products WHERE id = $2',
       [query.tsquery, productId],
     );
