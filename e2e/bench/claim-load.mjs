@@ -19,12 +19,20 @@ const api = (c, method, path, options = {}) => jsonRequest(c.target, method, pat
 
 /**
  * Everything before a storm that a storm does not use up: o_alice (the giver), o_wang (the
- * merchant), `claimers` users o_storm_0…, each alice's friend, and the group of them all.
+ * merchant), `claimers` users o_storm_0…, each alice's friend, the group of them all, and the
+ * gift SKU (花果茶组合 / 蜜桃乌龙 of the demo seed).
  */
 export async function claimWorld(c, bench, claimerCount) {
   const [alice, wang] = await Promise.all(
     ['o_alice', 'o_wang'].map((openId) => api(c, 'POST', '/api/auth/login', { body: { openId } })),
   );
+
+  // The gift SKU: 花果茶组合 / 蜜桃乌龙 (seeded with 300), found while the seed's products are all there are.
+  const page = await api(c, 'GET', '/api/products?limit=100');
+  const summary = page.items.find((p) => p.title === GIFT_PRODUCT);
+  if (!summary) throw new Error(`the demo seed has no product ${GIFT_PRODUCT}`);
+  const product = await api(c, 'GET', `/api/products/${summary.id}`);
+  const sku = product.skus.find((s) => s.specs['口味'] === GIFT_FLAVOUR) ?? product.skus[0];
 
   let t = performance.now();
   const claimers = await mapLimit(
@@ -63,20 +71,15 @@ export async function claimWorld(c, bench, claimerCount) {
   if (members !== claimerCount + 1) throw new Error(`the group has ${members} members, expected ${claimerCount + 1}`);
   log(`group ${group.id}: ${members} members (${GROUP_API_MAX_MEMBERS} + giver via API, ${rest.length} via SQL)`);
 
-  return { alice, wang, claimers, group };
+  return { alice, wang, claimers, group, product, sku };
 }
 
 /**
  * A paid first-come gift of `units` units to the world's group, on 花果茶组合 / 蜜桃乌龙 (its stock
  * raised by the merchant first): the storm's prize. A world takes one storm per gift.
  */
-export async function readyGift(c, bench, { alice, wang, group }, units) {
-  // The gift SKU: 花果茶组合 / 蜜桃乌龙 (seeded with 300); the merchant raises its stock first.
-  const page = await api(c, 'GET', '/api/products?limit=100');
-  const summary = page.items.find((p) => p.title === GIFT_PRODUCT);
-  if (!summary) throw new Error(`the demo seed has no product ${GIFT_PRODUCT}`);
-  const product = await api(c, 'GET', `/api/products/${summary.id}`);
-  const sku = product.skus.find((s) => s.specs['口味'] === GIFT_FLAVOUR) ?? product.skus[0];
+export async function readyGift(c, bench, { alice, wang, group, product, sku }, units) {
+  // The merchant raises the gift SKU's stock first.
   const stockTarget = Math.max(10_000, units * 4);
   await api(c, 'PATCH', `/api/products/${product.id}`, {
     token: wang.token,

@@ -93,6 +93,8 @@ export function benchLifecycle(keepDb) {
     admin: null,
     benchDb: null,
     borrowedDb: false,
+    /** More to stop before the database is dropped (fleet.mjs: the cluster), each awaited in turn. */
+    atCleanup: [],
     cleaning: null,
     interrupted: null,
   };
@@ -110,6 +112,10 @@ export function benchLifecycle(keepDb) {
 
   async function doCleanup() {
     await stopServer().catch((e) => console.error(`stopping the server: ${e.message}`));
+    for (const stop of state.atCleanup)
+      await Promise.resolve()
+        .then(stop)
+        .catch((e) => console.error(e.message));
     if (state.admin) {
       if (state.borrowedDb) {
         // --url: the database belongs to the server the bench was pointed at.
