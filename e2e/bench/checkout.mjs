@@ -393,7 +393,9 @@ function report(meta, loads, burstResult, floors) {
         `client ${f1(r.cpuMs.client)} ms; machine ${f0(r.machineBusyPct)}% busy (others ${f0(r.otherCpuPct)}%)`,
     );
     lines.push(
-      `server RSS          max ${f0(r.rssMaxMb)} MB sampled (VmHWM since start ${f0(r.hwmMb)} MB), largest of ${r.processes} process(es)`,
+      Number.isFinite(r.processes)
+        ? `server RSS          max ${f0(r.rssMaxMb)} MB sampled (VmHWM since start ${f0(r.hwmMb)} MB), largest of ${r.processes} process(es)`
+        : "server RSS          n/a (--url: the server is not this script's)",
     );
     lines.push(
       `statements/checkout ${
