@@ -226,6 +226,15 @@ export async function verify(bench, giftId, skuId, stockBefore, results) {
   };
 }
 
+/** The API error's code of an answer, or what else answered (a proxy's own page, say). */
+function answerCode(text) {
+  try {
+    return JSON.parse(text).code ?? 'no code';
+  } catch {
+    return `not JSON: ${text.replace(/\s+/g, ' ').slice(0, 60)}`;
+  }
+}
+
 /**
  * What a storm's answers and the database say together: accepted (200), rejected (409
  * ALL_CLAIMED), other 409s by code, errors (neither) by kind, 200s without the claim's body, and
@@ -249,7 +258,7 @@ export function assess(results, v, { units, giftId }) {
   const errors = results.filter((r) => r.status !== 200 && r.status !== 409);
   const errorKinds = new Map();
   for (const e of errors) {
-    const key = e.status === 0 ? `network: ${e.error}` : `HTTP ${e.status}`;
+    const key = e.status === 0 ? `network: ${e.error}` : `HTTP ${e.status} ${answerCode(e.text)}`;
     errorKinds.set(key, (errorKinds.get(key) ?? 0) + 1);
   }
   const badBodies = accepted.filter((r) => {

@@ -336,6 +336,8 @@ async function measureSetting(setting, target, { groups, appPids }, bench, world
   const v = await verify(bench, gift.id, sku.id, stockBefore, results);
   const a = assess(results, v, { units: UNITS, giftId: gift.id });
   for (const f of a.failures) out.failures.push(`${setting.name} storm: ${f}`);
+  if (a.errors.length > 0)
+    out.failures.push(`${setting.name} storm errors: ${JSON.stringify(Object.fromEntries(a.errorKinds))}`);
   out.storm = {
     requests: results.length,
     accepted: a.accepted.length,
