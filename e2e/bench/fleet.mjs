@@ -526,6 +526,8 @@ async function main() {
   await state.admin.query(`CREATE DATABASE ${state.benchDb}`);
   log(`created database ${state.benchDb}`);
   const client = new pg.Client({ connectionString: databaseUrl(state.benchDb) });
+  // Ctrl-C drops the database under this connection: its queries fail, the event must not crash the clean-up.
+  client.on('error', () => {});
   const settings = [];
   try {
     // Direct: one server process the script starts, migrating and seeding the bench database.
