@@ -25,6 +25,11 @@
  *   --pool=N          BENCH_POOL_SIZE     the server's DB_POOL_SIZE (20), per server process
  *   --procs=N         BENCH_PROCS         the server's WEB_CONCURRENCY (default: one per core)
  *   --keep-db         BENCH_KEEP_DB=1     keep the bench database afterwards
+ *   --url=URL         BENCH_URL           load a server already running there (e.g. HAProxy of
+ *                                         scripts/cluster.sh) instead of starting one; needs
+ *   --database=NAME   BENCH_DATABASE      the database that server uses (checks, counters, CPU of
+ *                                         its backends). Nothing is stopped or dropped; the server's
+ *                                         CPU, memory and statement count are n/a (fleet.mjs has them)
  *   BENCH_SERVER_NODE_ARGS  extra node flags for the server process (e.g. "--max-semi-space-size=4")
  *   BENCH_DATABASE_URL  admin connection (default postgres://giftshop:giftshop@127.0.0.1:5432/giftshop)
  *
@@ -32,9 +37,8 @@
  * loaded; otherwise they are reported as n/a with the reason, beside transactions per checkout
  * (pg_stat_database.xact_commit), which always works.
  */
-import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -42,45 +46,39 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startCountingProxy } from './pg-count-proxy.mjs';
+import { checkout, describeError, HOT_STOCK, makeScenarioWorld, makeWorld, SCENARIOS, shop } from './checkout-load.mjs';
+import { floor as floorOf } from './floor.mjs';
 import {
   benchLifecycle,
   cpuDelta,
   cpuSnapshot,
+  databaseNameOption,
+  describeTarget,
   processesEnv,
   serverProcesses,
   databaseUrl as databaseUrlOn,
   freePort,
-  HOST,
-  HttpError,
   intOption,
   jsonRequest,
   log,
-  mapLimit,
   option,
   percentile,
   sleep,
   spawnServer,
+  urlOption,
   waitForHealth,
 } from './lib.mjs';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SERVER_ENTRY = resolve(REPO_ROOT, 'server', 'dist', 'main.js');
-const FLOOR_DIR = resolve(REPO_ROOT, '..', 'shared', 'bench');
 const SERVER_START_TIMEOUT_MS = 60_000;
-const SETUP_CONCURRENCY = 16;
-const HOT_STOCK = 5_000_000;
 const BURST_SHOPPERS = 100;
 const BURST_STOCK = 10;
-const PRICE_FEN = 1990;
-const ADDRESS = { name: '秒杀买家', phone: '13800138000', region: '浙江省 杭州市 西湖区', detail: '龙井路 1 号' };
-const SCENARIOS = {
-  hot20: { shoppers: 20, shops: 1 },
-  hot100: { shoppers: 100, shops: 1 },
-  spread100: { shoppers: 100, shops: 100 },
-};
 const ALL = [...Object.keys(SCENARIOS), 'burst', 'floor'];
 
-const unknown = process.argv.slice(2).filter((a) => !/^--(seconds|scenario|pool|procs|keep-db)(=.*)?$/.test(a));
+const unknown = process.argv
+  .slice(2)
+  .filter((a) => !/^--(seconds|scenario|pool|procs|keep-db|url|database)(=.*)?$/.test(a));
 if (unknown.length > 0) {
   console.error(`unknown argument(s): ${unknown.join(' ')} (see the header of e2e/bench/checkout.mjs)`);
   process.exit(2);
@@ -93,6 +91,16 @@ if (SCENARIO !== 'all' && !ALL.includes(SCENARIO)) {
   process.exit(2);
 }
 const KEEP_DB = option('keep-db', 'BENCH_KEEP_DB', '0') !== '0';
+const URL_TARGET = urlOption('url', 'BENCH_URL');
+const TARGET_DB = databaseNameOption('database', 'BENCH_DATABASE');
+if (URL_TARGET && !TARGET_DB) {
+  console.error('--url needs --database: the database the server at that URL uses (for the checks and counters)');
+  process.exit(2);
+}
+if (TARGET_DB && !URL_TARGET) {
+  console.error('--database goes with --url (without it the bench makes its own database)');
+  process.exit(2);
+}
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://giftshop:giftshop@127.0.0.1:5432/giftshop';
 const wanted = (name) => SCENARIO === 'all' || SCENARIO === name;
 
@@ -102,11 +110,11 @@ const wanted = (name) => SCENARIO === 'all' || SCENARIO === name;
 /** Sockets for every request: one per shopper at most, kept alive like a browser's. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
-const describeError = (err) =>
-  err instanceof HttpError ? `HTTP ${err.status}${err.code ? ` ${err.code}` : ''}` : err.message.slice(0, 80);
-
 /** One JSON request to the server on the bench's keep-alive agent (lib.mjs `jsonRequest`). */
 const api = (port, method, path, options = {}) => jsonRequest(port, method, path, { agent, ...options });
+
+/** Where checkout-load.mjs sends the load: a port on 127.0.0.1 or the `--url` target. */
+const at = (target) => ({ target, agent });
 
 // ---------------------------------------------------------------------------------------------
 // Server and database
@@ -193,99 +201,28 @@ async function statementsAvailable(bench) {
 // ---------------------------------------------------------------------------------------------
 // Worlds
 
-/** `shops` merchants with one shop and one product each (one SKU of `stock`), and `shoppers`. */
-async function makeWorld(port, tag, { shops, shoppers, stock }) {
-  const skus = await mapLimit(
-    Array.from({ length: shops }, (_, i) => i),
-    SETUP_CONCURRENCY,
-    async (i) => {
-      const merchant = await api(port, 'POST', '/api/auth/login', { body: { openId: `o_${tag}_m${i}` } });
-      const shop = await api(port, 'POST', '/api/shops', {
-        token: merchant.token,
-        body: { name: `秒杀店 ${tag} ${i}` },
-        expect: 201,
-      });
-      const product = await api(port, 'POST', `/api/shops/${shop.id}/products`, {
-        token: merchant.token,
-        body: {
-          title: `秒杀爆款 ${tag} ${i}`,
-          description: '直播间秒杀',
-          categoryCode: 'tea',
-          skus: [{ specs: { 规格: '标准' }, priceFen: PRICE_FEN, listPriceFen: PRICE_FEN, stock }],
-        },
-        expect: 201,
-      });
-      return product.skus[0].id;
-    },
-  );
-  const buyers = await mapLimit(
-    Array.from({ length: shoppers }, (_, i) => i),
-    SETUP_CONCURRENCY,
-    async (i) => {
-      const login = await api(port, 'POST', '/api/auth/login', { body: { openId: `o_${tag}_b${i}` } });
-      const address = await api(port, 'POST', '/api/me/addresses', { token: login.token, body: ADDRESS, expect: 201 });
-      return { token: login.token, addressId: address.id, skuId: skus[i % skus.length] };
-    },
-  );
-  return { skus, buyers };
-}
-
-/** One checkout: create (with an Idempotency-Key) then pay; the time of both. */
-async function checkout(port, buyer) {
-  const t0 = performance.now();
-  const order = await api(port, 'POST', '/api/orders', {
-    token: buyer.token,
-    key: randomUUID(),
-    body: { items: [{ skuId: buyer.skuId, quantity: 1 }], addressId: buyer.addressId, scene: 'channels_live' },
-    expect: 201,
-  });
-  const paid = await api(port, 'POST', `/api/orders/${order.id}/pay`, { token: buyer.token, key: randomUUID() });
-  if (paid.status !== 'paid') throw new Error(`pay answered status ${paid.status}`);
-  return performance.now() - t0;
-}
-
 async function loadScenario(ctx, name) {
-  const { port, child, bench } = ctx;
+  // `child` is null with --url: the server is not ours, its CPU and memory are not measured.
+  const { target, child, bench } = ctx;
   const { shoppers, shops } = SCENARIOS[name];
   const t = performance.now();
-  const world = await makeWorld(port, `${name}_${randomBytes(3).toString('hex')}`, {
-    shops,
-    shoppers,
-    stock: HOT_STOCK,
-  });
+  const world = await makeScenarioWorld(at(target), name);
   log(`${name}: ${shops} shop(s), ${shoppers} shoppers set up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   await sleep(500);
 
-  const latencies = [];
-  const errors = new Map();
   let rssMax = 0;
-  const sampler = setInterval(() => (rssMax = Math.max(rssMax, memory(child.pid).rssMb || 0)), 200);
+  const sampler = child && setInterval(() => (rssMax = Math.max(rssMax, memory(child.pid).rssMb || 0)), 200);
   const counters0 = await dbCounters(state.admin, bench, state.benchDb, ctx.statements.ok);
-  const cpu0 = cpuSnapshot(child.pid, state.benchDb);
-  const started = performance.now();
-  const until = started + SECONDS * 1000;
-  await Promise.all(
-    world.buyers.map(async (buyer) => {
-      while (performance.now() < until) {
-        try {
-          latencies.push(await checkout(port, buyer));
-        } catch (err) {
-          const kind = describeError(err);
-          errors.set(kind, (errors.get(kind) ?? 0) + 1);
-          await sleep(50);
-        }
-      }
-    }),
-  );
-  const wall = (performance.now() - started) / 1000;
-  const cpu = cpuDelta(cpu0, cpuSnapshot(child.pid, state.benchDb));
+  const cpu0 = cpuSnapshot(child?.pid, state.benchDb);
+  const { latencies, errors, wall } = await shop(at(target), world.buyers, SECONDS);
+  const cpu = cpuDelta(cpu0, cpuSnapshot(child?.pid, state.benchDb));
+  if (!child) cpu.server = NaN;
   const counters1 = await dbCounters(state.admin, bench, state.benchDb, ctx.statements.ok);
-  clearInterval(sampler);
-  const mem = memory(child.pid);
-  rssMax = Math.max(rssMax, mem.rssMb || 0);
+  if (sampler) clearInterval(sampler);
+  const mem = child ? memory(child.pid) : { rssMb: NaN, hwmMb: NaN, processes: NaN };
+  rssMax = child ? Math.max(rssMax, mem.rssMb || 0) : NaN;
 
   const n = latencies.length;
-  latencies.sort((a, b) => a - b);
   const perCheckout = (x) => (n > 0 ? (1000 * x) / n : NaN);
   // Less the counter queries themselves (one statement, one transaction, on each side).
   const statements = ctx.statements.ok ? (counters1.statements - counters0.statements - 2) / n : NaN;
@@ -334,7 +271,7 @@ async function countStatements() {
   const child = startServer(port, url.toString(), { JOBS_POLL_MS: '0', DB_POOL_SIZE: '4' });
   try {
     await waitForHealth(port, child, SERVER_START_TIMEOUT_MS);
-    const world = await makeWorld(port, `count_${randomBytes(3).toString('hex')}`, {
+    const world = await makeWorld(at(port), `count_${randomBytes(3).toString('hex')}`, {
       shops: 1,
       shoppers: 1,
       stock: HOT_STOCK,
@@ -381,8 +318,8 @@ async function countStatements() {
 
 /** 100 shoppers, one unit each, a SKU of 10, all at once: exactly 10 paid, none oversold. */
 async function burst(ctx) {
-  const { port, bench } = ctx;
-  const world = await makeWorld(port, `burst_${randomBytes(3).toString('hex')}`, {
+  const { target, bench } = ctx;
+  const world = await makeWorld(at(target), `burst_${randomBytes(3).toString('hex')}`, {
     shops: 1,
     shoppers: BURST_SHOPPERS,
     stock: BURST_STOCK,
@@ -390,7 +327,7 @@ async function burst(ctx) {
   const skuId = world.skus[0];
   const outcomes = await Promise.all(
     world.buyers.map((b) =>
-      checkout(port, b).then(
+      checkout(at(target), b).then(
         () => 'paid',
         (err) => describeError(err),
       ),
@@ -419,60 +356,9 @@ async function burst(ctx) {
   return { ...row, answers: tally, oversold, ok };
 }
 
-/** pgbench over the floor schema: checkouts/s PostgreSQL alone allows at `clients`. */
-function pgbench(dbName, clients, seconds) {
-  const url = new URL(ADMIN_URL);
-  const env = {
-    ...process.env,
-    PGHOST: url.hostname,
-    PGPORT: url.port || '5432',
-    PGUSER: decodeURIComponent(url.username),
-    PGPASSWORD: decodeURIComponent(url.password),
-  };
-  const args = ['-n', '-M', 'prepared', '-c', String(clients), '-j', '2', '-T', String(seconds)];
-  args.push('-f', resolve(FLOOR_DIR, 'checkout-floor.sql'), dbName);
-  return new Promise((res, rej) =>
-    execFile('pgbench', args, { env }, (err, stdout, stderr) => {
-      if (err) return rej(new Error(`pgbench: ${stderr || err.message}`));
-      const tps = Number((stdout.match(/tps = ([\d.]+) \(without initial connection time\)/) ?? [])[1]);
-      const latency = Number((stdout.match(/latency average = ([\d.]+) ms/) ?? [])[1]);
-      res({ clients, tps, latencyMs: latency });
-    }),
-  );
-}
-
-async function floor() {
-  const schema = resolve(FLOOR_DIR, 'floor-schema.sql');
-  if (!existsSync(schema)) throw new Error(`${schema} is missing`);
-  const name = `giftshop_floor_${randomBytes(4).toString('hex')}`;
-  await state.admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const c = new pg.Client({ connectionString: databaseUrl(name) });
-    await c.connect();
-    await c.query(readFileSync(schema, 'utf8'));
-    await c.end();
-    const seconds = Math.max(3, Math.min(SECONDS, 15));
-    const results = [];
-    for (const clients of [20, 8]) {
-      // pgbench's backends exit with it: sample the CPU inside the run, from 1 s in to 1 s before the end.
-      const window = new Promise((res) => {
-        setTimeout(() => {
-          const before = cpuSnapshot(process.pid, name);
-          setTimeout(() => res(cpuDelta(before, cpuSnapshot(process.pid, name))), (seconds - 2) * 1000);
-        }, 1000);
-      });
-      const r = await pgbench(name, clients, seconds);
-      const cpu = await window;
-      r.machineBusyPct = cpu.machineBusyPct;
-      r.postgresPct = (100 * cpu.postgresBench) / (cpu.wall * cpu.cores);
-      r.othersPct = (100 * cpu.postgresOther) / (cpu.wall * cpu.cores);
-      results.push(r);
-    }
-    return results;
-  } finally {
-    await state.admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-  }
-}
+/** The floor: checkout-floor.sql at 20 and 8 clients, each for SECONDS (3 to 15). */
+const floor = () =>
+  floorOf(state.admin, ADMIN_URL, 'checkout-floor.sql', { seconds: Math.max(3, Math.min(SECONDS, 15)) });
 
 // ---------------------------------------------------------------------------------------------
 // Report
@@ -507,7 +393,9 @@ function report(meta, loads, burstResult, floors) {
         `client ${f1(r.cpuMs.client)} ms; machine ${f0(r.machineBusyPct)}% busy (others ${f0(r.otherCpuPct)}%)`,
     );
     lines.push(
-      `server RSS          max ${f0(r.rssMaxMb)} MB sampled (VmHWM since start ${f0(r.hwmMb)} MB), largest of ${r.processes} process(es)`,
+      Number.isFinite(r.processes)
+        ? `server RSS          max ${f0(r.rssMaxMb)} MB sampled (VmHWM since start ${f0(r.hwmMb)} MB), largest of ${r.processes} process(es)`
+        : "server RSS          n/a (--url: the server is not this script's)",
     );
     lines.push(
       `statements/checkout ${
@@ -571,13 +459,26 @@ async function main() {
   const loads = [];
   let burstResult = null;
   if (Object.keys(SCENARIOS).some(wanted) || wanted('burst')) {
-    state.benchDb = `giftshop_bench_${randomBytes(4).toString('hex')}`;
-    await state.admin.query(`CREATE DATABASE ${state.benchDb}`);
-    const port = await freePort();
-    const child = startServer(port, databaseUrl(state.benchDb));
-    state.server = child;
-    const health = await waitForHealth(port, child, SERVER_START_TIMEOUT_MS);
-    log(`server pid ${child.pid} on ${HOST}:${port} (${health.database} ${health.version}), database ${state.benchDb}`);
+    let target;
+    let child = null;
+    if (URL_TARGET) {
+      // Someone else's server and database: loaded and checked, never stopped or dropped.
+      state.benchDb = TARGET_DB;
+      state.borrowedDb = true;
+      target = URL_TARGET;
+      const health = await jsonRequest(target, 'GET', '/api/health', { agent });
+      log(`server at ${describeTarget(target)} (${health.database} ${health.version}), database ${state.benchDb}`);
+    } else {
+      state.benchDb = `giftshop_bench_${randomBytes(4).toString('hex')}`;
+      await state.admin.query(`CREATE DATABASE ${state.benchDb}`);
+      target = await freePort();
+      child = startServer(target, databaseUrl(state.benchDb));
+      state.server = child;
+      const health = await waitForHealth(target, child, SERVER_START_TIMEOUT_MS);
+      log(
+        `server pid ${child.pid} on ${describeTarget(target)} (${health.database} ${health.version}), database ${state.benchDb}`,
+      );
+    }
     const client = new pg.Client({ connectionString: databaseUrl(state.benchDb) });
     await client.connect();
     const bench = { query: async (sql, params) => (await client.query(sql, params)).rows };
@@ -585,7 +486,7 @@ async function main() {
       const statements = await statementsAvailable(bench);
       meta.statementsWhy = statements.why;
       if (!statements.ok) log(`statements per checkout: n/a (${statements.why})`);
-      const ctx = { port, child, bench, statements };
+      const ctx = { target, child, bench, statements };
       for (const name of Object.keys(SCENARIOS).filter(wanted)) {
         const r = await loadScenario(ctx, name);
         log(`${name}: ${f1(r.ordersPerSec)} orders/s, p99 ${f1(r.p99)} ms, errors ${r.errorCount}`);
@@ -593,7 +494,7 @@ async function main() {
         if (r.checkouts === 0) meta.failures.push(`${name}: no checkout succeeded`);
         loads.push(r);
       }
-      if (!statements.ok && loads.length > 0) {
+      if (!statements.ok && loads.length > 0 && !URL_TARGET) {
         meta.counted = await countStatements();
         log(`statements (counting proxy): ${JSON.stringify(meta.counted)}`);
       }

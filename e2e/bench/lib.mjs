@@ -87,7 +87,17 @@ export function percentile(sorted, p) {
  * kept) once, however many paths ask. The server never outlives the script.
  */
 export function benchLifecycle(keepDb) {
-  const state = { server: null, serverLog: [], admin: null, benchDb: null, cleaning: null, interrupted: null };
+  const state = {
+    server: null,
+    serverLog: [],
+    admin: null,
+    benchDb: null,
+    borrowedDb: false,
+    /** More to stop before the database is dropped (fleet.mjs: the cluster), each awaited in turn. */
+    atCleanup: [],
+    cleaning: null,
+    interrupted: null,
+  };
 
   async function stopServer() {
     const child = state.server;
@@ -102,8 +112,14 @@ export function benchLifecycle(keepDb) {
 
   async function doCleanup() {
     await stopServer().catch((e) => console.error(`stopping the server: ${e.message}`));
+    for (const stop of state.atCleanup)
+      await Promise.resolve()
+        .then(stop)
+        .catch((e) => console.error(e.message));
     if (state.admin) {
-      if (state.benchDb && !keepDb) {
+      if (state.borrowedDb) {
+        // --url: the database belongs to the server the bench was pointed at.
+      } else if (state.benchDb && !keepDb) {
         await state.admin
           .query(`DROP DATABASE IF EXISTS ${state.benchDb} WITH (FORCE)`)
           .catch((e) => console.error(`dropping ${state.benchDb}: ${e.message}`));
@@ -216,12 +232,14 @@ export function cpuSnapshot(serverPid, benchDb) {
   };
 }
 
+/** Ticks gained by the processes of `after` since `before` (a process new since then counts whole). */
+function sumDelta(before, after) {
+  let sum = 0;
+  for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
+  return sum;
+}
+
 export function cpuDelta(a, b) {
-  const sumDelta = (before, after) => {
-    let sum = 0;
-    for (const [pid, ticks] of after) sum += ticks - (before.get(pid) ?? 0);
-    return sum;
-  };
   const sec = (ticks) => ticks / CLK_TCK;
   const clientUs = process.cpuUsage(a.client);
   const wall = (b.at - a.at) / 1000;
@@ -244,6 +262,58 @@ export function cpuDelta(a, b) {
     machineBusyPct: machineTotal > 0 ? (100 * machineBusy) / machineTotal : NaN,
     ...used,
     rest: machineBusySec - used.server - used.postgresBench - used.postgresOther - used.client - used.irq - used.steal,
+  };
+}
+
+/**
+ * CPU of named groups of processes, for a run with more than one server process (the fleet):
+ * `groups` maps a name to a function that gives the group's pids now (their children are
+ * included), beside the bench database's postgres backends, the other postgres processes and
+ * this script. `cpuGroupsDelta` turns two snapshots into cpu-seconds.
+ */
+export function cpuGroupsSnapshot(groups, benchDb) {
+  const ticks = {};
+  for (const [name, pids] of Object.entries(groups)) {
+    ticks[name] = new Map(
+      pids()
+        .flatMap((pid) => serverProcesses(pid))
+        .map((pid) => [String(pid), procTicks(pid)]),
+    );
+  }
+  return {
+    at: performance.now(),
+    machine: machineTicks(),
+    groups: ticks,
+    postgres: postgresTicks(benchDb),
+    client: process.cpuUsage(),
+  };
+}
+
+export function cpuGroupsDelta(a, b) {
+  const sec = (ticks) => ticks / CLK_TCK;
+  const clientUs = process.cpuUsage(a.client);
+  const wall = (b.at - a.at) / 1000;
+  const machineTotal = b.machine.total - a.machine.total;
+  const machineBusy = machineTotal - (b.machine.idle - a.machine.idle);
+  const cores = os.availableParallelism();
+  const groups = Object.fromEntries(
+    Object.keys(b.groups).map((name) => [name, sec(sumDelta(a.groups[name] ?? new Map(), b.groups[name]))]),
+  );
+  const postgresBench = sec(sumDelta(a.postgres.bench, b.postgres.bench));
+  const postgresOther = sec(sumDelta(a.postgres.other, b.postgres.other));
+  const client = (clientUs.user + clientUs.system) / 1e6;
+  const machineBusySec = machineTotal > 0 ? (machineBusy / machineTotal) * wall * cores : NaN;
+  const counted = Object.values(groups).reduce((x, y) => x + y, 0) + postgresBench + postgresOther + client;
+  return {
+    wall,
+    cores,
+    machineBusyPct: machineTotal > 0 ? (100 * machineBusy) / machineTotal : NaN,
+    groups,
+    postgresBench,
+    postgresOther,
+    client,
+    // Everything else the machine did: other sessions' load, irq, the kernel's own threads.
+    rest: machineBusySec - counted,
   };
 }
 
@@ -304,8 +374,59 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * Where the load goes: a port on 127.0.0.1 (a server the bench started), or `{ host, port }` (a
+ * server or load balancer already running, `--url`).
+ */
+export const targetOf = (target) => (typeof target === 'object' ? target : { host: HOST, port: target });
+
+/** `http://host:port` of a target, for the logs. */
+export const describeTarget = (target) => `http://${targetOf(target).host}:${targetOf(target).port}`;
+
+/**
+ * `--url=http://host:port` (or the environment variable): load an existing server instead of
+ * starting one. Null when not given; anything but an http URL with a host, no path and no
+ * credentials is refused with exit code 2.
+ */
+export function urlOption(name, envName) {
+  const raw = option(name, envName, '');
+  if (raw === '') return null;
+  let url;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (
+    !url ||
+    url.protocol !== 'http:' ||
+    !url.hostname ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    !['', '/'].includes(url.pathname)
+  ) {
+    console.error(`--${name} (${envName}) must be an http URL such as http://127.0.0.1:3000, got ${raw}`);
+    process.exit(2);
+  }
+  return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || 80) };
+}
+
+/** A PostgreSQL database name the benches may create or be pointed at (lower case, digits, _). */
+export function databaseNameOption(name, envName) {
+  const raw = option(name, envName, '');
+  if (raw === '') return null;
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) {
+    console.error(`--${name} (${envName}) must be a database name of lower-case letters, digits and _, got ${raw}`);
+    process.exit(2);
+  }
+  return raw;
+}
+
 /** One JSON request to the server; throws an HttpError unless the status is `expect`. */
-export function jsonRequest(port, method, path, { token, body, key, agent, expect = 200, timeoutMs = 30_000 } = {}) {
+export function jsonRequest(target, method, path, { token, body, key, agent, expect = 200, timeoutMs = 30_000 } = {}) {
+  const { host, port } = targetOf(target);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const headers = { accept: 'application/json' };
   if (payload !== undefined) {
@@ -315,7 +436,7 @@ export function jsonRequest(port, method, path, { token, body, key, agent, expec
   if (token) headers.authorization = `Bearer ${token}`;
   if (key) headers['idempotency-key'] = key;
   return new Promise((resolveReq, reject) => {
-    const req = http.request({ host: HOST, port, method, path, headers, agent }, (res) => {
+    const req = http.request({ host, port, method, path, headers, agent }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('error', reject);
