@@ -9,6 +9,9 @@
 #   bash scripts/cluster.sh start    # builds nothing: run `npm run build` first
 #   bash scripts/cluster.sh status
 #   bash scripts/cluster.sh stop
+#   bash scripts/cluster.sh install        # only installs PgBouncer and HAProxy when missing
+#   bash scripts/cluster.sh stop-bouncer   # PgBouncer down (the fault test), and back:
+#   bash scripts/cluster.sh start-bouncer
 #
 # Each app process runs with WEB_CONCURRENCY=1 and DB_PREPARED_STATEMENTS=false (Debian's
 # PgBouncer 1.18 keeps no prepared statement across transactions), its migrations and their
@@ -16,6 +19,7 @@
 # pg_basebackup and follows the primary by streaming replication. State, logs and configuration
 # live in CLUSTER_DIR (default .data/cluster). Extra environment (TEST_HOOKS, JOBS_POLL_MS, …) is
 # passed to the app processes; JWT_SECRET and PAYMENT_NOTIFY_SECRET are shared by all of them.
+# CLUSTER_REPLICA=0 starts no replica (the fault tests need none).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,6 +29,7 @@ APP_PORTS=(${CLUSTER_APP_PORTS:-3101 3102 3103})
 BOUNCER_PORT=${CLUSTER_BOUNCER_PORT:-6432}
 REPLICA_PORT=${CLUSTER_REPLICA_PORT:-5433}
 DB=${CLUSTER_DATABASE:-giftshop}
+WITH_REPLICA=${CLUSTER_REPLICA:-1}
 PRIMARY="postgres://giftshop:giftshop@127.0.0.1:5432/$DB"
 POOLED="postgres://giftshop:giftshop@127.0.0.1:$BOUNCER_PORT/$DB"
 REPLICA="postgres://giftshop:giftshop@127.0.0.1:$REPLICA_PORT/$DB"
@@ -122,7 +127,8 @@ start_apps() {
     if [ -f "$RUN/app-$port.pid" ] && kill -0 "$(cat "$RUN/app-$port.pid")" 2>/dev/null; then continue; fi
     (
       cd "$ROOT"
-      # (DATABASE_READ_URL=$REPLICA once the server routes lag-tolerant reads there: issue 18.)
+      # Lag-tolerant reads go to the replica when there is one (issue 18).
+      if [ "$WITH_REPLICA" = 1 ]; then export DATABASE_READ_URL=$REPLICA; fi
       PORT=$port WEB_CONCURRENCY=1 DATABASE_URL=$POOLED DATABASE_DIRECT_URL=$PRIMARY \
         DB_PREPARED_STATEMENTS=false JWT_SECRET=$JWT_SECRET PAYMENT_NOTIFY_SECRET=$PAYMENT_NOTIFY_SECRET \
         TRUST_PROXY=${TRUST_PROXY:-1} nohup node server/dist/main.js >"$RUN/app-$port.log" 2>&1 &
@@ -170,12 +176,27 @@ EOF
   wait_for "HAProxy" curl -fsS "http://127.0.0.1:$LB_PORT/api/health"
 }
 
+# Ends a process with SIGTERM and waits for it to be gone (SIGKILL after 10 s).
+end_process() { # pid
+  local pid=$1
+  as_root kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  as_root kill -KILL "$pid" 2>/dev/null || true
+}
+
+stop_bouncer() {
+  if [ -f "$RUN/pgbouncer.pid" ]; then
+    end_process "$(cat "$RUN/pgbouncer.pid")"
+    rm -f "$RUN/pgbouncer.pid"
+  fi
+}
+
 stop_all() {
   for pidfile in "$RUN"/haproxy.pid "$RUN"/app-*.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    [ -f "$pidfile" ] && end_process "$(cat "$pidfile")"
     rm -f "$pidfile"
   done
-  [ -f "$RUN/pgbouncer.pid" ] && as_root kill "$(cat "$RUN/pgbouncer.pid")" 2>/dev/null || true
+  stop_bouncer
   [ -d "$RUN/replica" ] && as_postgres "$PG_BIN/pg_ctl -D '$RUN/replica' -m fast stop" >/dev/null 2>&1 || true
 }
 
@@ -186,13 +207,18 @@ case "${1:-start}" in
     as_root chmod 0777 "$RUN"
     install_packages
     start_primary
-    start_replica
+    if [ "$WITH_REPLICA" = 1 ]; then start_replica; fi
     start_bouncer
     start_apps
     start_balancer
-    echo "== the shop runs at http://127.0.0.1:$LB_PORT (HAProxy → ${#APP_PORTS[@]} app processes → PgBouncer :$BOUNCER_PORT → primary :5432; replica :$REPLICA_PORT)"
+    replica="replica :$REPLICA_PORT"
+    [ "$WITH_REPLICA" = 1 ] || replica="no replica"
+    echo "== the shop runs at http://127.0.0.1:$LB_PORT (HAProxy → ${#APP_PORTS[@]} app processes → PgBouncer :$BOUNCER_PORT → primary :5432; $replica)"
     ;;
   stop) stop_all ;;
+  install) install_packages ;;
+  stop-bouncer) stop_bouncer ;;
+  start-bouncer) start_bouncer ;;
   status)
     for port in "${APP_PORTS[@]}"; do
       printf 'app :%s  ' "$port"
@@ -206,7 +232,7 @@ case "${1:-start}" in
       echo "replica :$REPLICA_PORT  down"
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status|install|stop-bouncer|start-bouncer" >&2
     exit 2
     ;;
 esac
