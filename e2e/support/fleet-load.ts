@@ -376,11 +376,12 @@ export async function checkBooks(fleet: Fleet, w: World, record: LoadRecord): Pr
        FROM orders o WHERE o.buyer_id = ANY($1::uuid[]) OR o.id = ANY($2::uuid[]) ORDER BY o.id`,
     [w.buyers.map((b) => b.id), giftOrders],
   );
-  expectEqual(
-    'the buyers’ and the giver’s orders',
-    orders.map((o) => o.id).sort(),
-    [...clientOrders.map((o) => o.orderId), ...giftOrders].sort(),
-  );
+  const told = new Set([...clientOrders.map((o) => o.orderId), ...giftOrders]);
+  const found = new Set(orders.map((o) => o.id));
+  const missing = [...told].filter((id) => !found.has(id));
+  const extra = orders.filter((o) => !told.has(o.id)).map((o) => `${o.id} (${o.status})`);
+  if (missing.length > 0) broken.push(`orders the clients were told of, missing: ${missing.join(', ')}`);
+  if (extra.length > 0) broken.push(`orders no client was told of: ${extra.join(', ')}`);
   for (const o of orders) {
     if (o.status !== 'paid' || o.payments !== 1 || o.paid !== 1)
       broken.push(`order ${o.id}: ${o.status} with ${o.payments} payments (${o.paid} succeeded)`);
