@@ -33,7 +33,7 @@ WITH_REPLICA=${CLUSTER_REPLICA:-1}
 PRIMARY="postgres://giftshop:giftshop@127.0.0.1:5432/$DB"
 POOLED="postgres://giftshop:giftshop@127.0.0.1:$BOUNCER_PORT/$DB"
 REPLICA="postgres://giftshop:giftshop@127.0.0.1:$REPLICA_PORT/$DB"
-PG_BIN=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -n 1)/bin
+PG_BIN=/usr/lib/postgresql/$( (ls /usr/lib/postgresql 2>/dev/null || true) | sort -V | tail -n 1)/bin
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { as_root su postgres -s /bin/sh -c "$1"; }

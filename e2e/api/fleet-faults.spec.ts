@@ -53,17 +53,24 @@ async function unpaidOrderTimesOut(fleet: Fleet, c: FleetClient, w: World): Prom
 
 describe('the fleet under faults: HAProxy → three app processes → PgBouncer → PostgreSQL', () => {
   let fleet: Fleet | undefined;
+  const clients: FleetClient[] = [];
+  const client = (f: Fleet): FleetClient => {
+    const c = new FleetClient(f.url);
+    clients.push(c);
+    return c;
+  };
   beforeAll(async () => {
     // The processes poll the jobs often, so a due job's run is awaited in moments.
     fleet = await startFleet('faults', { JOBS_POLL_MS: '100' });
   }, 120_000);
   afterAll(async () => {
+    for (const c of clients) c.close();
     await fleet?.stop();
   }, 60_000);
 
   it('one app process is killed with SIGKILL mid-storm: nothing accepted is lost or doubled, and the survivors run the due jobs', async () => {
     const f = fleet!;
-    const c = new FleetClient(f.url);
+    const c = client(f);
     const w = await makeWorld(c, 'kill', SIZE);
     const [victim, ...survivors] = f.appPorts.map((port) => f.pidOf(port));
     const record = await runLoad(c, w, {
@@ -94,7 +101,7 @@ describe('the fleet under faults: HAProxy → three app processes → PgBouncer 
     const f = fleet!;
     await f.start(); // the process the first test killed
     const pids = f.appPorts.map((port) => f.pidOf(port));
-    const c = new FleetClient(f.url);
+    const c = client(f);
     const w = await makeWorld(c, 'bouncer', SIZE);
     const record = await runLoad(c, w, {
       ...LOAD,

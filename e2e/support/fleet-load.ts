@@ -26,7 +26,14 @@ export class FleetClient {
   /** When each retried failure happened, and what it was ("network", "502", "503 DATABASE_BUSY"…). */
   readonly failures: { at: number; what: string }[] = [];
 
+  private closed = false;
+
   constructor(private readonly base: string) {}
+
+  /** Stops every call of this client at its next attempt (a test that failed leaves no load running). */
+  close(): void {
+    this.closed = true;
+  }
 
   /**
    * Sends the call until it gets an answer that is not worth retrying; every attempt carries the
@@ -39,6 +46,7 @@ export class FleetClient {
   ): Promise<Answer> {
     const started = Date.now();
     for (let attempt = 1; ; attempt++) {
+      if (this.closed) throw new Error(`${method} ${path}: the client was closed`);
       let what: string;
       try {
         const res = await fetch(`${this.base}${path}`, {
