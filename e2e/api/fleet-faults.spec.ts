@@ -1,6 +1,8 @@
 import { until } from '../support/fixtures';
 import { Fleet, startFleet } from '../support/fleet';
-import { checkBooks, FleetClient, LoadRecord, makeWorld, runLoad, throughput, World } from '../support/fleet-load';
+import { checkBooks } from '../support/fleet-books';
+import { FleetClient } from '../support/fleet-client';
+import { LoadRecord, makeWorld, runLoad, throughput, World } from '../support/fleet-load';
 
 /**
  * Faults on real processes (issue 18): scripts/cluster.sh starts HAProxy in front of three app
