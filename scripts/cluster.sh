@@ -46,13 +46,21 @@ wait_for() { # what, command…
   return 1
 }
 
+# PgBouncer and HAProxy, and what this script calls that a minimal Debian may lack (curl, pgrep).
 install_packages() {
-  if ! command -v pgbouncer >/dev/null || ! command -v haproxy >/dev/null; then
-    echo "== installing PgBouncer and HAProxy from Debian's packages"
+  local packages=()
+  command -v pgbouncer >/dev/null || packages+=(pgbouncer)
+  command -v haproxy >/dev/null || packages+=(haproxy)
+  command -v curl >/dev/null || packages+=(curl)
+  command -v pgrep >/dev/null || packages+=(procps)
+  if [ ${#packages[@]} -gt 0 ]; then
+    echo "== installing ${packages[*]} from Debian's packages"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer haproxy >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   fi
 }
+
+random_hex() { head -c "$1" /dev/urandom | od -An -v -tx1 | tr -d ' \n'; }
 
 start_primary() {
   bash "$ROOT/scripts/postgres.sh" >/dev/null
@@ -119,8 +127,8 @@ EOF
 
 start_apps() {
   [ -f "$ROOT/server/dist/main.js" ] || { echo "cluster: run \`npm run build\` first" >&2; exit 1; }
-  [ -f "$RUN/secrets" ] || printf 'JWT_SECRET=%s\nPAYMENT_NOTIFY_SECRET=%s\n' "$(openssl rand -hex 32)" \
-    "$(openssl rand -hex 24)" >"$RUN/secrets"
+  [ -f "$RUN/secrets" ] || printf 'JWT_SECRET=%s\nPAYMENT_NOTIFY_SECRET=%s\n' "$(random_hex 32)" \
+    "$(random_hex 24)" >"$RUN/secrets"
   # shellcheck disable=SC1091
   . "$RUN/secrets"
   for port in "${APP_PORTS[@]}"; do
@@ -205,6 +213,10 @@ case "${1:-start}" in
     mkdir -p "$RUN"
     as_root chown postgres "$RUN"
     as_root chmod 0777 "$RUN"
+    if ! as_postgres "test -w '$RUN'"; then
+      echo "cluster: the postgres user cannot reach $RUN (PgBouncer and the replica run as postgres): set CLUSTER_DIR to a directory it can reach" >&2
+      exit 1
+    fi
     install_packages
     start_primary
     if [ "$WITH_REPLICA" = 1 ]; then start_replica; fi

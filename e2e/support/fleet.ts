@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { databaseUrl, serverUrl, templateDatabase } from './databases';
@@ -13,7 +14,7 @@ const run = promisify(execFile);
 /**
  * A fleet of the built server started by scripts/cluster.sh, for one test file: HAProxy in front of
  * three app processes on PgBouncer (transaction pooling) on this run's PostgreSQL, no replica, on
- * free ports, with its own directory under .tmp/ and its own database (cloned from the migrated
+ * free ports, with its own directory (`scratch()`) and its own database (cloned from the migrated
  * template of the api project). `stop()` ends every process and drops the database.
  */
 export interface Fleet {
@@ -37,7 +38,7 @@ export interface Fleet {
 
 export async function startFleet(name: string, env: Record<string, string> = {}): Promise<Fleet> {
   const database = `${templateDatabase()}_${name}`.replace('_template', '');
-  const dir = resolve(ROOT, '.tmp', database);
+  const dir = resolve(scratch(), database);
   const [lb, bouncer, ...appPorts] = await distinctFreePorts(5);
   const clusterEnv = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -126,6 +127,21 @@ export async function startFleet(name: string, env: Record<string, string> = {})
     },
     stop,
   };
+}
+
+/**
+ * Where the fleet's directory goes: .tmp/ in the repository, unless the postgres user cannot reach
+ * it (PgBouncer runs as postgres; a clone in a private home, as on a CI machine, is out of its
+ * reach), then the system's temporary directory.
+ */
+function scratch(): string {
+  const repoTmp = resolve(ROOT, '.tmp');
+  mkdirSync(repoTmp, { recursive: true });
+  chmodSync(repoTmp, 0o755);
+  for (let p = ROOT; ; p = dirname(p)) {
+    if ((statSync(p).mode & 0o001) === 0) return tmpdir();
+    if (p === dirname(p)) return repoTmp;
+  }
 }
 
 async function distinctFreePorts(n: number): Promise<number[]> {
