@@ -240,8 +240,10 @@ case "${1:-start}" in
     printf 'haproxy :%s  ' "$LB_PORT"
     curl -fsS "http://127.0.0.1:$LB_PORT/api/health" 2>/dev/null || printf 'down'
     echo
-    psql "$REPLICA" -qAtc "SELECT 'replica :$REPLICA_PORT  in recovery: ' || pg_is_in_recovery()" 2>/dev/null ||
-      echo "replica :$REPLICA_PORT  down"
+    if [ "$WITH_REPLICA" = 1 ]; then
+      psql "$REPLICA" -qAtc "SELECT 'replica :$REPLICA_PORT  in recovery: ' || pg_is_in_recovery()" 2>/dev/null ||
+        echo "replica :$REPLICA_PORT  down"
+    fi
     ;;
   *)
     echo "usage: $0 start|stop|status|install|stop-bouncer|start-bouncer" >&2
