@@ -10,6 +10,9 @@
 #   bash scripts/cluster.sh status
 #   bash scripts/cluster.sh replica  # the primary and its replica only
 #   bash scripts/cluster.sh stop
+#   bash scripts/cluster.sh install        # only installs PgBouncer and HAProxy when missing
+#   bash scripts/cluster.sh stop-bouncer   # PgBouncer down (the fault test), and back:
+#   bash scripts/cluster.sh start-bouncer
 #
 # Each app process runs with WEB_CONCURRENCY=1 and DB_PREPARED_STATEMENTS=false (Debian's
 # PgBouncer 1.18 keeps no prepared statement across transactions), its migrations and their
@@ -17,6 +20,7 @@
 # pg_basebackup and follows the primary by streaming replication. State, logs and configuration
 # live in CLUSTER_DIR (default .data/cluster). Extra environment (TEST_HOOKS, JOBS_POLL_MS, …) is
 # passed to the app processes; JWT_SECRET and PAYMENT_NOTIFY_SECRET are shared by all of them.
+# CLUSTER_REPLICA=0 starts no replica (the fault tests need none).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,10 +30,11 @@ APP_PORTS=(${CLUSTER_APP_PORTS:-3101 3102 3103})
 BOUNCER_PORT=${CLUSTER_BOUNCER_PORT:-6432}
 REPLICA_PORT=${CLUSTER_REPLICA_PORT:-5433}
 DB=${CLUSTER_DATABASE:-giftshop}
+WITH_REPLICA=${CLUSTER_REPLICA:-1}
 PRIMARY="postgres://giftshop:giftshop@127.0.0.1:5432/$DB"
 POOLED="postgres://giftshop:giftshop@127.0.0.1:$BOUNCER_PORT/$DB"
 REPLICA="postgres://giftshop:giftshop@127.0.0.1:$REPLICA_PORT/$DB"
-PG_BIN=/usr/lib/postgresql/$(ls /usr/lib/postgresql | sort -V | tail -n 1)/bin
+PG_BIN=/usr/lib/postgresql/$( (ls /usr/lib/postgresql 2>/dev/null || true) | sort -V | tail -n 1)/bin
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { as_root su postgres -s /bin/sh -c "$1"; }
@@ -42,13 +47,21 @@ wait_for() { # what, command…
   return 1
 }
 
+# PgBouncer and HAProxy, and what this script calls that a minimal Debian may lack (curl, pgrep).
 install_packages() {
-  if ! command -v pgbouncer >/dev/null || ! command -v haproxy >/dev/null; then
-    echo "== installing PgBouncer and HAProxy from Debian's packages"
+  local packages=()
+  command -v pgbouncer >/dev/null || packages+=(pgbouncer)
+  command -v haproxy >/dev/null || packages+=(haproxy)
+  command -v curl >/dev/null || packages+=(curl)
+  command -v pgrep >/dev/null || packages+=(procps)
+  if [ ${#packages[@]} -gt 0 ]; then
+    echo "== installing ${packages[*]} from Debian's packages"
     as_root apt-get update -qq
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer haproxy >/dev/null
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   fi
 }
+
+random_hex() { head -c "$1" /dev/urandom | od -An -v -tx1 | tr -d ' \n'; }
 
 start_primary() {
   bash "$ROOT/scripts/postgres.sh" >/dev/null
@@ -116,15 +129,17 @@ EOF
 
 start_apps() {
   [ -f "$ROOT/server/dist/main.js" ] || { echo "cluster: run \`npm run build\` first" >&2; exit 1; }
-  [ -f "$RUN/secrets" ] || printf 'JWT_SECRET=%s\nPAYMENT_NOTIFY_SECRET=%s\n' "$(openssl rand -hex 32)" \
-    "$(openssl rand -hex 24)" >"$RUN/secrets"
+  [ -f "$RUN/secrets" ] || printf 'JWT_SECRET=%s\nPAYMENT_NOTIFY_SECRET=%s\n' "$(random_hex 32)" \
+    "$(random_hex 24)" >"$RUN/secrets"
   # shellcheck disable=SC1091
   . "$RUN/secrets"
   for port in "${APP_PORTS[@]}"; do
     if [ -f "$RUN/app-$port.pid" ] && kill -0 "$(cat "$RUN/app-$port.pid")" 2>/dev/null; then continue; fi
     (
       cd "$ROOT"
-      PORT=$port WEB_CONCURRENCY=1 DATABASE_URL=$POOLED DATABASE_DIRECT_URL=$PRIMARY DATABASE_READ_URL=$REPLICA \
+      # Lag-tolerant reads go to the replica when there is one (issue 18).
+      if [ "$WITH_REPLICA" = 1 ]; then export DATABASE_READ_URL=$REPLICA; fi
+      PORT=$port WEB_CONCURRENCY=1 DATABASE_URL=$POOLED DATABASE_DIRECT_URL=$PRIMARY \
         DB_PREPARED_STATEMENTS=false JWT_SECRET=$JWT_SECRET PAYMENT_NOTIFY_SECRET=$PAYMENT_NOTIFY_SECRET \
         TRUST_PROXY=${TRUST_PROXY:-1} nohup node server/dist/main.js >"$RUN/app-$port.log" 2>&1 &
       echo $! >"$RUN/app-$port.pid"
@@ -146,6 +161,10 @@ defaults
   timeout connect 2s
   timeout client 60s
   timeout server 60s
+  # A process busy with a storm may take a while to answer its check; a dead one refuses at once.
+  timeout check 5s
+  # The client's address for the per-address rate limits (the apps trust one proxy: TRUST_PROXY=1).
+  option forwardfor
   # A request that could not reach a process goes to another (never one that reached it: a
   # client retries those with its Idempotency-Key).
   retries 3
@@ -171,12 +190,27 @@ EOF
   wait_for "HAProxy" curl -fsS "http://127.0.0.1:$LB_PORT/api/health"
 }
 
+# Ends a process with SIGTERM and waits for it to be gone (SIGKILL after 10 s).
+end_process() { # pid
+  local pid=$1
+  as_root kill "$pid" 2>/dev/null || return 0
+  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  as_root kill -KILL "$pid" 2>/dev/null || true
+}
+
+stop_bouncer() {
+  if [ -f "$RUN/pgbouncer.pid" ]; then
+    end_process "$(cat "$RUN/pgbouncer.pid")"
+    rm -f "$RUN/pgbouncer.pid"
+  fi
+}
+
 stop_all() {
   for pidfile in "$RUN"/haproxy.pid "$RUN"/app-*.pid; do
-    [ -f "$pidfile" ] && kill "$(cat "$pidfile")" 2>/dev/null || true
+    [ -f "$pidfile" ] && end_process "$(cat "$pidfile")"
     rm -f "$pidfile"
   done
-  [ -f "$RUN/pgbouncer.pid" ] && as_root kill "$(cat "$RUN/pgbouncer.pid")" 2>/dev/null || true
+  stop_bouncer
   [ -d "$RUN/replica" ] && as_postgres "$PG_BIN/pg_ctl -D '$RUN/replica' -m fast stop" >/dev/null 2>&1 || true
 }
 
@@ -185,24 +219,39 @@ case "${1:-start}" in
     mkdir -p "$RUN"
     as_root chown postgres "$RUN"
     as_root chmod 0777 "$RUN"
+    if ! as_postgres "test -w '$RUN'"; then
+      echo "cluster: the postgres user cannot reach $RUN (PgBouncer and the replica run as postgres): set CLUSTER_DIR to a directory it can reach" >&2
+      exit 1
+    fi
     install_packages
     start_primary
-    start_replica
+    if [ "$WITH_REPLICA" = 1 ]; then start_replica; fi
     start_bouncer
     start_apps
     start_balancer
-    echo "== the shop runs at http://127.0.0.1:$LB_PORT (HAProxy → ${#APP_PORTS[@]} app processes → PgBouncer :$BOUNCER_PORT → primary :5432; replica :$REPLICA_PORT)"
+    replica="replica :$REPLICA_PORT"
+    [ "$WITH_REPLICA" = 1 ] || replica="no replica"
+    echo "== the shop runs at http://127.0.0.1:$LB_PORT (HAProxy → ${#APP_PORTS[@]} app processes → PgBouncer :$BOUNCER_PORT → primary :5432; $replica)"
     ;;
   replica)
-    # The primary and its streaming replica only (the test command's read-replica suite).
+    # The primary and its streaming replica only (the test command's read-replica suite). A
+    # checkout the postgres user cannot reach (a private home) keeps the replica in /var/tmp.
     mkdir -p "$RUN"
     as_root chown postgres "$RUN"
     as_root chmod 0777 "$RUN"
+    if ! as_postgres "test -w '$RUN'"; then
+      RUN=/var/tmp/giftshop-replica
+      as_root mkdir -p "$RUN"
+      as_root chown postgres "$RUN"
+    fi
     start_primary
     start_replica
     echo "== replica of :5432 streaming on :$REPLICA_PORT"
     ;;
   stop) stop_all ;;
+  install) install_packages ;;
+  stop-bouncer) stop_bouncer ;;
+  start-bouncer) start_bouncer ;;
   status)
     for port in "${APP_PORTS[@]}"; do
       printf 'app :%s  ' "$port"
@@ -212,11 +261,13 @@ case "${1:-start}" in
     printf 'haproxy :%s  ' "$LB_PORT"
     curl -fsS "http://127.0.0.1:$LB_PORT/api/health" 2>/dev/null || printf 'down'
     echo
-    psql "$REPLICA" -qAtc "SELECT 'replica :$REPLICA_PORT  in recovery: ' || pg_is_in_recovery()" 2>/dev/null ||
-      echo "replica :$REPLICA_PORT  down"
+    if [ "$WITH_REPLICA" = 1 ]; then
+      psql "$REPLICA" -qAtc "SELECT 'replica :$REPLICA_PORT  in recovery: ' || pg_is_in_recovery()" 2>/dev/null ||
+        echo "replica :$REPLICA_PORT  down"
+    fi
     ;;
   *)
-    echo "usage: $0 start|replica|stop|status" >&2
+    echo "usage: $0 start|replica|stop|status|install|stop-bouncer|start-bouncer" >&2
     exit 2
     ;;
 esac

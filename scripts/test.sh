@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The one test command: installs what it needs (PostgreSQL and Chromium from Debian's packages,
-# npm dependencies), builds everything (H5 and the WeChat mini-program), lints, runs every jest
-# project (unit, client components, api on PostgreSQL, smoke on the embedded database), then the
-# Playwright browser stories, and ends with one line: `N passed, N failed[, N skipped]`.
+# The one test command: installs what it needs (PostgreSQL, PgBouncer, HAProxy and Chromium from
+# Debian's packages, npm dependencies), builds everything (H5 and the WeChat mini-program), lints,
+# runs every jest project (unit, client components, api on PostgreSQL, smoke on the embedded
+# database), then the Playwright browser stories, and ends with one line:
+# `N passed, N failed[, N skipped]`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/postgres.sh
+# The fleet fault tests (e2e/api/fleet-faults.spec.ts) run scripts/cluster.sh: HAProxy and PgBouncer.
+bash scripts/cluster.sh install
 bash scripts/cluster.sh replica # a streaming replica of it on :5433 (e2e/api/read-replica.spec.ts)
 bash scripts/chromium.sh
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://giftshop:giftshop@127.0.0.1:5432/giftshop}"

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { ApiError, IllegalTransitionError } from '@giftshop/shared';
 import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { isAcquireTimeout } from '../database/connection-guard';
+import { isAcquireTimeout, isConnectionLost } from '../database/connection-guard';
 import { isTransientDbError } from '../database/run-in-transaction';
 import { DomainError, ServiceUnavailableError } from './domain-errors';
 
@@ -122,6 +122,9 @@ export class HttpErrorFilter implements ExceptionFilter {
         return this.body(503, 'DATABASE_BUSY', 'the shop is busy: try again in a moment');
     }
     if (isAcquireTimeout(exception)) return this.body(503, 'DATABASE_BUSY', 'the shop is busy: try again in a moment');
+    if (isConnectionLost(exception)) {
+      return this.body(503, 'DATABASE_UNAVAILABLE', 'the database cannot be reached: try again in a moment');
+    }
     const parser = bodyParserError(exception);
     if (parser) return this.body(parser.status, parser.code, parser.message);
     return this.body(HttpStatus.INTERNAL_SERVER_ERROR, 'INTERNAL_ERROR', 'internal error');

@@ -54,6 +54,27 @@ export function isAcquireTimeout(err: unknown): boolean {
   );
 }
 
+/**
+ * Node's socket errors and PostgreSQL's (or PgBouncer's) answers that mean the database could not
+ * be reached or the connection was lost: SQLSTATE class 08 (connection exception), and 57P01-3
+ * (the server shutting down or starting).
+ */
+const LOST_CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03']);
+const LOST_CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable/i;
+
+/**
+ * The database could not be reached, or the connection to it broke mid-request (PgBouncer or
+ * PostgreSQL restarting): an outage, not a bug, answered 503 so clients retry (with their
+ * Idempotency-Key: a transaction whose COMMIT was lost may have committed).
+ */
+export function isConnectionLost(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  if (typeof code === 'string' && (LOST_CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  const message = e?.driverError?.message ?? e?.message;
+  return typeof message === 'string' && LOST_CONNECTION_MESSAGES.test(message);
+}
+
 export function poolBusyError(): ServiceUnavailableError {
   return new ServiceUnavailableError('DATABASE_BUSY', 'the shop is busy: try again in a moment', 1);
 }
