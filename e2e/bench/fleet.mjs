@@ -42,6 +42,9 @@
  *   --pool=N           BENCH_POOL_SIZE       each app process's DB_POOL_SIZE (20)
  *   --replica          BENCH_REPLICA=1       let cluster.sh make its streaming replica too
  *   --keep-db          BENCH_KEEP_DB=1       keep the bench database afterwards
+ *   --decompose        BENCH_DECOMPOSE=1     two more settings that split the fleet's cost: the direct
+ *                                            process with DB_PREPARED_STATEMENTS=false, and the fleet
+ *                                            of 1 loaded at its app port (PgBouncer, no HAProxy)
  *   BENCH_DATABASE_URL  admin connection (default postgres://giftshop:giftshop@127.0.0.1:5432/giftshop)
  *   CLUSTER_BOUNCER_POOL and the app processes' extra environment pass through to cluster.sh.
  * The defaults are meant to keep a run under 10 minutes (four settings of 3 + 2 × 20 s and a storm,
@@ -90,7 +93,18 @@ const LOADS = ['hot20', 'spread100'];
 // ---------------------------------------------------------------------------------------------
 // Options
 
-const FLAGS = ['seconds', 'warmup', 'floor-seconds', 'apps', 'claimers', 'units', 'pool', 'replica', 'keep-db'];
+const FLAGS = [
+  'seconds',
+  'warmup',
+  'floor-seconds',
+  'apps',
+  'claimers',
+  'units',
+  'pool',
+  'replica',
+  'keep-db',
+  'decompose',
+];
 const unknown = process.argv.slice(2).filter((a) => !FLAGS.some((f) => a === `--${f}` || a.startsWith(`--${f}=`)));
 if (unknown.length > 0) {
   console.error(`unknown argument(s): ${unknown.join(' ')} (see the header of e2e/bench/fleet.mjs)`);
@@ -113,6 +127,7 @@ if (UNITS > CLAIMERS) {
 const POOL_SIZE = intOption('pool', 'BENCH_POOL_SIZE', 20, 1, 200);
 const REPLICA = option('replica', 'BENCH_REPLICA', '0') !== '0';
 const KEEP_DB = option('keep-db', 'BENCH_KEEP_DB', '0') !== '0';
+const DECOMPOSE = option('decompose', 'BENCH_DECOMPOSE', '0') !== '0';
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://giftshop:giftshop@127.0.0.1:5432/giftshop';
 
 /** `--apps=1,2,3`: distinct fleet sizes from 1 to 8, ascending (each setting adds processes). */
@@ -153,12 +168,19 @@ const appEnv = {
   ...(process.env.JOBS_POLL_MS ? { JOBS_POLL_MS: process.env.JOBS_POLL_MS } : {}),
 };
 
-function startDirect(port) {
+function startDirect(port, extraEnv = {}) {
   const child = spawnServer({
     entry: SERVER_ENTRY,
     cwd: REPO_ROOT,
     logLines: state.serverLog,
-    env: { ...appEnv, ...secrets, PORT: String(port), DATABASE_URL: databaseUrl(state.benchDb), WEB_CONCURRENCY: '1' },
+    env: {
+      ...appEnv,
+      ...secrets,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl(state.benchDb),
+      WEB_CONCURRENCY: '1',
+      ...extraEnv,
+    },
   });
   state.server = child;
   return child;
@@ -278,6 +300,7 @@ async function measureSetting(setting, target, { groups, appPids }, bench, world
   const c = { target, agent };
   const out = {
     setting: setting.name,
+    ...(setting.label ? { label: setting.label } : {}),
     direct: setting.direct,
     apps: setting.apps,
     loads: {},
@@ -407,7 +430,8 @@ function version(cmd, args) {
 
 function report(meta, settings, floors) {
   const label = (s) =>
-    s.direct ? 'direct, 1 process' : `HAProxy → ${s.apps} app process${s.apps > 1 ? 'es' : ''} → PgBouncer`;
+    s.label ??
+    (s.direct ? 'direct, 1 process' : `HAProxy → ${s.apps} app process${s.apps > 1 ? 'es' : ''} → PgBouncer`);
   const lines = [''];
   lines.push('================ fleet benchmark result ================');
   lines.push(
@@ -558,10 +582,39 @@ async function main() {
     state.server = null;
     agent.destroy();
 
+    if (DECOMPOSE) {
+      // The same process with every statement unnamed, as the fleet runs them behind PgBouncer 1.18.
+      const unnamedPort = await freePort();
+      const unnamedChild = startDirect(unnamedPort, { DB_PREPARED_STATEMENTS: 'false' });
+      await waitForHealth(unnamedPort, unnamedChild, SERVER_START_TIMEOUT_MS);
+      const unnamed = {
+        name: 'direct, unnamed',
+        direct: true,
+        apps: 1,
+        label: 'direct, 1 process, unnamed statements',
+      };
+      settings.push(await measureSetting(unnamed, unnamedPort, groupsFor(unnamed, unnamedChild), bench, world));
+      await stopServer();
+      state.server = null;
+      agent.destroy();
+    }
+
     // The fleet, one more app process each setting.
     await prepareCluster();
     for (const apps of APPS) {
       await startCluster(apps);
+      if (DECOMPOSE && apps === 1) {
+        // The one app process loaded at its own port: PgBouncer without HAProxy.
+        const bypass = {
+          name: 'fleet of 1, no HAProxy',
+          direct: false,
+          apps,
+          label: '1 app process → PgBouncer (no HAProxy)',
+        };
+        const appTarget = { host: HOST, port: cluster.ports.apps[0] };
+        settings.push(await measureSetting(bypass, appTarget, groupsFor(bypass), bench, world));
+        agent.destroy();
+      }
       const setting = { name: `fleet of ${apps}`, direct: false, apps };
       const target = { host: HOST, port: cluster.ports.lb };
       settings.push(await measureSetting(setting, target, groupsFor(setting), bench, world));

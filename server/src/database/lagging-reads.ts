@@ -3,26 +3,19 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { DataSource, QueryFailedError } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ServiceUnavailableError } from '../common/domain-errors';
-import { guardPool } from './connection-guard';
+import { guardPool, isConnectionLost } from './connection-guard';
 import { dataSourceOptions } from './options';
 import { usePreparedStatements } from './prepared';
 
 /** Where the reads that may lag are served from at this moment. */
 export type ReadsFrom = 'primary' | 'replica';
 
-/** SQLSTATE classes and codes that mean the server, not the statement, failed. */
-const CONNECTION_FAILURES = /^(08|57P0)/;
-const NODE_FAILURES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH']);
-
 /** The replica could not answer (down, restarting, unreachable, or its pool is full). */
 function replicaFailed(err: unknown): boolean {
-  if (err instanceof ServiceUnavailableError) return true;
-  const cause = err instanceof QueryFailedError ? (err.driverError as { code?: string }) : (err as { code?: string });
-  const code = cause?.code ?? '';
-  if (CONNECTION_FAILURES.test(code) || NODE_FAILURES.has(code)) return true;
+  if (err instanceof ServiceUnavailableError || isConnectionLost(err)) return true;
   // A hot standby cancels a query that would hold back its replay ("conflict with recovery").
-  if (code === '40001' && /recovery/.test(String((err as Error).message))) return true;
-  return err instanceof Error && /Connection terminated|connection timeout/i.test(err.message);
+  const cause = err instanceof QueryFailedError ? (err.driverError as { code?: string }) : (err as { code?: string });
+  return cause?.code === '40001' && /recovery/.test(String((err as Error).message));
 }
 
 /**
