@@ -63,12 +63,25 @@ describe('the fleet under faults: HAProxy → three app processes → PgBouncer 
   };
   beforeAll(async () => {
     // The processes poll the jobs often, so a due job's run is awaited in moments.
-    fleet = await startFleet('faults', { JOBS_POLL_MS: '100' });
+    // Test hooks on for GET /api/test/client-address.
+    fleet = await startFleet('faults', { JOBS_POLL_MS: '100', TEST_HOOKS: '1' });
   }, 120_000);
   afterAll(async () => {
     for (const c of clients) c.close();
     await fleet?.stop();
   }, 60_000);
+
+  it('counts each client under its own address, whatever X-Forwarded-For it sends', async () => {
+    // HAProxy appends the address it saw (option forwardfor) and the apps trust that one hop
+    // (TRUST_PROXY=1): a forged header cannot move a client to another per-address rate limit.
+    for (const forged of [undefined, '203.0.113.9', '203.0.113.9, 198.51.100.7']) {
+      const res = await fetch(`${fleet!.url}/api/test/client-address`, {
+        headers: forged ? { 'x-forwarded-for': forged } : {},
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { address: string }).address).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    }
+  });
 
   it('one app process is killed with SIGKILL mid-storm: nothing accepted is lost or doubled, and the survivors run the due jobs', async () => {
     const f = fleet!;

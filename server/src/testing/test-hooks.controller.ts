@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import type { Request } from 'express';
 import { Public } from '../identity/auth.decorators';
 import { JobsService } from '../jobs/jobs.service';
 import { SeedService } from '../seed/seed.service';
@@ -21,6 +22,11 @@ class ResetDto {
 class ClockAdvancedDto {
   @ApiProperty({ type: String, format: 'date-time', description: 'The server clock after the move' }) now!: string;
   @ApiProperty({ description: 'Jobs that became due and ran' }) jobsRun!: number;
+}
+
+class ClientAddressDto {
+  @ApiProperty({ description: 'The address the server counts this request under (per-address rate limits)' })
+  address!: string;
 }
 
 /** Routes for testers; the module exists only when the server runs with TEST_HOOKS=1. */
@@ -53,5 +59,14 @@ export class TestHooksController {
     const now = await this.clock.advance(body.ms);
     const jobsRun = await this.jobs.runDue();
     return { now: now.toISOString(), jobsRun };
+  }
+
+  @Get('client-address')
+  @ApiOkResponse({
+    type: ClientAddressDto,
+    description: 'The client address as the server sees it behind its proxies (TRUST_PROXY)',
+  })
+  clientAddress(@Req() req: Request): ClientAddressDto {
+    return { address: req.ip ?? '' };
   }
 }
