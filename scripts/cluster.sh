@@ -72,9 +72,9 @@ start_primary() {
     psql_admin "CREATE ROLE replicator REPLICATION LOGIN PASSWORD 'replicator'"
   fi
   # PgBouncer cannot pass these as startup parameters (1.18 refuses unknown ones): the role's
-  # defaults give every pooled session the app's bounds.
-  psql_admin "ALTER ROLE giftshop SET statement_timeout = '30s'"
-  psql_admin "ALTER ROLE giftshop SET idle_in_transaction_session_timeout = '30s'"
+  # defaults in the cluster's database give every pooled session the app's bounds (and nothing else).
+  psql_admin "ALTER ROLE giftshop IN DATABASE $DB SET statement_timeout = '30s'"
+  psql_admin "ALTER ROLE giftshop IN DATABASE $DB SET idle_in_transaction_session_timeout = '30s'"
 }
 
 start_replica() {

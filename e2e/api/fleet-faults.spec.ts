@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { until } from '../support/fixtures';
 import { Fleet, startFleet } from '../support/fleet';
 import { checkBooks } from '../support/fleet-books';
@@ -80,6 +81,20 @@ describe('the fleet under faults: HAProxy → three app processes → PgBouncer 
       });
       expect(res.status).toBe(200);
       expect(((await res.json()) as { address: string }).address).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
+    }
+  });
+
+  it("gives every pooled session the app's time bounds, which PgBouncer will not pass as startup parameters", async () => {
+    // cluster.sh sets them on the role in the fleet's database; a runaway statement or a
+    // transaction left idle is still ended by the server.
+    const pooled = new Client({ connectionString: fleet!.pooledUrl });
+    await pooled.connect();
+    try {
+      const show = async (name: string) => (await pooled.query(`SHOW ${name}`)).rows[0][name];
+      expect(await show('statement_timeout')).toBe('30s');
+      expect(await show('idle_in_transaction_session_timeout')).toBe('30s');
+    } finally {
+      await pooled.end();
     }
   });
 

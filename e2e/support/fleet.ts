@@ -20,6 +20,8 @@ const run = promisify(execFile);
 export interface Fleet {
   /** HAProxy. */
   url: string;
+  /** The fleet's database through PgBouncer, as the app processes reach it. */
+  pooledUrl: string;
   appPorts: number[];
   dir: string;
   /** Runs a query on the fleet's database on the primary (not through PgBouncer). */
@@ -92,6 +94,11 @@ export async function startFleet(name: string, env: Record<string, string> = {})
   const pidOf = (port: number): number => Number(readFileSync(resolve(dir, `app-${port}.pid`), 'utf8').trim());
   return {
     url: `http://127.0.0.1:${lb}`,
+    pooledUrl: (() => {
+      const pooled = new URL(databaseUrl(database));
+      pooled.port = String(bouncer);
+      return pooled.toString();
+    })(),
     appPorts,
     dir,
     sql: async <T>(query: string, params: unknown[] = []) => (await db!.query(query, params)).rows as T[],
