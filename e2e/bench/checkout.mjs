@@ -52,7 +52,6 @@ import {
   benchLifecycle,
   cpuDelta,
   cpuSnapshot,
-  databaseNameOption,
   describeTarget,
   processesEnv,
   serverProcesses,
@@ -63,9 +62,9 @@ import {
   log,
   option,
   percentile,
+  serverTargetOptions,
   sleep,
   spawnServer,
-  urlOption,
   waitForHealth,
 } from './lib.mjs';
 
@@ -91,16 +90,7 @@ if (SCENARIO !== 'all' && !ALL.includes(SCENARIO)) {
   process.exit(2);
 }
 const KEEP_DB = option('keep-db', 'BENCH_KEEP_DB', '0') !== '0';
-const URL_TARGET = urlOption('url', 'BENCH_URL');
-const TARGET_DB = databaseNameOption('database', 'BENCH_DATABASE');
-if (URL_TARGET && !TARGET_DB) {
-  console.error('--url needs --database: the database the server at that URL uses (for the checks and counters)');
-  process.exit(2);
-}
-if (TARGET_DB && !URL_TARGET) {
-  console.error('--database goes with --url (without it the bench makes its own database)');
-  process.exit(2);
-}
+const { url: URL_TARGET, database: TARGET_DB } = serverTargetOptions('for the checks and counters');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://giftshop:giftshop@127.0.0.1:5432/giftshop';
 const wanted = (name) => SCENARIO === 'all' || SCENARIO === name;
 

@@ -41,7 +41,6 @@ import {
   benchLifecycle,
   cpuDelta,
   cpuSnapshot,
-  databaseNameOption,
   describeTarget,
   processesEnv,
   databaseUrl as databaseUrlOn,
@@ -51,10 +50,10 @@ import {
   log,
   option,
   percentile,
+  serverTargetOptions,
   sleep,
   spawnServer,
   startActivitySampler,
-  urlOption,
   waitForHealth,
   withDeadline,
 } from './lib.mjs';
@@ -79,16 +78,7 @@ const POOL_SIZE = intOption('pool', 'BENCH_POOL_SIZE', 20, 1, 200);
 const CONCURRENCY = intOption('concurrency', 'BENCH_CONCURRENCY', CLAIMERS, 1, CLAIMERS);
 const PROFILE = option('profile', 'BENCH_PROFILE', '0') !== '0';
 const KEEP_DB = option('keep-db', 'BENCH_KEEP_DB', '0') !== '0';
-const URL_TARGET = urlOption('url', 'BENCH_URL');
-const TARGET_DB = databaseNameOption('database', 'BENCH_DATABASE');
-if (URL_TARGET && !TARGET_DB) {
-  console.error('--url needs --database: the database the server at that URL uses (for the setup SQL and the checks)');
-  process.exit(2);
-}
-if (TARGET_DB && !URL_TARGET) {
-  console.error('--database goes with --url (without it the bench makes its own database)');
-  process.exit(2);
-}
+const { url: URL_TARGET, database: TARGET_DB } = serverTargetOptions('for the setup SQL and the checks');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://giftshop:giftshop@127.0.0.1:5432/giftshop';
 
 // ---------------------------------------------------------------------------------------------

@@ -424,6 +424,24 @@ export function databaseNameOption(name, envName) {
   return raw;
 }
 
+/**
+ * `--url` with `--database` (BENCH_URL, BENCH_DATABASE): a server already running and the
+ * database it uses, for `needs` (what the bench reads there); both or neither.
+ */
+export function serverTargetOptions(needs) {
+  const url = urlOption('url', 'BENCH_URL');
+  const database = databaseNameOption('database', 'BENCH_DATABASE');
+  if (url && !database) {
+    console.error(`--url needs --database: the database the server at that URL uses (${needs})`);
+    process.exit(2);
+  }
+  if (database && !url) {
+    console.error('--database goes with --url (without it the bench makes its own database)');
+    process.exit(2);
+  }
+  return { url, database };
+}
+
 /** One JSON request to the server; throws an HttpError unless the status is `expect`. */
 export function jsonRequest(target, method, path, { token, body, key, agent, expect = 200, timeoutMs = 30_000 } = {}) {
   const { host, port } = targetOf(target);
