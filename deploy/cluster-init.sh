@@ -12,8 +12,8 @@
 set -euo pipefail
 
 psql -v ON_ERROR_STOP=1 -q <<'SQL'
-ALTER ROLE giftshop SET statement_timeout = '30s';
-ALTER ROLE giftshop SET idle_in_transaction_session_timeout = '30s';
+ALTER ROLE giftshop IN DATABASE giftshop SET statement_timeout = '30s';
+ALTER ROLE giftshop IN DATABASE giftshop SET idle_in_transaction_session_timeout = '30s';
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'replicator') THEN
