@@ -999,7 +999,9 @@ function directSearch(client) {
   const clock = { now: () => new Date() };
   // No signal events wait in the bench database: nothing to roll up.
   const signals = { catchUp: async () => {} };
-  const service = new SearchService(db, clock, signals);
+  // No replica: the reads that may lag run on the stand-in, as LaggingReads runs them on the primary.
+  const laggingReads = { read: (work) => work(db) };
+  const service = new SearchService(clock, signals, laggingReads);
   return async (x) => {
     recorded = [];
     await service.search(x.q, x.limit ?? 20, x.offset ?? 0);
