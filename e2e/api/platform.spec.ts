@@ -1,3 +1,7 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { databaseUrl, workerDatabase } from '../support/databases';
+import { until } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 
 describe('platform: health, OpenAPI, errors and test hooks', () => {
@@ -6,6 +10,42 @@ describe('platform: health, OpenAPI, errors and test hooks', () => {
     t = await TestApp.start();
   });
   afterAll(() => t.close());
+
+  it('runs a reset again when it meets a deadlock (another process holding a table it wants)', async () => {
+    // As a job polled by another process can: hold a table the TRUNCATE reaches late, then ask
+    // for one it took first. The reset waited first, so it is the deadlock's victim, and reruns.
+    const tables = t.app.get(DataSource).entityMetadatas.map((m) => m.tableName);
+    const [first, last] = [tables[0], tables[tables.length - 1]];
+    const deadlocks = async () =>
+      (await t.sql<{ n: number }>('SELECT deadlocks AS n FROM pg_stat_database WHERE datname = current_database()'))[0]
+        .n;
+    const before = await deadlocks();
+    const holder = new Client({ connectionString: databaseUrl(workerDatabase()) });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query(`LOCK TABLE "${last}" IN ROW EXCLUSIVE MODE`);
+      const reset = t
+        .http()
+        .post('/api/test/reset')
+        .then((res) => res);
+      await until(
+        async () =>
+          (
+            await t.sql(
+              "SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'TRUNCATE%' AND datname = current_database()",
+            )
+          ).length > 0,
+        'the reset waiting for the held table',
+      );
+      await holder.query(`LOCK TABLE "${first}" IN ROW EXCLUSIVE MODE`); // the reset was the victim
+      await holder.query('COMMIT');
+      expect((await reset).status).toBe(200);
+      await until(async () => (await deadlocks()) > before, 'the deadlock in the statistics');
+    } finally {
+      await holder.end();
+    }
+  });
 
   it('reports PostgreSQL in /api/health', async () => {
     const res = await t.http().get('/api/health').expect(200);

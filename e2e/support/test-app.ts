@@ -63,22 +63,37 @@ export class TestApp {
     const config = loadConfig(serverEnv);
     const processes = options.logStream || process.env.TEST_PROCESSES === '1' ? 1 : (options.processes ?? 2);
     // Both start at once; migrations run under an advisory lock, so once.
-    const [app, second] = await Promise.all([
+    const [started, spawned] = await Promise.allSettled([
       createApp(config, { logStream: options.logStream }),
       processes === 2 ? startServerProcess(serverEnv) : null,
     ]);
-    await app.listen(0, '127.0.0.1');
-    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-    // A started TestApp is a fresh world for its processes, as an app with its state in memory was:
-    // the test clock at real time, no rate-limit counts.
-    await app.get(DataSource).query('UPDATE test_clock SET offset_ms = 0; DELETE FROM rate_limit_windows');
-    const roundRobin = second ? await startRoundRobin([url, second.url]) : null;
-    const upstream = roundRobin?.url ?? url;
-    const proxied = options.proxy ?? process.env.TEST_API_PROXY === 'prism';
-    const prism = proxied ? await startPrism(app, upstream) : null;
-    const testApp = new TestApp(app, url, prism, second, roundRobin);
-    if (options.reset !== false) await testApp.reset();
-    return testApp;
+    if (started.status === 'rejected' || spawned.status === 'rejected') {
+      if (started.status === 'fulfilled') await started.value.close().catch(() => undefined);
+      if (spawned.status === 'fulfilled') await spawned.value?.stop().catch(() => undefined);
+      throw started.status === 'rejected' ? started.reason : (spawned as PromiseRejectedResult).reason;
+    }
+    const [app, second] = [started.value, spawned.value];
+    let roundRobin: RoundRobin | null = null;
+    let prism: PrismProxy | null = null;
+    try {
+      await app.listen(0, '127.0.0.1');
+      const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      // A started TestApp is a fresh world for its processes, as an app with its state in memory
+      // was: the test clock at real time, no rate-limit counts.
+      await app.get(DataSource).query('UPDATE test_clock SET offset_ms = 0; DELETE FROM rate_limit_windows');
+      roundRobin = second ? await startRoundRobin([url, second.url]) : null;
+      const upstream = roundRobin?.url ?? url;
+      const proxied = options.proxy ?? process.env.TEST_API_PROXY === 'prism';
+      prism = proxied ? await startPrism(app, upstream) : null;
+      const testApp = new TestApp(app, url, prism, second, roundRobin);
+      if (options.reset !== false) await testApp.reset();
+      return testApp;
+    } catch (err) {
+      // A start that failed half-way leaves nothing running: a second process left polling the
+      // jobs would take the next suites' jobs.
+      await new TestApp(app, '', prism, second, roundRobin).close().catch(() => undefined);
+      throw err;
+    }
   }
 
   /** Each server process's own URL: this app's first, then the second process's, if any. */

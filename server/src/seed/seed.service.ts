@@ -6,6 +6,7 @@ import { refreshSearchVectors } from '../catalog/search-vector';
 import { Shop } from '../catalog/shop.entity';
 import { Sku } from '../catalog/sku.entity';
 import { ClockService } from '../clock/clock.service';
+import { runInTransaction } from '../database/run-in-transaction';
 import { KnownUsers } from '../identity/known-users';
 import { User } from '../identity/user.entity';
 import { Chat, ChatMember, Friendship } from '../social/chat.entity';
@@ -36,7 +37,9 @@ export class SeedService {
 
   /** Empties every table (the migration history stays) and loads the demo data again. */
   async reset(): Promise<void> {
-    await this.db.transaction(async (tx) => {
+    // Retried: the TRUNCATE takes its tables' locks one by one, and another process's job may hold
+    // one of them while it waits for one the TRUNCATE already has (a deadlock; its victim reruns).
+    await runInTransaction(this.db, async (tx) => {
       const tables = this.db.entityMetadatas.map((m) => `"${m.tableName}"`).join(', ');
       await tx.query(`TRUNCATE ${tables} RESTART IDENTITY CASCADE`);
       await this.load(tx);
