@@ -50,6 +50,7 @@ import { checkout, describeError, HOT_STOCK, makeScenarioWorld, makeWorld, SCENA
 import { floor as floorOf } from './floor.mjs';
 import {
   benchLifecycle,
+  borrowServer,
   cpuDelta,
   cpuSnapshot,
   describeTarget,
@@ -453,11 +454,7 @@ async function main() {
     let child = null;
     if (URL_TARGET) {
       // Someone else's server and database: loaded and checked, never stopped or dropped.
-      state.benchDb = TARGET_DB;
-      state.borrowedDb = true;
-      target = URL_TARGET;
-      const health = await jsonRequest(target, 'GET', '/api/health', { agent });
-      log(`server at ${describeTarget(target)} (${health.database} ${health.version}), database ${state.benchDb}`);
+      target = await borrowServer(state, URL_TARGET, TARGET_DB, agent);
     } else {
       state.benchDb = `giftshop_bench_${randomBytes(4).toString('hex')}`;
       await state.admin.query(`CREATE DATABASE ${state.benchDb}`);

@@ -39,6 +39,7 @@ import pg from 'pg';
 import { assess, claimWorld, readyGift, SETUP_CONCURRENCY, storm, verify } from './claim-load.mjs';
 import {
   benchLifecycle,
+  borrowServer,
   cpuDelta,
   cpuSnapshot,
   describeTarget,
@@ -46,7 +47,6 @@ import {
   databaseUrl as databaseUrlOn,
   freePort,
   intOption,
-  jsonRequest,
   log,
   option,
   percentile,
@@ -145,11 +145,7 @@ async function main() {
   let child = null;
   if (URL_TARGET) {
     // Someone else's server and database (migrated, demo-seeded, no storm yet): never stopped or dropped.
-    state.benchDb = TARGET_DB;
-    state.borrowedDb = true;
-    target = URL_TARGET;
-    const health = await jsonRequest(target, 'GET', '/api/health', { agent: setupAgent });
-    log(`server at ${describeTarget(target)} (${health.database} ${health.version}), database ${state.benchDb}`);
+    target = await borrowServer(state, URL_TARGET, TARGET_DB, setupAgent);
   } else {
     state.benchDb = `giftshop_bench_${randomBytes(4).toString('hex')}`;
     await state.admin.query(`CREATE DATABASE ${state.benchDb}`);

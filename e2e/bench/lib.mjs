@@ -425,6 +425,18 @@ export function databaseNameOption(name, envName) {
 }
 
 /**
+ * Aims the bench at a server someone else runs (`--url`, `--database`): its database is the bench
+ * database but is never stopped or dropped (`state.borrowedDb`). Checks that it answers; logs it.
+ */
+export async function borrowServer(state, target, database, agent) {
+  state.benchDb = database;
+  state.borrowedDb = true;
+  const health = await jsonRequest(target, 'GET', '/api/health', { agent });
+  log(`server at ${describeTarget(target)} (${health.database} ${health.version}), database ${database}`);
+  return target;
+}
+
+/**
  * `--url` with `--database` (BENCH_URL, BENCH_DATABASE): a server already running and the
  * database it uses, for `needs` (what the bench reads there); both or neither.
  */
