@@ -39,6 +39,14 @@ PG_BIN=/usr/lib/postgresql/$( (ls /usr/lib/postgresql 2>/dev/null || true) | sor
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 as_postgres() { as_root su postgres -s /bin/sh -c "$1"; }
 psql_admin() { as_postgres "psql -v ON_ERROR_STOP=1 -qAt -c \"$1\""; }
+# Whether a process runs: a killed one its parent has not reaped yet is a zombie, which `kill -0`
+# still finds (an app killed with SIGKILL is reparented to init, which may reap it late).
+running() { # pid
+  local state
+  state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "${state#Z}" = "$state" ]
+}
+
 wait_for() { # what, command…
   local what=$1
   shift
@@ -134,7 +142,7 @@ start_apps() {
   # shellcheck disable=SC1091
   . "$RUN/secrets"
   for port in "${APP_PORTS[@]}"; do
-    if [ -f "$RUN/app-$port.pid" ] && kill -0 "$(cat "$RUN/app-$port.pid")" 2>/dev/null; then continue; fi
+    if [ -f "$RUN/app-$port.pid" ] && running "$(cat "$RUN/app-$port.pid")"; then continue; fi
     (
       cd "$ROOT"
       # Lag-tolerant reads go to the replica when there is one (issue 18).
@@ -182,7 +190,7 @@ EOF
     for port in "${APP_PORTS[@]}"; do echo "  server app$port 127.0.0.1:$port check inter 500 fall 2 rise 1"; done
   } >"$RUN/haproxy.cfg"
   haproxy -c -q -f "$RUN/haproxy.cfg"
-  if [ -f "$RUN/haproxy.pid" ] && kill -0 "$(cat "$RUN/haproxy.pid")" 2>/dev/null; then
+  if [ -f "$RUN/haproxy.pid" ] && running "$(cat "$RUN/haproxy.pid")"; then
     haproxy -f "$RUN/haproxy.cfg" -sf "$(cat "$RUN/haproxy.pid")"
   else
     haproxy -f "$RUN/haproxy.cfg"
@@ -194,7 +202,7 @@ EOF
 end_process() { # pid
   local pid=$1
   as_root kill "$pid" 2>/dev/null || return 0
-  for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  for _ in $(seq 1 100); do running "$pid" || return 0; sleep 0.1; done
   as_root kill -KILL "$pid" 2>/dev/null || true
 }
 

@@ -129,7 +129,8 @@ describe('the fleet under faults: HAProxy → three app processes → PgBouncer 
 
   it('PgBouncer is stopped and started again mid-load: the clients retry, nothing is lost or doubled, the app processes reconnect', async () => {
     const f = fleet!;
-    await f.start(); // the process the first test killed
+    // The process the first test killed (its log with the error, should it not come up).
+    await f.start().catch((err) => Promise.reject(new Error(`${String(err)}\n${f.logs()}`)));
     const pids = f.appPorts.map((port) => f.pidOf(port));
     const c = client(f);
     const w = await makeWorld(c, 'bouncer', SIZE);
